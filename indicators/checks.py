@@ -1,0 +1,106 @@
+"""Rules that look across files: ids, taxonomy, sources, periods, citations."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from indicators.citations import fold, quote_offset, value_in_quote
+from indicators.models import Indicator
+from indicators.periods import parse_period
+from indicators.problems import Problem, display_path, field_name
+from indicators.yamlfile import YamlDocument
+
+NON_NEGATIVE_KINDS = {"count", "amount", "rank", "level"}
+
+
+class IndicatorChecker:
+    """Checks one parsed indicator against the taxonomy and the sources."""
+
+    def __init__(self, sector_ids: set[str], geography_ids: set[str], folded_sources: dict[str, str]):
+        self.sector_ids = sector_ids
+        self.geography_ids = geography_ids
+        self.folded_sources = folded_sources
+
+    def check(self, indicator: Indicator, document: YamlDocument) -> tuple[list[Problem], set[int]]:
+        """Problems of the file, and the indexes of observations that must be dropped."""
+        problems: list[Problem] = []
+        bad_observations: set[int] = set()
+
+        def report(location: tuple, message: str, code: str) -> None:
+            line, column = document.position(location)
+            problems.append(Problem(display_path(document.path), line, column, field_name(location), message, code))
+
+        expected_id = document.path.stem
+        if indicator.id != expected_id:
+            report(("id",), f"id {indicator.id!r} must equal the file name {expected_id!r}", "id-mismatch")
+        if indicator.sector not in self.sector_ids:
+            known = ", ".join(sorted(self.sector_ids))
+            report(("sector",), f"unknown sector {indicator.sector!r}; use one of: {known}", "sector-unknown")
+        if indicator.geography not in self.geography_ids:
+            known = ", ".join(sorted(self.geography_ids))
+            report(
+                ("geography",), f"unknown geography {indicator.geography!r}; use one of: {known}", "geography-unknown"
+            )
+        if indicator.target is not None:
+            for location, message, code in self._citation_problems(
+                indicator, indicator.target.source, indicator.target.quote, indicator.target.value, None
+            ):
+                report(("target", *location), message, code)
+        for index, observation in enumerate(indicator.observations):
+            before = len(problems)
+            for location, message, code in self._observation_problems(indicator, observation):
+                report(("observations", index, *location), message, code)
+            if len(problems) > before:
+                bad_observations.add(index)
+        return problems, bad_observations
+
+    def _observation_problems(self, indicator: Indicator, observation) -> Iterator[tuple[tuple, str, str]]:
+        try:
+            parse_period(observation.period, observation.period_start)
+        except ValueError as error:
+            yield ("period",), str(error), "period-invalid"
+        if indicator.kind in NON_NEGATIVE_KINDS and observation.value < 0:
+            yield ("value",), f"a {indicator.kind} cannot be negative ({observation.value:g})", "value-invalid"
+        if indicator.kind in {"rank", "level"} and observation.out_of is None:
+            yield ("out_of",), f"a {indicator.kind} needs out_of (193 in '86/193')", "out-of-missing"
+        if observation.out_of is not None and observation.value > observation.out_of:
+            yield ("value",), f"{observation.value:g} is larger than out_of {observation.out_of:g}", "value-invalid"
+        if not math.isfinite(observation.value * indicator.scale_factor):
+            yield ("value",), "value overflows once scaled; check the scale", "value-invalid"
+            return
+        yield from self._citation_problems(
+            indicator, observation.source, observation.quote, observation.value, observation.out_of
+        )
+
+    def _citation_problems(
+        self, indicator: Indicator, source_id: str, quote: str, value: float, out_of: float | None
+    ) -> Iterator[tuple[tuple, str, str]]:
+        folded_source = self.folded_sources.get(source_id)
+        if folded_source is None:
+            yield ("source",), f"no source {source_id!r} in data/sources/", "source-unknown"
+        elif quote_offset(quote, folded_source) < 0:
+            yield ("quote",), _quote_miss(quote, folded_source, source_id), "quote-not-in-source"
+        reason = value_in_quote(quote, value, indicator.scale_factor, out_of, absolute=indicator.kind == "change")
+        if reason:
+            yield ("value",), reason, "value-not-in-quote"
+
+
+def _quote_miss(quote: str, folded_source: str, source_id: str) -> str:
+    """Say where the quote stops matching, so the editor can find the typo."""
+    folded = fold(quote)
+    matched = 0
+    low, high = 0, len(folded)
+    while low < high:  # longest prefix of the quote present in the source
+        middle = (low + high + 1) // 2
+        if folded[:middle] in folded_source:
+            low = middle
+        else:
+            high = middle - 1
+    matched = low
+    if matched < 12:
+        return f"the quote is not in source {source_id!r} (not even its beginning)"
+    snippet = folded[max(0, matched - 20) : matched + 20]
+    return (
+        f"the quote is not verbatim in source {source_id!r}: it differs after {matched} characters, near '…{snippet}…'"
+    )

@@ -1,0 +1,96 @@
+"""`python -m indicators validate|export|list|show|schema`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from indicators.loader import default_data_dir, read_registry
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m indicators", description=__doc__)
+    parser.add_argument("--data", type=Path, default=None, help="data folder (default: $INDICATORS_DATA or ./data)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="check every file; exit 1 if any problem")
+    export = commands.add_parser("export", help="one row per observation to stdout")
+    export.add_argument("--format", choices=["csv", "json"], default="csv")
+    commands.add_parser("list", help="one line per indicator")
+    show = commands.add_parser("show", help="an indicator with its observations and quotes")
+    show.add_argument("indicator_id")
+    arguments = parser.parse_args(argv)
+    _utf8_stdout()
+    data_dir = arguments.data or default_data_dir()
+    handler = {"validate": _validate, "export": _export, "list": _list, "show": _show}[arguments.command]
+    return handler(data_dir, arguments)
+
+
+def _utf8_stdout() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
+def _validate(data_dir: Path, arguments) -> int:
+    registry = read_registry(data_dir)
+    for problem in registry.problems:
+        print(problem)
+    errors = len(registry.errors)
+    observations = sum(len(indicator.observations) for indicator in registry.indicators.values())
+    if errors:
+        print(f"{errors} error(s); fix them and run again.", file=sys.stderr)
+        return 1
+    print(
+        f"ok: {len(registry.indicators)} indicators, {observations} observations, "
+        f"{len(registry.sources)} sources; every quote is verbatim and states its value.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _registry_or_exit(data_dir: Path):
+    registry = read_registry(data_dir)
+    if registry.errors:
+        for problem in registry.errors:
+            print(problem, file=sys.stderr)
+        print("the registry has errors; run `python -m indicators validate`", file=sys.stderr)
+        raise SystemExit(1)
+    return registry
+
+
+def _export(data_dir: Path, arguments) -> int:
+    frame = _registry_or_exit(data_dir).export_frame().copy()
+    frame["period_start"] = frame["period_start"].dt.strftime("%Y-%m-%d")
+    if arguments.format == "csv":
+        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+    else:
+        records = json.loads(frame.to_json(orient="records", force_ascii=False))
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    return 0
+
+
+def _list(data_dir: Path, arguments) -> int:
+    registry = _registry_or_exit(data_dir)
+    for indicator in registry.indicators.values():
+        print(
+            f"{indicator.id}\t{indicator.sector}\t{indicator.geography}\t{len(indicator.observations)}\t{indicator.name.en}"
+        )
+    return 0
+
+
+def _show(data_dir: Path, arguments) -> int:
+    registry = _registry_or_exit(data_dir)
+    indicator = registry.indicators.get(arguments.indicator_id)
+    if indicator is None:
+        print(f"no indicator {arguments.indicator_id!r}; see `python -m indicators list`", file=sys.stderr)
+        return 2
+    print(f"{indicator.id}: {indicator.name.vi} / {indicator.name.en}")
+    print(f"sector {indicator.sector}, geography {indicator.geography}, kind {indicator.kind}")
+    for observation in indicator.observations:
+        out_of = f"/{observation.out_of:g}" if observation.out_of is not None else ""
+        print(f"\n  {observation.period}: {observation.value:g}{out_of}  [{observation.source}]")
+        print(f"    “{observation.quote}”")
+    return 0

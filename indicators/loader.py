@@ -1,0 +1,212 @@
+"""Files -> models. Collects every problem; never stops at the first."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from indicators.checks import IndicatorChecker
+from indicators.citations import fold
+from indicators.models import Indicator, Source, Taxonomy
+from indicators.problems import Problem, display_path, field_name
+from indicators.registry import Registry, SourceDocument
+from indicators.yamlfile import MAX_FILE_BYTES, YamlDocument, read_text, read_yaml
+
+TAXONOMY_FILE = "taxonomy.yaml"
+REGISTRY_DIR = "registry"
+SOURCES_DIR = "sources"
+
+
+def default_data_dir() -> Path:
+    """`$INDICATORS_DATA` or the project's `data/` folder."""
+    configured = os.environ.get("INDICATORS_DATA")
+    return Path(configured) if configured else Path(__file__).resolve().parent.parent / "data"
+
+
+def read_registry(data_dir: Path | str | None = None, max_bytes: int = MAX_FILE_BYTES) -> Registry:
+    """Everything that could be read, with every problem found. Never raises."""
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        problems.append(
+            Problem(
+                display_path(data_dir), 1, 1, "-", "data folder does not exist or is not a folder", "registry-missing"
+            )
+        )
+        return Registry(data_dir, None, {}, {}, {}, problems)
+    taxonomy = _read_taxonomy(data_dir / TAXONOMY_FILE, problems)
+    sources = _read_sources(data_dir / SOURCES_DIR, problems, max_bytes)
+    indicators, files = _read_indicators(data_dir / REGISTRY_DIR, taxonomy, sources, problems, max_bytes)
+    problems.sort(key=lambda problem: (problem.path, problem.line, problem.column))
+    return Registry(data_dir, taxonomy, sources, indicators, files, problems)
+
+
+def validate(data_dir: Path | str | None = None) -> list[Problem]:
+    return read_registry(data_dir).problems
+
+
+def load_registry(data_dir: Path | str | None = None) -> Registry:
+    """The registry, or RegistryError carrying every problem."""
+    registry = read_registry(data_dir)
+    registry.raise_for_errors()
+    return registry
+
+
+def model_from_document(model: type[BaseModel], document: YamlDocument, problems: list[Problem]):
+    """Validate a parsed document against a model; pydantic errors become problems."""
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        shown = display_path(document.path)
+        for detail in error.errors(include_url=False):
+            location = tuple(detail["loc"])
+            line, column = document.position(location)
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    column,
+                    field_name(location),
+                    _schema_message(detail),
+                    f"schema-{detail['type']}".replace("_", "-"),
+                )
+            )
+        return None
+
+
+def _schema_message(detail: dict) -> str:
+    kind = detail["type"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field; check its spelling or remove it"
+    given = detail.get("input")
+    if isinstance(given, (dict, list)):
+        given = type(given).__name__
+    return f"{detail['msg']} (got {given!r})"
+
+
+def _read_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy | None:
+    if not path.is_file():
+        problems.append(Problem(display_path(path), 1, 1, "-", "taxonomy file is missing", "file-missing"))
+        return None
+    document = read_yaml(path, problems)
+    return None if document is None else model_from_document(Taxonomy, document, problems)
+
+
+def _read_sources(folder: Path, problems: list[Problem], max_bytes: int) -> dict[str, SourceDocument]:
+    sources: dict[str, SourceDocument] = {}
+    if not folder.is_dir():
+        problems.append(Problem(display_path(folder), 1, 1, "-", "sources folder does not exist", "registry-missing"))
+        return sources
+    for meta_path in sorted(folder.glob("*.yaml")):
+        document = read_yaml(meta_path, problems)
+        source = None if document is None else model_from_document(Source, document, problems)
+        if source is None:
+            continue
+        if source.id != meta_path.stem:
+            line, column = document.position(("id",))
+            problems.append(
+                Problem(
+                    display_path(meta_path),
+                    line,
+                    column,
+                    "id",
+                    f"id {source.id!r} must equal the file name {meta_path.stem!r}",
+                    "id-mismatch",
+                )
+            )
+            continue
+        text_path = meta_path.with_suffix(".txt")
+        if not text_path.is_file():
+            problems.append(
+                Problem(
+                    display_path(meta_path), 1, 1, "-", f"the source text {text_path.name} is missing", "file-missing"
+                )
+            )
+            continue
+        text = read_text(text_path, problems, max_bytes * 10)
+        if text is not None:
+            sources[source.id] = SourceDocument(source, text, fold(text), text_path)
+    return sources
+
+
+def _indicator_paths(folder: Path, problems: list[Problem]) -> list[Path]:
+    root = folder.resolve()
+    paths = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix not in {".yaml", ".yml"}:
+            continue
+        if path.suffix == ".yml":
+            problems.append(Problem(display_path(path), 1, 1, "-", "registry files must end in .yaml", "file-name"))
+            continue
+        if path.is_symlink() and root not in path.resolve().parents:
+            problems.append(
+                Problem(
+                    display_path(path),
+                    1,
+                    1,
+                    "-",
+                    "symlink points outside the registry folder; not read",
+                    "symlink-outside",
+                )
+            )
+            continue
+        paths.append(path)
+    return paths
+
+
+def _read_indicators(
+    folder: Path,
+    taxonomy: Taxonomy | None,
+    sources: dict[str, SourceDocument],
+    problems: list[Problem],
+    max_bytes: int,
+) -> tuple[dict[str, Indicator], dict[str, Path]]:
+    indicators: dict[str, Indicator] = {}
+    files: dict[str, Path] = {}
+    if not folder.is_dir():
+        problems.append(Problem(display_path(folder), 1, 1, "-", "registry folder does not exist", "registry-missing"))
+        return indicators, files
+    try:
+        paths = _indicator_paths(folder, problems)
+    except OSError as error:
+        problems.append(
+            Problem(display_path(folder), 1, 1, "-", f"cannot list folder: {error.strerror}", "file-unreadable")
+        )
+        return indicators, files
+    checker = IndicatorChecker(
+        {sector.id for sector in taxonomy.sectors} if taxonomy else set(),
+        {geography.id for geography in taxonomy.geographies} if taxonomy else set(),
+        {source_id: source.folded for source_id, source in sources.items()},
+    )
+    for path in paths:
+        document = read_yaml(path, problems, max_bytes)
+        indicator = None if document is None else model_from_document(Indicator, document, problems)
+        if indicator is None:
+            continue
+        file_problems, bad_observations = checker.check(indicator, document)
+        problems.extend(file_problems)
+        if indicator.id in indicators:
+            line, column = document.position(("id",))
+            first = display_path(files[indicator.id])
+            problems.append(
+                Problem(
+                    display_path(path),
+                    line,
+                    column,
+                    "id",
+                    f"id {indicator.id!r} is already used by {first}",
+                    "id-duplicate",
+                )
+            )
+            continue
+        if any(problem.code in {"id-mismatch", "sector-unknown", "geography-unknown"} for problem in file_problems):
+            continue
+        kept = [obs for index, obs in enumerate(indicator.observations) if index not in bad_observations]
+        if kept:
+            indicators[indicator.id] = indicator.model_copy(update={"observations": kept})
+            files[indicator.id] = path
+    return indicators, files

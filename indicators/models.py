@@ -1,0 +1,124 @@
+"""Pydantic models of the registry files. Shapes and types only; rules that
+need other files (sources, sectors) live in `checks.py` and `citations.py`."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+
+Kind = Literal["count", "amount", "share", "rank", "level", "change"]
+Direction = Literal["higher-is-better", "lower-is-better"]
+Scale = Literal["one", "thousand", "million", "billion"]
+Qualifier = Literal["about", "nearly", "more-than", "at-least"]
+
+SCALE_FACTORS: dict[str, float] = {"one": 1.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+class Names(Strict):
+    """The same text in Vietnamese and English."""
+
+    vi: ShortText
+    en: ShortText
+
+
+class Descriptions(Strict):
+    vi: Text
+    en: Text
+
+
+class Unit(Strict):
+    """Unit of one value, without the scale word: `đồng`/`VND`, `tài khoản`/`accounts`, `%`."""
+
+    vi: ShortText
+    en: ShortText
+
+
+class Observation(Strict):
+    value: float = Field(description="The number as the quote states it, in units of the indicator's scale.")
+    out_of: float | None = Field(default=None, description="For ranks, levels and fractions: N in '86/193' or '6/10'.")
+    qualifier: Qualifier | None = Field(
+        default=None, description="When the source hedges: 'khoảng' about, 'gần' nearly, 'hơn'/'trên' more than."
+    )
+    period: str = Field(description="As the source states it: 2023, 2024-H1, 2024-Q3, 2024-06, 2023-06-30 or a label.")
+    period_start: date | None = Field(
+        default=None, description="First day of the period; required only when `period` is a free label."
+    )
+    source: Slug = Field(description="Id of a file in data/sources/.")
+    quote: Text = Field(description="The sentence that states the value, copied verbatim from the source.")
+    note: Text | None = None
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _period_as_text(cls, value: object) -> object:
+        # `period: 2023` is read by YAML as an integer; it means the year.
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class Target(Strict):
+    value: float
+    year: int = Field(ge=1990, le=2100)
+    source: Slug
+    quote: Text
+
+
+class Indicator(Strict):
+    id: Slug = Field(description="Same as the file name without .yaml.")
+    name: Names
+    description: Descriptions
+    sector: Slug = Field(description="An id from data/sectors.yaml.")
+    geography: Slug = Field(description="An id from data/geographies.yaml: 'vn' or a province.")
+    kind: Kind
+    unit: Unit
+    scale: Scale = Field(default="one", description="Values are in units of this: 'billion' for 'tỷ USD'.")
+    direction: Direction
+    headline: bool = Field(default=False, description="Show as a KPI card on the overview page.")
+    index_name: Names | None = Field(default=None, description="For rankings: the international index's name.")
+    target: Target | None = None
+    observations: list[Observation] = Field(min_length=1)
+
+    @property
+    def scale_factor(self) -> float:
+        return SCALE_FACTORS[self.scale]
+
+
+class Sector(Strict):
+    id: Slug
+    name: Names
+    description: Names | None = None
+
+
+class Geography(Strict):
+    id: Slug
+    name: Names
+    level: Literal["national", "province"]
+
+
+class Taxonomy(Strict):
+    """data/taxonomy.yaml: the sectors and geographies indicators refer to."""
+
+    sectors: list[Sector] = Field(min_length=1)
+    geographies: list[Geography] = Field(min_length=1)
+
+
+class Source(Strict):
+    """Metadata of one source document; its text is the `.txt` file of the same name."""
+
+    id: Slug
+    title: ShortText
+    publisher: ShortText | None = None
+    published: date | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    language: Literal["vi", "en"]
+    accessed: date
+    origin: ShortText | None = Field(default=None, description="Where the text file came from.")
+    notes: Text | None = Field(default=None, description="What is inferred rather than stated.")
