@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from indicators.loader import default_data_dir, read_registry
+from indicators.problems import display_path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,10 +21,14 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("list", help="one line per indicator")
     show = commands.add_parser("show", help="an indicator with its observations and quotes")
     show.add_argument("indicator_id")
+    coverage = commands.add_parser("coverage", help="numbers in the sources that no observation cites")
+    coverage.add_argument("--all", action="store_true", help="list cited and waived numbers too")
     arguments = parser.parse_args(argv)
     _utf8_stdout()
     data_dir = arguments.data or default_data_dir()
-    handler = {"validate": _validate, "export": _export, "list": _list, "show": _show}[arguments.command]
+    handler = {"validate": _validate, "export": _export, "list": _list, "show": _show, "coverage": _coverage}[
+        arguments.command
+    ]
     return handler(data_dir, arguments)
 
 
@@ -94,3 +99,23 @@ def _show(data_dir: Path, arguments) -> int:
         print(f"\n  {observation.period}: {observation.value:g}{out_of}  [{observation.source}]")
         print(f"    “{observation.quote}”")
     return 0
+
+
+def _coverage(data_dir: Path, arguments) -> int:
+    from indicators.coverage import coverage_report
+
+    registry = _registry_or_exit(data_dir)
+    claims, problems = coverage_report(registry)
+    for problem in problems:
+        print(problem)
+    for claim in claims:
+        if claim.status == "uncited" or arguments.all:
+            path = display_path(registry.sources[claim.source_id].path)
+            detail = ", ".join(claim.cited_by) if claim.cited_by else (claim.reason or "neither cited nor waived")
+            print(f"{path}:{claim.line}:{claim.column}: {claim.status}: '{claim.text}' ({detail}) — {claim.sentence}")
+    counts = {status: sum(claim.status == status for claim in claims) for status in ("cited", "waived", "uncited")}
+    print(
+        f"{len(claims)} numeric claims: {counts['cited']} cited, {counts['waived']} waived, {counts['uncited']} uncited",
+        file=sys.stderr,
+    )
+    return 1 if counts["uncited"] or any(problem.is_error for problem in problems) else 0

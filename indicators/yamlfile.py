@@ -99,6 +99,9 @@ def parse_yaml(path: Path, text: str, problems: list[Problem]) -> YamlDocument |
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(part for part in (error.context, error.problem) if part)
+        lines = text.splitlines()
+        if 0 < line <= len(lines) and "\t" in lines[line - 1]:
+            message += " (a tab character: YAML indents with spaces only)"
         problems.append(Problem(shown, line, column, "-", f"YAML syntax error: {message}", "yaml-syntax"))
         return None
     except (yaml.YAMLError, RecursionError) as error:
@@ -112,11 +115,28 @@ def parse_yaml(path: Path, text: str, problems: list[Problem]) -> YamlDocument |
         document.data = _convert(node, (), document.positions, set(), 0)
     except _Invalid as invalid:
         mark = invalid.node.start_mark
+        if invalid.code == "yaml-alias":
+            mark = _first_alias_mark(text) or mark
+        location = invalid.location if len(invalid.location) <= 6 else (*invalid.location[:6], "…")
         problems.append(
-            Problem(shown, mark.line + 1, mark.column + 1, field_name(invalid.location), invalid.message, invalid.code)
+            Problem(shown, mark.line + 1, mark.column + 1, field_name(location), invalid.message, invalid.code)
         )
         return None
     return document
+
+
+def _first_alias_mark(text: str):
+    """Where the first alias is; composed nodes only know where the anchor was."""
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark
+    return None
+
+
+def _tag_problem(node: yaml.Node, location: tuple) -> _Invalid:
+    tag = node.tag.replace(_CORE, "!!")
+    message = f"tag {tag!r} is not allowed: only plain text, numbers, dates, lists and mappings (nothing is executed)"
+    return _Invalid(node, location, message, "yaml-tag-forbidden")
 
 
 def read_yaml(path: Path, problems: list[Problem], max_bytes: int = MAX_FILE_BYTES) -> YamlDocument | None:
@@ -133,14 +153,14 @@ def _convert(node: yaml.Node, location: tuple, positions: dict, seen: set[int], 
     positions.setdefault(location, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode):
         if node.tag != _CORE + "map":
-            raise _Invalid(node, location, f"tag {node.tag!r} is not allowed", "yaml-tag-forbidden")
+            raise _tag_problem(node, location)
         return _convert_mapping(node, location, positions, seen, depth)
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _CORE + "seq":
-            raise _Invalid(node, location, f"tag {node.tag!r} is not allowed", "yaml-tag-forbidden")
+            raise _tag_problem(node, location)
         return [_convert(item, (*location, index), positions, seen, depth + 1) for index, item in enumerate(node.value)]
     if node.tag not in _SCALAR_TAGS:
-        raise _Invalid(node, location, f"tag {node.tag!r} is not allowed", "yaml-tag-forbidden")
+        raise _tag_problem(node, location)
     if node.tag == _CORE + "timestamp":
         return node.value  # kept as written; pydantic parses dates
     return _constructor.construct_object(node)

@@ -1,0 +1,213 @@
+"""Which numeric claims in the sources does the registry cite?
+
+Every source is split into sentences; every number that is a claim (a count,
+an amount, a percent, a rank or fraction: not a date, a year, an ordinal, a
+duration or a document number) must be cited by an observation whose quote
+covers it and states it, or be waived in `data/coverage-waivers.yaml` with a
+reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import Field
+
+from indicators.citations import fold
+from indicators.loader import model_from_document
+from indicators.models import Slug, Strict, Text
+from indicators.numbers import NumberMention, find_numbers, mention_states, same_number
+from indicators.problems import Problem, display_path
+from indicators.registry import Registry
+from indicators.yamlfile import read_yaml
+
+WAIVERS_FILE = "coverage-waivers.yaml"
+
+_DATE_CONTEXT = re.compile(r"(ngày|sáng|chiều|tối|trưa|nay|hôm|\()\s*$", re.IGNORECASE)
+_FULL_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](19|20)\d{2}\b")
+_NAME_BEFORE = re.compile(
+    r"(đề án|đại hội|nghị quyết số|quyết định số|nghị định số|thông tư số|chỉ thị số|số|mức độ|thứ|covid-|lần)\s*$",
+    re.IGNORECASE,
+)
+_DURATION_AFTER = re.compile(r"^\s*(tháng|năm|ngày|giờ|tuần|quý)\b", re.IGNORECASE)
+_IDENTIFIER_AFTER = re.compile(r"^[-/][A-ZĐa-zđ]")
+
+
+class Waiver(Strict):
+    source: Slug
+    text: Text = Field(description="The words around the number, verbatim, so the waiver finds it.")
+    reason: Text
+
+
+class WaiverFile(Strict):
+    waivers: list[Waiver] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Claim:
+    source_id: str
+    line: int
+    column: int
+    sentence: str
+    text: str
+    value: float
+    status: str  # cited | waived | uncited
+    cited_by: tuple[str, ...] = ()
+    reason: str | None = None
+
+
+def split_sentences(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: a stop mark, a space, then a capital or an opening mark."""
+    spans, start = [], 0
+    for match in re.finditer(r"[.!?…;]+[”\")]?\s+", line):
+        following = line[match.end() : match.end() + 1]
+        if following and (following.isupper() or following in '“"(' or following.isdigit()):
+            spans.append((start, match.end()))
+            start = match.end()
+    if start < len(line):
+        spans.append((start, len(line)))
+    return [(begin, end) for begin, end in spans if line[begin:end].strip()]
+
+
+def is_claim(line: str, mention: NumberMention) -> bool:
+    """False for dates, years, ordinals, durations and document numbers."""
+    before, after = line[: mention.start], line[mention.end :]
+    if mention.percent or mention.scale_word or mention.denominator:
+        if mention.denominator and _DATE_CONTEXT.search(before[-12:]) and mention.denominator <= 12:
+            return False
+        return not (_FULL_DATE.match(line, mention.start))
+    if any(match.start() <= mention.start < match.end() for match in _FULL_DATE.finditer(line)):
+        return False
+    if _DATE_CONTEXT.search(before[-12:]) or _NAME_BEFORE.search(before[-16:]):
+        return False
+    if before.endswith("-") or before.endswith("/") or _IDENTIFIER_AFTER.match(after):
+        return False
+    if _DURATION_AFTER.match(after):
+        return False
+    value = mention.value
+    if float(value).is_integer() and 1900 <= value <= 2100 and "." not in mention.text:
+        return False  # a year
+    return not re.match(r"^[-.]\d", after)  # day-month such as 12-7 or 19.7
+
+
+def read_waivers(data_dir: Path, problems: list[Problem]) -> list[Waiver]:
+    path = data_dir / WAIVERS_FILE
+    if not path.is_file():
+        return []
+    document = read_yaml(path, problems)
+    if document is None:
+        return []
+    parsed = model_from_document(WaiverFile, document, problems)
+    return parsed.waivers if parsed else []
+
+
+def coverage_report(registry: Registry) -> tuple[list[Claim], list[Problem]]:
+    """Every claim in every source with its status, and problems with the waiver file."""
+    problems: list[Problem] = []
+    waivers = read_waivers(registry.data_dir, problems)
+    used_waivers: set[int] = set()
+    claims: list[Claim] = []
+    for source_id, source in registry.sources.items():
+        observations = _observations_citing(registry, source_id)
+        source_waivers = [(index, fold(w.text), w) for index, w in enumerate(waivers) if w.source == source_id]
+        for line_number, raw_line in enumerate(source.text.splitlines(), start=1):
+            line = fold(raw_line)
+            for start, end in split_sentences(line):
+                sentence = line[start:end].strip()
+                for mention in find_numbers(line[start:end]):
+                    mention = _shift(mention, start)
+                    if not is_claim(line, mention):
+                        continue
+                    claims.append(
+                        _classify(
+                            source_id, line_number, line, sentence, mention, observations, source_waivers, used_waivers
+                        )
+                    )
+    waivers_path = display_path(registry.data_dir / WAIVERS_FILE)
+    for index, waiver in enumerate(waivers):
+        if index not in used_waivers:
+            problems.append(
+                Problem(
+                    waivers_path,
+                    1,
+                    1,
+                    f"waivers[{index}]",
+                    f"waiver {waiver.text!r} matches no uncited number in source {waiver.source!r}; remove it",
+                    "waiver-stale",
+                )
+            )
+    return claims, problems
+
+
+def _shift(mention: NumberMention, offset: int) -> NumberMention:
+    return NumberMention(
+        mention.text,
+        mention.start + offset,
+        mention.end + offset,
+        mention.readings,
+        mention.scale_word,
+        mention.scale,
+        mention.percent,
+        mention.denominator,
+    )
+
+
+def _observations_citing(registry: Registry, source_id: str) -> list[tuple[str, str, float, float, float | None]]:
+    cited = []
+    for indicator in registry.indicators.values():
+        for observation in indicator.observations:
+            if observation.source == source_id:
+                cited.append(
+                    (
+                        indicator.id,
+                        fold(observation.quote),
+                        observation.value,
+                        indicator.scale_factor,
+                        observation.out_of,
+                    )
+                )
+    return cited
+
+
+def _classify(source_id, line_number, line, sentence, mention, observations, source_waivers, used_waivers) -> Claim:
+    base = {
+        "source_id": source_id,
+        "line": line_number,
+        "column": mention.start + 1,
+        "sentence": sentence,
+        "text": mention.text,
+        "value": mention.value * mention.scale,
+    }
+    citing = tuple(
+        indicator_id
+        for indicator_id, quote, value, scale, out_of in observations
+        if _covers(line, quote, mention) and _states(mention, value, scale, out_of)
+    )
+    if citing:
+        return Claim(**base, status="cited", cited_by=citing)
+    for index, text, waiver in source_waivers:
+        if text and _covers(line, text, mention):
+            used_waivers.add(index)
+            return Claim(**base, status="waived", reason=waiver.reason)
+    return Claim(**base, status="uncited")
+
+
+def _covers(line: str, quote: str, mention: NumberMention) -> bool:
+    start = line.find(quote)
+    while start >= 0:
+        if start <= mention.start and mention.end <= start + len(quote):
+            return True
+        start = line.find(quote, start + 1)
+    return False
+
+
+def _states(mention: NumberMention, value: float, scale: float, out_of: float | None) -> bool:
+    if out_of is not None:
+        return (
+            mention.denominator is not None
+            and same_number(mention.denominator, out_of)
+            and (mention_states(mention, value, 1.0))
+        )
+    return mention_states(mention, value, scale, absolute=True)

@@ -1,0 +1,27 @@
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+FIXTURES = PROJECT / "tests" / "fixtures"
+DATA = PROJECT / "data"
+
+
+@pytest.fixture
+def good_data(tmp_path: Path) -> Path:
+    """A writable copy of the small valid data folder."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURES / "good", target)
+    return target
+
+
+@pytest.fixture
+def real_data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the project's real data folder."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target

@@ -1,0 +1,82 @@
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from conftest import DATA, FIXTURES, PROJECT
+
+from indicators import load_registry
+
+
+def run_cli(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "indicators", *arguments],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+
+
+def test_validate_passes_on_the_real_registry():
+    result = run_cli("validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ok: 36 indicators, 40 observations, 5 sources" in result.stderr
+
+
+@pytest.mark.parametrize("case", ["value-not-in-quote", "yaml-duplicate-key", "quote-not-in-source"])
+def test_validate_fails_naming_the_file_and_line(case, good_data):
+    shutil.copytree(FIXTURES / "bad" / case / "registry", good_data / "registry", dirs_exist_ok=True)
+    result = run_cli("--data", str(good_data), "validate")
+    assert result.returncode == 1
+    expected = (FIXTURES / "bad" / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    assert result.stdout.splitlines() == [f"{good_data}/{line}" for line in expected]
+
+
+def test_csv_export_round_trips_every_observation():
+    result = run_cli("export", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    frame = load_registry(DATA).export_frame()
+    assert len(rows) == len(frame) == 40
+    for needed in ["indicator_id", "sector", "geography", "period", "year", "value", "unit", "source_id", "quote"]:
+        assert needed in rows[0]
+    for row, expected in zip(rows, frame.itertuples(), strict=True):
+        assert row["indicator_id"] == expected.indicator_id
+        assert float(row["value"]) == expected.value
+        assert row["quote"] == expected.quote
+        assert int(row["year"]) == expected.year
+
+
+def test_json_export_matches_csv():
+    rows = json.loads(run_cli("export", "--format", "json").stdout)
+    assert len(rows) == 40
+    vssid = next(row for row in rows if row["indicator_id"] == "vssid-accounts")
+    assert vssid["value"] == 35 and vssid["unit"] == "million accounts" and vssid["unit_vi"] == "triệu tài khoản"
+    assert vssid["value_in_base_unit"] == 35_000_000
+    assert vssid["quote"].startswith("Phần mềm Bảo hiểm xã hội hiện có 35 triệu tài khoản")
+
+
+def test_export_refuses_an_invalid_registry(good_data):
+    shutil.copytree(FIXTURES / "bad" / "value-not-in-quote" / "registry", good_data / "registry", dirs_exist_ok=True)
+    result = run_cli("--data", str(good_data), "export", "--format", "csv")
+    assert result.returncode == 1 and result.stdout == ""
+    assert "vssid-accounts.yaml:11:5" in result.stderr
+
+
+def test_list_and_show():
+    listing = run_cli("list").stdout.splitlines()
+    assert len(listing) == 36 and listing[0].startswith("civil-servant-database-connected-agencies\t")
+    shown = run_cli("show", "egdi-rank")
+    assert shown.returncode == 0 and "2022: 86/193" in shown.stdout
+    assert run_cli("show", "nope").returncode == 2
+
+
+def test_coverage_passes_on_the_real_registry():
+    result = run_cli("coverage")
+    assert result.returncode == 0, result.stdout
+    assert "47 numeric claims: 40 cited, 7 waived, 0 uncited" in result.stderr
