@@ -1,0 +1,50 @@
+"""Entry point: load, draw the sidebar, route to the page. Nothing else."""
+
+import logging
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import data, state  # noqa: E402
+from dashboard.components import problems_panel  # noqa: E402
+from dashboard.i18n import translate  # noqa: E402
+
+st.set_page_config(page_title="Chỉ số chuyển đổi số Việt Nam", page_icon=":material/monitoring:", layout="wide")
+
+loaded = data.current()
+view = state.sidebar(loaded)
+st.session_state["view"] = view
+
+pages = [
+    st.Page(
+        "pages/overview.py",
+        title=view.t("page_overview"),
+        icon=":material/dashboard:",
+        url_path="overview",
+        default=True,
+    ),
+    st.Page("pages/indicator.py", title=view.t("page_indicator"), icon=":material/query_stats:", url_path="indicator"),
+    st.Page("pages/rankings.py", title=view.t("page_rankings"), icon=":material/leaderboard:", url_path="rankings"),
+    st.Page("pages/sources.py", title=view.t("page_sources"), icon=":material/article:", url_path="sources"),
+    st.Page("pages/health.py", title=view.t("page_health"), icon=":material/fact_check:", url_path="health"),
+]
+page = st.navigation(pages)
+
+if page.url_path != "indicator" and "indicator" in st.query_params:
+    del st.query_params["indicator"]
+if page.url_path != "sources" and "source" in st.query_params:
+    del st.query_params["source"]
+
+notices = st.session_state.pop("url_notices", [])
+if notices:
+    st.warning(translate("url_notice", view.language, details=", ".join(notices)), icon=":material/link_off:")
+problems_panel(view, loaded.registry.problems)
+
+try:
+    page.run()
+except Exception:  # a page bug must not show a traceback to readers
+    logging.getLogger("dashboard").exception("page %s failed", page.url_path)
+    st.error(view.t("page_failed"), icon=":material/error:")

@@ -1,0 +1,118 @@
+"""Altair charts. Functions take tidy frames and return charts; no st.* calls."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from indicators.query import downsample_for_chart
+
+PERIOD_COLORS = {
+    "year": "#1f4e79",
+    "half-year": "#d97706",
+    "quarter": "#7c3aed",
+    "month": "#0891b2",
+    "date": "#059669",
+    "other": "#6b7280",
+}
+
+
+def history_chart(
+    rows: pd.DataFrame,
+    value_title: str,
+    period_type_title: str,
+    period_labels: dict[str, str],
+    target: float | None = None,
+    target_label: str = "",
+) -> alt.Chart:
+    """Points and lines over time; each period type is its own series, so
+    half-year figures never join a line of full-year ones.
+
+    `rows` carries `period_label`, `period_text` and `value_text` columns;
+    `period_labels` maps period types to their translated labels."""
+    data = downsample_for_chart(rows)
+    present = [kind for kind in PERIOD_COLORS if kind in set(data["period_type"])]
+    colors = alt.Scale(
+        domain=[period_labels[kind] for kind in present], range=[PERIOD_COLORS[kind] for kind in present]
+    )
+    encoding = {
+        "x": alt.X(
+            "period_start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year"), scale=alt.Scale(padding=48)
+        ),
+        "y": alt.Y("value:Q", title=value_title, scale=alt.Scale(zero=True)),
+        "color": alt.Color("period_label:N", title=period_type_title, scale=colors, legend=alt.Legend(orient="bottom")),
+        "tooltip": [
+            alt.Tooltip("period_text:N", title="⏱"),
+            alt.Tooltip("value_text:N", title="="),
+            alt.Tooltip("quote:N", title="“”"),
+            alt.Tooltip("source_title:N", title="📄"),
+        ],
+    }
+    base = alt.Chart(data).encode(**encoding)
+    lines = base.mark_line(strokeWidth=2)
+    points = base.mark_point(size=110, filled=True).encode(
+        shape=alt.Shape("period_label:N", legend=None),
+    )
+    labels = base.mark_text(dy=-16, fontSize=13, fontWeight="bold").encode(text="value_text:N")
+    layers = [lines, points, labels]
+    if target is not None:
+        rule = alt.Chart(pd.DataFrame({"target": [target], "label": [target_label]}))
+        layers.append(rule.mark_rule(strokeDash=[6, 4], color="#b35c00").encode(y="target:Q"))
+        layers.append(
+            rule.mark_text(align="left", dx=4, dy=-6, color="#b35c00").encode(
+                y="target:Q", text="label:N", x=alt.value(0)
+            )
+        )
+    return alt.layer(*layers).properties(height=360)
+
+
+def ranking_chart(rows: pd.DataFrame, rank_title: str) -> alt.Chart:
+    """One panel per index, rank on a reversed axis from 1 (top) to N (bottom),
+    each point labelled `86/193`. `rows` carries `index_label` and `rank_text`."""
+    bounds = pd.concat(
+        [
+            rows.assign(value=1.0, bound=True),
+            rows.assign(value=rows["out_of"], bound=True),
+        ]
+    )
+    data = pd.concat([rows.assign(bound=False), bounds], ignore_index=True)[
+        ["index_label", "year", "value", "out_of", "rank_text", "quote", "bound"]
+    ]
+    axis = alt.Y(
+        "value:Q",
+        title=rank_title,
+        scale=alt.Scale(reverse=True, nice=False, zero=False),
+        axis=alt.Axis(values=[1, 25, 50, 75, 100, 125, 150, 175, 200]),
+    )
+    base = alt.Chart().encode(x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)), y=axis)
+    frame_points = base.transform_filter("datum.bound").mark_point(opacity=0)
+    ranks = base.transform_filter("!datum.bound")
+    points = ranks.mark_point(size=220, filled=True, color="#c8102e").encode(
+        tooltip=[
+            alt.Tooltip("index_label:N"),
+            alt.Tooltip("year:O"),
+            alt.Tooltip("rank_text:N"),
+            alt.Tooltip("quote:N"),
+        ]
+    )
+    labels = ranks.mark_text(dx=16, align="left", fontSize=14, fontWeight="bold").encode(text="rank_text:N")
+    lines = ranks.mark_line(color="#c8102e")
+    return (
+        alt.layer(frame_points, lines, points, labels, data=data)
+        .properties(width=240, height=300)
+        .facet(column=alt.Column("index_label:N", title=None, header=alt.Header(labelFontSize=13, labelLimit=260)))
+        .resolve_scale(y="independent")
+    )
+
+
+def count_bars(counts: pd.DataFrame, category: str, category_title: str, count_title: str) -> alt.Chart:
+    return (
+        alt.Chart(counts)
+        .mark_bar()
+        .encode(
+            y=alt.Y(f"{category}:N", title=category_title, sort="-x", axis=alt.Axis(labelLimit=320)),
+            x=alt.X("observations:Q", title=count_title),
+            tooltip=[alt.Tooltip(f"{category}:N", title=category_title), "indicators:Q", "observations:Q"],
+        )
+        .properties(height=alt.Step(28))
+    )

@@ -1,0 +1,131 @@
+"""Pieces the pages share: citations, KPI cards, the problem panel.
+
+Registry and source text is always rendered as text: markdown is escaped,
+HTML is never allowed.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.state import View
+from indicators.formatting import format_date_value, format_number, format_period, format_value
+from indicators.problems import Problem
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:~$&=\"'^])")
+
+INDICATOR_PAGE = "pages/indicator.py"
+
+
+def present(value) -> bool:
+    """True for a non-empty string; pandas stores missing text as NaN."""
+    return isinstance(value, str) and bool(value)
+
+
+def escape_markdown(text: str) -> str:
+    """Backslash-escape every character markdown (or Streamlit's directives) could act on."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return text.replace("\n", "  \n")
+
+
+def formatted_value(view: View, row) -> str:
+    return format_value(row.value, view.unit(row), view.language, out_of=row.out_of, qualifier=row.qualifier)
+
+
+def period_text(view: View, row) -> str:
+    return format_period(row.period, row.period_type, view.language)
+
+
+def source_line(view: View, row) -> str:
+    """`Dân trí, 10/10/2023`: publisher (or title) and date."""
+    who = row.source_publisher if present(row.source_publisher) else _shorten(row.source_title)
+    return f"{who}, {format_date_value(row.source_published, view.language)}"
+
+
+def _shorten(text: str, limit: int = 48) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def citation(view: View, row, with_quote: bool = True) -> None:
+    """The verbatim sentence, then where it comes from."""
+    if with_quote:
+        st.markdown(f"> “{escape_markdown(row.quote)}”")
+    parts = [f"**{escape_markdown(view.t('source'))}:** {escape_markdown(row.source_title)}"]
+    parts.append(escape_markdown(source_line(view, row)))
+    st.markdown(" · ".join(parts))
+    if present(row.source_url):
+        st.link_button(view.t("link"), row.source_url, icon=":material/open_in_new:")
+    else:
+        st.caption(view.t("no_link"))
+    if present(row.note):
+        st.caption(f"{view.t('note')}: {row.note}")
+
+
+def kpi_card(view: View, row) -> None:
+    """One indicator: latest value, change vs. the previous comparable figure,
+    sparkline when there is a comparable history, and its citation."""
+    indicator = view.loaded.registry.indicators[row.indicator_id]
+    with st.container(border=True):
+        st.markdown(f"**{escape_markdown(view.name(row.indicator_id))}**")
+        history = row.history if isinstance(row.history, list) and len(row.history) > 1 else None
+        delta, description = None, None
+        if not pd.isna(row.previous_value):
+            change = row.value - row.previous_value
+            delta = ("+" if change > 0 else "") + format_number(change, view.language)
+            description = f"{view.t('vs')} {view.t(row.period_type).lower()}"
+        unit = view.unit(row)
+        percent = "%" if unit.startswith("%") and pd.isna(row.out_of) else ""
+        number = format_value(row.value, "", view.language, out_of=row.out_of, qualifier=row.qualifier) + percent
+        st.metric(
+            unit,
+            number,
+            delta=delta,
+            delta_color="inverse" if row.direction == "lower-is-better" else "normal",
+            delta_description=description,
+            chart_data=history,
+            help=indicator.description.vi if view.language == "vi" else indicator.description.en,
+        )
+        st.caption(f"{period_text(view, row)} · {source_line(view, row)}")
+        left, right = st.columns(2)
+        with left, st.popover(view.t("quote"), icon=":material/format_quote:", width="stretch"):
+            citation(view, row)
+        with right:
+            st.page_link(
+                INDICATOR_PAGE,
+                label=view.t("details"),
+                icon=":material/query_stats:",
+                query_params=_link_params(row.indicator_id),
+            )
+
+
+def _link_params(indicator_id: str) -> dict:
+    params = {key: st.query_params.get_all(key) for key in st.query_params if key != "indicator"}
+    params = {key: values if len(values) > 1 else values[0] for key, values in params.items()}
+    return {**params, "indicator": indicator_id}
+
+
+def problems_panel(view: View, problems: list[Problem]) -> None:
+    """The registry's problems as an error panel (file:line, message)."""
+    errors = [problem for problem in problems if problem.is_error]
+    if not errors:
+        return
+    st.error(view.t("registry_problems", count=len(errors)), icon=":material/error:")
+    with st.expander(view.t("problems"), expanded=False):
+        st.dataframe(problems_frame(view, errors), hide_index=True, width="stretch")
+
+
+def problems_frame(view: View, problems: list[Problem]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                view.t("file"): f"{problem.path}:{problem.line}:{problem.column}",
+                "field": problem.field,
+                view.t("message"): problem.message,
+                view.t("code"): problem.code,
+            }
+            for problem in problems
+        ]
+    )

@@ -1,0 +1,65 @@
+"""Loading, kept out of the rerun path: one load per change of the data files."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from indicators import Registry, default_data_dir, read_registry
+from indicators.coverage import Claim, coverage_report
+from indicators.problems import Problem
+
+
+@dataclass(frozen=True)
+class Loaded:
+    registry: Registry
+    frame: pd.DataFrame
+    fingerprint: tuple
+
+
+def data_dir() -> Path:
+    return default_data_dir()
+
+
+def fingerprint(folder: Path) -> tuple:
+    """(path, size, mtime) of every data file: cheap to compute on each rerun."""
+    entries = []
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as scan:
+                for entry in scan:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(Path(entry.path))
+                    else:
+                        stat = entry.stat(follow_symlinks=False)
+                        entries.append((entry.path, stat.st_size, stat.st_mtime_ns))
+        except OSError:
+            entries.append((str(current), -1, -1))
+    return tuple(sorted(entries))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _load(folder: str, stamp: tuple) -> Loaded:
+    registry = read_registry(Path(folder))
+    return Loaded(registry, registry.observations_frame, stamp)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _coverage(folder: str, stamp: tuple) -> tuple[list[Claim], list[Problem]]:
+    return coverage_report(_load(folder, stamp).registry)
+
+
+def current() -> Loaded:
+    folder = data_dir()
+    return _load(str(folder), fingerprint(folder))
+
+
+def current_coverage() -> tuple[list[Claim], list[Problem]]:
+    loaded = current()
+    return _coverage(str(data_dir()), loaded.fingerprint)

@@ -1,0 +1,71 @@
+"""Registry health: counts, problems and the coverage of numbers in the sources."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data
+from dashboard.charts import count_bars
+from dashboard.components import problems_frame
+from dashboard.state import current_view
+from indicators.query import observations_per
+
+view = current_view()
+registry = view.loaded.registry
+frame = view.loaded.frame
+claims, waiver_problems = data.current_coverage()
+problems = registry.problems + waiver_problems
+errors = [problem for problem in problems if problem.is_error]
+
+st.title(view.t("page_health"))
+columns = st.columns(5)
+columns[0].metric(view.t("indicators"), len(registry.indicators))
+columns[1].metric(view.t("observations"), len(frame))
+columns[2].metric(view.t("page_sources"), len(registry.sources))
+columns[3].metric(view.t("problems"), len(errors))
+uncited = [claim for claim in claims if claim.status == "uncited"]
+columns[4].metric(view.t("uncited"), len(uncited))
+
+st.header(view.t("problems"), divider="gray")
+if problems:
+    st.dataframe(problems_frame(view, problems), hide_index=True, width="stretch")
+else:
+    st.success(view.t("no_problems"), icon=":material/verified:")
+
+left, right = st.columns(2)
+with left:
+    st.subheader(view.t("per_sector"))
+    per_sector = observations_per(frame, "sector")
+    per_sector["sector"] = [view.sector_name(sector) for sector in per_sector.sector]
+    st.altair_chart(count_bars(per_sector, "sector", view.t("sector"), view.t("observations")), width="stretch")
+with right:
+    st.subheader(view.t("per_source"))
+    per_source = observations_per(frame, "source_title")
+    st.altair_chart(count_bars(per_source, "source_title", view.t("source"), view.t("observations")), width="stretch")
+
+st.header(view.t("coverage"), divider="gray")
+st.caption(view.t("coverage_help"))
+counts = {status: sum(claim.status == status for claim in claims) for status in ("cited", "waived", "uncited")}
+cited_column, waived_column, uncited_column = st.columns(3)
+cited_column.metric(view.t("cited"), counts["cited"])
+waived_column.metric(view.t("waived"), counts["waived"])
+uncited_column.metric(view.t("uncited"), counts["uncited"])
+claims_table = pd.DataFrame(
+    [
+        {
+            view.t("status"): view.t(claim.status),
+            view.t("number"): claim.text,
+            view.t("source"): claim.source_id,
+            view.t("line"): claim.line,
+            view.t("cites"): ", ".join(claim.cited_by) or (claim.reason or ""),
+            view.t("sentence"): claim.sentence,
+        }
+        for claim in sorted(claims, key=lambda claim: ("uncited", "waived", "cited").index(claim.status))
+    ]
+)
+st.dataframe(claims_table, hide_index=True, width="stretch")
+
+st.header(view.t("single_observation_indicators"), divider="gray")
+sizes = frame.groupby("indicator_id").size()
+single = [view.name(indicator_id) for indicator_id in sizes[sizes == 1].index]
+st.caption(f"{len(single)} / {len(sizes)}")
+st.dataframe(pd.DataFrame({view.t("indicators"): single}), hide_index=True, width="stretch")

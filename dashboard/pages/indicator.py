@@ -1,0 +1,120 @@
+"""One indicator: chart over time, every observation with its citation, downloads."""
+
+import json
+
+import streamlit as st
+
+from dashboard.charts import history_chart
+from dashboard.components import citation, escape_markdown, formatted_value, period_text, present, source_line
+from dashboard.state import current_view
+from indicators.registry import EXPORT_COLUMNS
+
+view = current_view()
+registry = view.loaded.registry
+available = list(dict.fromkeys(view.filtered.indicator_id))
+
+if not available:
+    st.title(view.t("page_indicator"))
+    st.info(view.t("no_data"), icon=":material/filter_alt_off:")
+    st.stop()
+
+requested = st.query_params.get("indicator")
+if requested and requested not in available:
+    st.warning(view.t("url_notice", details=f"indicator={requested}"), icon=":material/link_off:")
+
+
+def follow_choice() -> None:
+    st.query_params["indicator"] = st.session_state["indicator_choice"]
+
+
+# The URL decides (links from cards, shared links); the select box writes back to it.
+st.session_state["indicator_choice"] = requested if requested in available else available[0]
+indicator_id = st.selectbox(
+    view.t("choose_indicator"), available, format_func=view.name, key="indicator_choice", on_change=follow_choice
+)
+if st.query_params.get("indicator") != indicator_id:
+    st.query_params["indicator"] = indicator_id
+
+indicator = registry.indicators[indicator_id]
+rows = view.filtered[view.filtered.indicator_id == indicator_id].copy()
+description = indicator.description.vi if view.language == "vi" else indicator.description.en
+st.title(escape_markdown(view.name(indicator_id)))
+st.caption(
+    " · ".join(
+        [
+            escape_markdown(view.sector_name(indicator.sector)),
+            escape_markdown(view.t(rows.iloc[0].geography_level)),
+            escape_markdown(view.unit(rows.iloc[0])),
+        ]
+    )
+)
+st.markdown(escape_markdown(description))
+
+rows["period_text"] = [period_text(view, row) for row in rows.itertuples()]
+rows["value_text"] = [formatted_value(view, row) for row in rows.itertuples()]
+rows["period_label"] = [view.t(kind) for kind in rows.period_type]
+
+if len(rows) > 1:
+    target = indicator.target.value if indicator.target else None
+    target_label = f"{view.t('target')} {indicator.target.year}" if indicator.target else ""
+    labels = {kind: view.t(kind) for kind in ("year", "half-year", "quarter", "month", "date", "other")}
+    chart = history_chart(rows, view.unit(rows.iloc[0]), view.t("period_type"), labels, target, target_label)
+    st.altair_chart(chart, width="stretch")
+else:
+    row = next(rows.itertuples())
+    st.metric(period_text(view, row), formatted_value(view, row), border=True)
+    st.caption(view.t("single_point"))
+
+st.subheader(view.t("observations"))
+for row in rows.itertuples():
+    with st.container(border=True):
+        st.markdown(f"**{escape_markdown(row.period_text)}: {escape_markdown(row.value_text)}**")
+        citation(view, row)
+
+shown = rows[EXPORT_COLUMNS].copy()
+shown["period_start"] = shown["period_start"].dt.strftime("%Y-%m-%d")
+table = rows[
+    ["period_text", "value_text", "quote", "source_title", "source_publisher", "source_published", "source_url"]
+]
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "period_text": view.t("period"),
+        "value_text": view.t("value"),
+        "quote": st.column_config.TextColumn(view.t("quote"), width="large"),
+        "source_title": view.t("source"),
+        "source_publisher": view.t("publisher"),
+        "source_published": view.t("published"),
+        "source_url": st.column_config.LinkColumn(view.t("link")),
+    },
+)
+
+st.subheader(view.t("how_to_cite"))
+first = rows.iloc[-1]
+cite = (
+    f"{view.name(indicator_id)} ({period_text(view, first)}): {formatted_value(view, first)}. "
+    f"{first.source_title}. {source_line(view, first)}." + (f" {first.source_url}" if present(first.source_url) else "")
+)
+st.code(cite, language=None, wrap_lines=True)
+
+left, right = st.columns(2)
+left.download_button(
+    view.t("download_csv"),
+    shown.to_csv(index=False).encode("utf-8"),
+    file_name=f"{indicator_id}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    on_click="ignore",
+)
+right.download_button(
+    view.t("download_json"),
+    json.dumps(json.loads(shown.to_json(orient="records", force_ascii=False)), ensure_ascii=False, indent=1).encode(
+        "utf-8"
+    ),
+    file_name=f"{indicator_id}.json",
+    mime="application/json",
+    icon=":material/download:",
+    on_click="ignore",
+)

@@ -1,0 +1,41 @@
+"""Overview: KPI cards per sector, headline indicators first."""
+
+import streamlit as st
+
+from dashboard.components import escape_markdown, kpi_card
+from dashboard.state import current_view
+from indicators.query import kpi_summary
+
+CARDS_PER_ROW = 3
+
+view = current_view()
+st.title(view.t("app_title"))
+st.caption(view.t("tagline"))
+
+
+def card_grid(rows) -> None:
+    records = list(rows.itertuples())
+    for start in range(0, len(records), CARDS_PER_ROW):
+        columns = st.columns(CARDS_PER_ROW)
+        for column, row in zip(columns, records[start : start + CARDS_PER_ROW], strict=False):
+            with column:
+                kpi_card(view, row)
+
+
+summary = kpi_summary(view.filtered)
+if summary.empty:
+    st.info(view.t("no_data"), icon=":material/filter_alt_off:")
+
+for sector_id in view.filters.sectors:
+    sector_rows = summary[summary.sector == sector_id]
+    if sector_rows.empty:
+        continue
+    st.header(escape_markdown(view.sector_name(sector_id)), divider="gray")
+    headline = sector_rows[sector_rows.headline]
+    others = sector_rows[~sector_rows.headline]
+    if headline.empty:
+        headline, others = others, others.iloc[0:0]
+    card_grid(headline)
+    if not others.empty:
+        with st.expander(f"{view.t('more_indicators')} ({len(others)})"):
+            card_grid(others)

@@ -1,0 +1,57 @@
+"""Rankings: international indices as rank of N on a reversed axis; levels; provinces."""
+
+import streamlit as st
+
+from dashboard.charts import ranking_chart
+from dashboard.components import citation, escape_markdown, formatted_value, period_text
+from dashboard.state import current_view
+
+view = current_view()
+registry = view.loaded.registry
+st.title(view.t("page_rankings"))
+st.caption(view.t("rankings_intro"))
+
+
+def index_label(indicator_id: str) -> str:
+    indicator = registry.indicators[indicator_id]
+    names = indicator.index_name or indicator.name
+    return names.vi if view.language == "vi" else names.en
+
+
+ranks = view.filtered[(view.filtered.kind == "rank")].copy()
+st.header(view.t("international_rankings"), divider="gray")
+if ranks.empty:
+    st.info(view.t("no_rankings"), icon=":material/filter_alt_off:")
+else:
+    ranks["index_label"] = [index_label(indicator_id) for indicator_id in ranks.indicator_id]
+    ranks["rank_text"] = [f"{row.value:g}/{row.out_of:g}" for row in ranks.itertuples()]
+    st.altair_chart(ranking_chart(ranks, view.t("rank")))
+    for row in ranks.sort_values(["index_label", "period_start"]).itertuples():
+        with st.container(border=True):
+            st.markdown(
+                f"**{escape_markdown(row.index_label)}** · {escape_markdown(period_text(view, row))}: "
+                f"**{escape_markdown(view.t('rank_of', rank=f'{row.value:g}', total=f'{row.out_of:g}'))}**"
+            )
+            citation(view, row)
+
+levels = view.filtered[view.filtered.kind == "level"]
+if not levels.empty:
+    st.header(view.t("levels"), divider="gray")
+    for row in levels.itertuples():
+        with st.container(border=True):
+            st.metric(
+                f"{index_label(row.indicator_id)} · {period_text(view, row)}",
+                formatted_value(view, row),
+            )
+            citation(view, row)
+
+provincial = view.filtered[view.filtered.geography_level == "province"]
+if not provincial.empty:
+    st.header(view.t("provincial"), divider="gray")
+    for row in provincial.itertuples():
+        with st.container(border=True):
+            sign = "+" if row.value > 0 else ""
+            st.metric(
+                f"{view.name(row.indicator_id)} · {period_text(view, row)}", f"{sign}{formatted_value(view, row)}"
+            )
+            citation(view, row)

@@ -1,0 +1,74 @@
+"""Numbers, units and periods written for a reader, in Vietnamese or English."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+LANGUAGES = ("vi", "en")
+
+QUALIFIERS = {
+    "vi": {"about": "khoảng", "nearly": "gần", "more-than": "hơn", "at-least": "ít nhất"},
+    "en": {"about": "about", "nearly": "nearly", "more-than": "more than", "at-least": "at least"},
+}
+
+_PERIOD_WORDS = {
+    "vi": {"H1": "6 tháng đầu năm {year}", "H2": "6 tháng cuối năm {year}", "Q": "Quý {quarter}/{year}"},
+    "en": {"H1": "H1 {year}", "H2": "H2 {year}", "Q": "Q{quarter} {year}"},
+}
+
+
+def format_number(value: float, language: str, digits: int = 2) -> str:
+    """`1234.5` -> `1.234,5` (vi) or `1,234.5` (en); at most `digits` decimals."""
+    pattern = "#,##0" + ("." + "#" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=LOCALES[language])
+
+
+def format_value(
+    value: float,
+    unit: str,
+    language: str,
+    out_of: float | None = None,
+    qualifier: str | None = None,
+) -> str:
+    """A value as a sentence would write it: `gần 3 tỷ USD`, `86/193`, `14,96%`."""
+    number = format_number(value, language)
+    if out_of is not None and not pd.isna(out_of):
+        text = f"{number}/{format_number(out_of, language)}"
+    elif unit.startswith("%"):
+        text = f"{number}{unit}"
+    else:
+        text = f"{number} {unit}".strip()
+    if qualifier and not pd.isna(qualifier):
+        text = f"{QUALIFIERS[language][qualifier]} {text}"
+    return text
+
+
+def format_period(label: str, kind: str, language: str) -> str:
+    """`2024-H1` -> `6 tháng đầu năm 2024` / `H1 2024`; dates in the locale."""
+    words = _PERIOD_WORDS[language]
+    if kind == "half-year":
+        year, half = label.split("-")
+        return words[half].format(year=year)
+    if kind == "quarter":
+        year, quarter = label.split("-Q")
+        return words["Q"].format(year=year, quarter=quarter)
+    if kind == "date":
+        return format_date(
+            date.fromisoformat(label), format="long" if language == "en" else "d/M/yyyy", locale=LOCALES[language]
+        )
+    if kind == "month":
+        return format_date(date.fromisoformat(label + "-01"), format="MMMM yyyy", locale=LOCALES[language])
+    return label
+
+
+def format_date_value(value: str | None, language: str) -> str:
+    if not value:
+        return "—"
+    return format_date(
+        date.fromisoformat(value), format="d/M/yyyy" if language == "vi" else "d MMM yyyy", locale=LOCALES[language]
+    )
