@@ -20,16 +20,16 @@ st.session_state["view"] = view
 
 pages = [
     st.Page(
-        "pages/overview.py",
+        "views/overview.py",
         title=view.t("page_overview"),
         icon=":material/dashboard:",
         url_path="overview",
         default=True,
     ),
-    st.Page("pages/indicator.py", title=view.t("page_indicator"), icon=":material/query_stats:", url_path="indicator"),
-    st.Page("pages/rankings.py", title=view.t("page_rankings"), icon=":material/leaderboard:", url_path="rankings"),
-    st.Page("pages/sources.py", title=view.t("page_sources"), icon=":material/article:", url_path="sources"),
-    st.Page("pages/health.py", title=view.t("page_health"), icon=":material/fact_check:", url_path="health"),
+    st.Page("views/indicator.py", title=view.t("page_indicator"), icon=":material/query_stats:", url_path="indicator"),
+    st.Page("views/rankings.py", title=view.t("page_rankings"), icon=":material/leaderboard:", url_path="rankings"),
+    st.Page("views/sources.py", title=view.t("page_sources"), icon=":material/article:", url_path="sources"),
+    st.Page("views/health.py", title=view.t("page_health"), icon=":material/fact_check:", url_path="health"),
 ]
 page = st.navigation(pages)
 

@@ -17,7 +17,7 @@ from indicators.problems import Problem
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:~$&=\"'^])")
 
-INDICATOR_PAGE = "pages/indicator.py"
+INDICATOR_PAGE = "views/indicator.py"
 
 
 def present(value) -> bool:

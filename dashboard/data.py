@@ -57,7 +57,8 @@ def _coverage(folder: str, stamp: tuple) -> tuple[list[Claim], list[Problem]]:
 
 def current() -> Loaded:
     folder = data_dir()
-    return _load(str(folder), fingerprint(folder))
+    stamp = fingerprint(folder)
+    return _load(str(folder), stamp)
 
 
 def current_coverage() -> tuple[list[Claim], list[Problem]]:

@@ -6,6 +6,7 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(PROJECT / "tests" / "dashboard"))
 
 FIXTURES = PROJECT / "tests" / "fixtures"
 DATA = PROJECT / "data"
@@ -25,3 +26,12 @@ def real_data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+@pytest.fixture
+def app(monkeypatch):
+    """A fresh session of the dashboard on the real registry."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.delenv("INDICATORS_DATA", raising=False)
+    return AppTest.from_file(str(PROJECT / "dashboard" / "app.py"), default_timeout=60)

@@ -1,0 +1,143 @@
+"""Every page runs, shows what the real registry holds, and follows filters and links."""
+
+import shutil
+
+from conftest import DATA, FIXTURES
+from dashboard_helpers import charts, open_page, text_of
+
+
+def assert_clean(app):
+    assert not app.exception, [element.value for element in app.exception]
+    assert not app.error, [element.value for element in app.error]
+
+
+def test_overview_shows_a_card_for_every_indicator(app):
+    app.run()
+    assert_clean(app)
+    assert len(app.metric) == 36
+    assert app.title[0].value == "Chỉ số chuyển đổi số Việt Nam"
+    assert [header.value for header in app.header] == [
+        "Chính phủ số",
+        "Kinh tế số",
+        "Xã hội số",
+        "Hạ tầng số",
+        "An toàn thông tin mạng",
+    ]
+    values = {metric.label: metric.value for metric in app.metric}
+    assert values["triệu tài khoản"] == "35"
+    assert values["% GDP"] == "khoảng 14,96%"
+
+
+def test_overview_follows_sector_and_language_in_the_link(app):
+    app.query_params["sector"] = "digital-economy"
+    app.query_params["lang"] = "en"
+    app.run()
+    assert_clean(app)
+    assert app.title[0].value == "Viet Nam digital transformation indicators"
+    assert [header.value for header in app.header] == ["Digital economy"]
+    assert len(app.metric) == 6
+    assert sorted(metric.value for metric in app.metric) == ["23%", "46/132", "6", "64.9", "about 14.96%", "nearly 3"]
+
+
+def test_year_and_geography_filters_change_the_content(app):
+    app.run()
+    app.sidebar.slider(key="years").set_value((2024, 2024)).run()
+    assert_clean(app)
+    assert len(app.metric) == 11  # the indicators with a 2024 figure
+    assert app.query_params["from"] == "2024"
+    app.sidebar.slider(key="years").set_value((2020, 2024))
+    app.sidebar.radio(key="geo").set_value("province")
+    app.run()
+    assert len(app.metric) == 1 and app.query_params["geo"] == "province"
+
+
+def test_bad_link_values_fall_back_to_defaults_with_a_notice(app):
+    app.query_params["sector"] = "no-such-sector"
+    app.query_params["from"] = "abc"
+    app.query_params["lang"] = "fr"
+    app.run()
+    assert not app.exception
+    assert "sector=no-such-sector" in app.warning[0].value and "from=abc" in app.warning[0].value
+    assert len(app.metric) == 36
+
+
+def test_indicator_page_charts_history_and_cites_each_figure(app):
+    open_page(app, "indicator", indicator="digital-product-exports")
+    assert_clean(app)
+    assert len(charts(app)) == 1
+    text = text_of(app)
+    assert text.count("Tổng cục Hải quan") >= 3  # one citation per observation
+    assert "2024-H1" not in app.title[0].value
+    assert app.get("download_button")
+
+
+def test_indicator_page_shows_a_single_figure_as_a_value_not_a_line(app):
+    open_page(app, "indicator", indicator="vssid-accounts")
+    assert_clean(app)
+    assert charts(app) == []
+    assert app.metric[0].value == "35 triệu tài khoản"
+
+
+def test_indicator_choice_is_written_to_the_link(app):
+    open_page(app, "indicator", indicator="digital-product-exports")
+    app.selectbox(key="indicator_choice").set_value("egdi-rank").run()
+    assert app.query_params["indicator"] == "egdi-rank"
+    assert "86/193" in app.metric[0].value
+
+
+def test_unknown_indicator_in_the_link_is_a_notice(app):
+    open_page(app, "indicator", indicator="nope")
+    assert not app.exception
+    assert "indicator=nope" in app.warning[0].value
+
+
+def test_rankings_page_shows_rank_of_n(app):
+    open_page(app, "rankings")
+    assert_clean(app)
+    assert len(charts(app)) == 1
+    text = text_of(app)
+    for rank in ["hạng 86 trên 193", "hạng 46 trên 132", "hạng 47 trên 172"]:
+        assert rank in text
+    assert [metric.value for metric in app.metric] == ["6/10", "-3 bậc"]
+
+
+def test_sources_page_highlights_cited_sentences(app):
+    open_page(app, "sources", source="vov-2024-07-19-chuyen-doi-so-den-tung-ngo-tung-nha")
+    assert_clean(app)
+    text = text_of(app)
+    assert "Toàn văn · 8 câu được trích dẫn" in text
+    assert text.count(":orange-background[") == 8
+    assert "35 triệu tài khoản" in text
+
+
+def test_health_page_reports_counts_and_coverage(app):
+    open_page(app, "health")
+    assert_clean(app)
+    values = {metric.label: metric.value for metric in app.metric}
+    assert values["Chỉ số"] == "36" and values["Số liệu"] == "40" and values["Lỗi"] == "0"
+    assert values["Đã trích"] == "40" and values["Được miễn"] == "7" and values["Chưa trích"] == "0"
+    assert len(charts(app)) == 2
+
+
+def test_a_broken_registry_shows_an_error_panel_and_the_valid_rest(app, monkeypatch, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    shutil.copy(FIXTURES / "bad" / "yaml-duplicate-key" / "registry" / "vssid-accounts.yaml", data / "registry")
+    monkeypatch.setenv("INDICATORS_DATA", str(data))
+    app.run()
+    assert not app.exception
+    assert "1" in app.error[0].value
+    assert len(app.metric) == 35
+    problems = app.dataframe[0].value
+    assert "vssid-accounts.yaml:15:5" in problems.iloc[0, 0]
+
+
+def test_editing_a_file_shows_on_the_next_run_without_restart(app, monkeypatch, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    monkeypatch.setenv("INDICATORS_DATA", str(data))
+    app.run()
+    assert len(app.metric) == 36
+    (data / "registry" / "egdi-rank.yaml").unlink()
+    app.run()
+    assert len(app.metric) == 35
