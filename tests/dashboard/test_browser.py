@@ -1,0 +1,204 @@
+"""The dashboard in a real browser: Debian's Chromium driven by Playwright
+against `streamlit run` on a loopback port, clicking as a person would."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import DATA, PROJECT
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TIMINGS = PROJECT / "test-results" / "browser-timings.json"
+
+pytestmark = pytest.mark.browser
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("REQUIRE_BROWSER"):
+        raise RuntimeError(f"REQUIRE_BROWSER is set but no Chromium at {CHROMIUM}; `apt-get install chromium`")
+    pytest.skip(
+        f"no Chromium at {CHROMIUM}: `apt-get install chromium` to run the browser tests", allow_module_level=True
+    )
+
+from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
+
+CHART = '[data-testid="stVegaLiteChart"]'
+CHART_DRAWN = f"{CHART} canvas, {CHART} svg"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    def __init__(self, data_dir: Path | None = None):
+        self.port = free_port()
+        env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+        if data_dir is not None:
+            env["INDICATORS_DATA"] = str(data_dir)
+        command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py"]
+        command += ["--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true"]
+        self.process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.url = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1) as response:  # noqa: S310
+                    if response.read() == b"ok":
+                        return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("streamlit did not become healthy within 60 s")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture(scope="module")
+def server():
+    running = Server()
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def open_and_wait(page: Page, url: str, ready: str = '[data-testid="stMain"] h1') -> None:
+    """Open a URL and wait until `ready` shows and the script run has finished."""
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
+    page.wait_for_selector(ready, timeout=30_000)
+    # The status widget shows while a script run is in progress.
+    for _ in range(120):
+        if page.query_selector('[data-testid="stStatusWidget"]') is None:
+            break
+        time.sleep(0.25)
+
+
+def assert_no_exception(page: Page) -> None:
+    assert page.query_selector_all('[data-testid="stException"]') == []
+
+
+def record_timing(name: str, seconds: float) -> None:
+    TIMINGS.parent.mkdir(exist_ok=True)
+    timings = json.loads(TIMINGS.read_text()) if TIMINGS.exists() else {}
+    timings[name] = round(seconds, 2)
+    TIMINGS.write_text(json.dumps(timings, indent=1))
+
+
+def test_overview_shows_cards_and_opens_a_quote(server, page):
+    started = time.monotonic()
+    open_and_wait(page, server.url, ready='[data-testid="stMetric"]')
+    record_timing("overview_first_metric_s", time.monotonic() - started)
+    assert_no_exception(page)
+    assert page.locator('[data-testid="stMetric"]').count() >= 20
+    expect(page.get_by_role("heading", name="Chính phủ số")).to_be_visible()
+    page.get_by_role("button", name="Trích dẫn").first.click()
+    expect(page.get_by_text("xếp hạng 86/193", exact=False).first).to_be_visible()
+
+
+def test_indicator_page_from_a_link_draws_its_chart_and_quotes(server, page):
+    started = time.monotonic()
+    page.goto(f"{server.url}/indicator?indicator=digital-product-exports")
+    page.wait_for_selector(CHART_DRAWN, timeout=30_000)
+    record_timing("indicator_first_chart_s", time.monotonic() - started)
+    assert_no_exception(page)
+    expect(page.get_by_role("heading", name="Xuất khẩu sản phẩm số")).to_be_visible()
+    quote = "xuất khẩu sản phẩm số tăng từ 113,5 tỷ USD năm 2021 lên 117,3 tỷ USD năm 2023"
+    expect(page.get_by_text(quote, exact=False).first).to_be_visible()
+    assert page.locator(CHART).locator("canvas, svg").count() >= 1
+
+
+def test_details_link_on_a_card_opens_that_indicator(server, page):
+    open_and_wait(page, f"{server.url}/?sector=digital-society", ready='[data-testid="stMetric"]')
+    page.get_by_role("link", name="Chi tiết").first.click()
+    page.wait_for_url("**/indicator?*", timeout=30_000)
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=30_000)
+    assert "indicator=" in page.url and "sector=digital-society" in page.url
+    assert_no_exception(page)
+
+
+def test_rankings_page_draws_rank_of_n(server, page):
+    started = time.monotonic()
+    page.goto(f"{server.url}/rankings")
+    page.wait_for_selector(CHART_DRAWN, timeout=30_000)
+    record_timing("rankings_first_chart_s", time.monotonic() - started)
+    assert_no_exception(page)
+    expect(page.get_by_text("hạng 86 trên 193").first).to_be_visible()
+
+
+def test_sources_page_shows_the_text_with_cited_sentences(server, page):
+    open_and_wait(page, f"{server.url}/sources?source=vov-2024-07-19-chuyen-doi-so-den-tung-ngo-tung-nha")
+    assert_no_exception(page)
+    expect(page.get_by_text("Phần mềm Bảo hiểm xã hội hiện có 35 triệu tài khoản").first).to_be_visible()
+    expect(page.get_by_text("Toàn văn · 8 câu được trích dẫn")).to_be_visible()
+
+
+def test_a_filtered_link_restores_its_filters(server, page):
+    open_and_wait(page, f"{server.url}/?lang=en&sector=digital-economy&from=2023", ready='[data-testid="stMetric"]')
+    assert_no_exception(page)
+    headings = page.locator('[data-testid="stMain"] h2').all_inner_texts()
+    assert [heading.strip() for heading in headings] == ["Digital economy"]
+    expect(page.get_by_text("Exports of digital products").first).to_be_visible()
+    assert "sector=digital-economy" in page.url and "from=2023" in page.url and "lang=en" in page.url
+    slider = page.locator('[data-testid="stSidebar"] [data-testid="stSliderThumbValue"]').all_inner_texts()
+    assert slider == ["2023", "2024"]
+
+
+def test_html_in_registry_text_is_shown_as_inert_text(tmp_path, browser):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+    path = data / "registry" / "vssid-accounts.yaml"
+    original = "  vi: Tài khoản ứng dụng Bảo hiểm xã hội số (VssID)\n"
+    text = path.read_text(encoding="utf-8")
+    assert original in text
+    path.write_text(text.replace(original, f"  vi: '{payload} VssID'\n", 1), encoding="utf-8")
+    running = Server(data)
+    try:
+        context = browser.new_context(viewport={"width": 1440, "height": 1000})
+        page = context.new_page()
+        open_and_wait(page, f"{running.url}/?sector=digital-society", ready='[data-testid="stMetric"]')
+        expect(page.get_by_text("<script>window.__xss=2</script>", exact=False).first).to_be_visible()
+        assert page.evaluate("window.__xss") is None
+        context.close()
+    finally:
+        running.stop()
