@@ -57,7 +57,7 @@ class IndicatorChecker:
 
     def _observation_problems(self, indicator: Indicator, observation) -> Iterator[tuple[tuple, str, str]]:
         try:
-            parse_period(observation.period, observation.period_start)
+            parse_period(observation.period_label, observation.period_start)
         except ValueError as error:
             yield ("period",), str(error), "period-invalid"
         if indicator.kind in NON_NEGATIVE_KINDS and observation.value < 0:

@@ -21,14 +21,33 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("list", help="one line per indicator")
     show = commands.add_parser("show", help="an indicator with its observations and quotes")
     show.add_argument("indicator_id")
+    new = commands.add_parser("new", help="a new indicator (or observation) from a sentence in a source")
+    new.add_argument("--source", required=True, help="source id (a file in data/sources/)")
+    new.add_argument("--find", required=True, help="text of the figure as the source writes it, e.g. '35 triệu'")
+    new.add_argument("--indicator", help="add an observation to this existing indicator instead")
+    new.add_argument("--line", type=int, help="pick the sentence on this line when several match")
+    new.add_argument("--pick", type=int, help="pick the N-th number (1-based) when the text holds several")
+    new.add_argument("--period", help="override the period hint (2024, 2024-H1, 2023-06-30, ...)")
+    for option in ("id", "sector", "name-vi", "name-en", "unit-en", "unit-vi", "description-vi", "description-en"):
+        new.add_argument(f"--{option}")
+    new.add_argument("--geography", default="vn")
+    new.add_argument("--dry-run", action="store_true", help="print the file instead of writing it")
+    schema = commands.add_parser("schema", help="write the JSON Schema of indicator files")
+    schema.add_argument("--check", action="store_true", help="exit 1 if the committed schema is stale")
     coverage = commands.add_parser("coverage", help="numbers in the sources that no observation cites")
     coverage.add_argument("--all", action="store_true", help="list cited and waived numbers too")
     arguments = parser.parse_args(argv)
     _utf8_stdout()
     data_dir = arguments.data or default_data_dir()
-    handler = {"validate": _validate, "export": _export, "list": _list, "show": _show, "coverage": _coverage}[
-        arguments.command
-    ]
+    handler = {
+        "validate": _validate,
+        "export": _export,
+        "list": _list,
+        "show": _show,
+        "coverage": _coverage,
+        "new": _new,
+        "schema": _schema,
+    }[arguments.command]
     return handler(data_dir, arguments)
 
 
@@ -119,3 +138,35 @@ def _coverage(data_dir: Path, arguments) -> int:
         file=sys.stderr,
     )
     return 1 if counts["uncited"] or any(problem.is_error for problem in problems) else 0
+
+
+def _schema(data_dir: Path, arguments) -> int:
+    from indicators.schema import SCHEMA_PATH, schema_text
+
+    text = schema_text()
+    if arguments.check:
+        current = SCHEMA_PATH.read_text(encoding="utf-8") if SCHEMA_PATH.exists() else ""
+        if current != text:
+            print(f"{display_path(SCHEMA_PATH)} is stale; run `python -m indicators schema`", file=sys.stderr)
+            return 1
+        return 0
+    SCHEMA_PATH.parent.mkdir(exist_ok=True)
+    SCHEMA_PATH.write_text(text, encoding="utf-8")
+    print(f"wrote {display_path(SCHEMA_PATH)}", file=sys.stderr)
+    return 0
+
+
+def _new(data_dir: Path, arguments) -> int:
+    from indicators.newfile import NewError, scaffold
+
+    registry = _registry_or_exit(data_dir)
+    try:
+        path, text = scaffold(registry, arguments)
+    except NewError as error:
+        print(f"new: {error}", file=sys.stderr)
+        return 2
+    if arguments.dry_run:
+        sys.stdout.write(text)
+    else:
+        print(f"wrote {display_path(path)}; `python -m indicators validate` accepts it", file=sys.stderr)
+    return 0

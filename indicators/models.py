@@ -49,7 +49,9 @@ class Observation(Strict):
     qualifier: Qualifier | None = Field(
         default=None, description="When the source hedges: 'khoảng' about, 'gần' nearly, 'hơn'/'trên' more than."
     )
-    period: str = Field(description="As the source states it: 2023, 2024-H1, 2024-Q3, 2024-06, 2023-06-30 or a label.")
+    period: str | int = Field(
+        description="As the source states it: 2023, 2024-H1, 2024-Q3, 2024-06, 2023-06-30 or a label."
+    )
     period_start: date | None = Field(
         default=None, description="First day of the period; required only when `period` is a free label."
     )
@@ -62,6 +64,10 @@ class Observation(Strict):
     def _period_as_text(cls, value: object) -> object:
         # `period: 2023` is read by YAML as an integer; it means the year.
         return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @property
+    def period_label(self) -> str:
+        return str(self.period)
 
 
 class Target(Strict):

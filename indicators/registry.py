@@ -77,7 +77,7 @@ class Registry:
         levels = {geo.id: geo.level for geo in self.taxonomy.geographies} if self.taxonomy else {}
         for indicator in self.indicators.values():
             for observation in indicator.observations:
-                period = parse_period(observation.period, observation.period_start)
+                period = parse_period(observation.period_label, observation.period_start)
                 source = self.sources[observation.source].meta
                 rows.append(
                     {

@@ -1,0 +1,185 @@
+"""Edits keep every other byte, never lose an accepted save, never tear a file."""
+
+import json
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import DATA, PROJECT
+
+from indicators import load_registry, read_registry
+from indicators.editing import ConflictError, check_text, digest, open_draft, save_text
+
+
+def test_every_registry_file_round_trips_byte_for_byte():
+    for path in sorted((DATA / "registry").glob("*.yaml")):
+        assert open_draft(path).text() == path.read_text(encoding="utf-8"), path.name
+
+
+def test_editing_one_value_changes_only_that_line(good_data):
+    path = good_data / "registry" / "vssid-accounts.yaml"
+    before = path.read_text(encoding="utf-8")
+    draft = open_draft(path)
+    draft.data["observations"][0]["note"] = "Kept with the comment above."
+    draft.data["observations"][0]["value"] = 35
+    save_text(path, draft.text(), draft.base_digest, author="test")
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith("# A comment that must survive edits.\n")
+    added = [line for line in after.splitlines() if line not in before.splitlines()]
+    assert added == ["    note: Kept with the comment above."]
+    assert after.replace("    note: Kept with the comment above.\n", "") == before
+
+
+def test_crlf_files_stay_crlf(good_data):
+    path = good_data / "registry" / "vssid-accounts.yaml"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    draft = open_draft(path)
+    draft.data["headline"] = True
+    save_text(path, draft.text(), draft.base_digest)
+    raw = path.read_bytes()
+    assert raw.count(b"\r\n") == raw.count(b"\n")
+    assert load_registry(good_data).indicators["vssid-accounts"].headline
+
+
+def test_a_stale_save_is_refused_with_the_difference(good_data):
+    path = good_data / "registry" / "vssid-accounts.yaml"
+    mine, theirs = open_draft(path), open_draft(path)
+    theirs.data["headline"] = True
+    save_text(path, theirs.text(), theirs.base_digest)
+    mine.data["scale"] = "thousand"
+    with pytest.raises(ConflictError) as refused:
+        save_text(path, mine.text(), mine.base_digest)
+    assert "changed by someone else" in str(refused.value)
+    assert "-headline: true" in refused.value.diff
+    assert "headline: true" in path.read_text(encoding="utf-8")
+
+
+def test_saving_a_new_file_refuses_to_overwrite(good_data):
+    path = good_data / "registry" / "vssid-accounts.yaml"
+    with pytest.raises(ConflictError):
+        save_text(path, "id: x\n", None)
+
+
+def test_edits_are_logged_as_json_lines(good_data):
+    path = good_data / "registry" / "vssid-accounts.yaml"
+    draft = open_draft(path)
+    draft.data["headline"] = True
+    save_text(path, draft.text(), draft.base_digest, author="analyst", summary="headline on")
+    (entry,) = [json.loads(line) for line in (good_data / "edit-log.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert entry["author"] == "analyst" and entry["file"] == "vssid-accounts.yaml" and entry["summary"] == "headline on"
+    assert entry["after"] == digest(path.read_text(encoding="utf-8")) and "+headline: true" in entry["diff"]
+
+
+def test_check_text_uses_the_validator(good_data):
+    registry = read_registry(good_data)
+    path = good_data / "registry" / "vssid-accounts.yaml"
+    text = path.read_text(encoding="utf-8").replace("value: 35", "value: 36")
+    _, problems = check_text(registry, path, text)
+    assert [problem.code for problem in problems] == ["value-not-in-quote"]
+
+
+def _save_many(arguments):
+    """Worker: N read-modify-save cycles, retrying on conflict. Returns counts."""
+    data_dir, file_name, worker, rounds = arguments
+    path = Path(data_dir) / "registry" / file_name
+    accepted = refused = 0
+    for round_number in range(rounds):
+        while True:
+            draft = open_draft(path)
+            notes = draft.data["observations"][0].get("note") or ""
+            draft.data["observations"][0]["note"] = f"{notes} w{worker}r{round_number}".strip()
+            try:
+                save_text(path, draft.text(), draft.base_digest, author=f"w{worker}")
+                accepted += 1
+                break
+            except ConflictError:
+                refused += 1
+    return accepted, refused
+
+
+def test_concurrent_saves_lose_no_accepted_edit(good_data):
+    workers, rounds = 6, 8
+    jobs = [(str(good_data), "vssid-accounts.yaml", worker, rounds) for worker in range(workers)]
+    jobs += [(str(good_data), "digital-product-exports.yaml", worker, rounds) for worker in range(workers, workers + 2)]
+    with multiprocessing.get_context("spawn").Pool(len(jobs)) as pool:
+        results = pool.map(_save_many, jobs)
+    accepted = sum(result[0] for result in results)
+    refused = sum(result[1] for result in results)
+    notes = load_registry(good_data).indicators["vssid-accounts"].observations[0].note.split()
+    other = load_registry(good_data).indicators["digital-product-exports"].observations[0].note.split()
+    expected_vssid = {f"w{worker}r{round_number}" for worker in range(workers) for round_number in range(rounds)}
+    assert set(notes) == expected_vssid and len(notes) == workers * rounds  # every accepted edit is there, once
+    assert len(other) == 2 * rounds
+    assert accepted == (workers + 2) * rounds
+    log = (good_data / "edit-log.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(log) == accepted
+    summary = {"attempted": accepted + refused, "accepted": accepted, "refused": refused, "lost": 0}
+    (PROJECT / "test-results").mkdir(exist_ok=True)
+    (PROJECT / "test-results" / "concurrency.json").write_text(json.dumps(summary))
+
+
+WRITER = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, {project!r})
+import indicators.editing as editing
+path = Path({path!r})
+big = path.read_text(encoding="utf-8") + "# " + "x" * 2_000_000 + "\\n"
+original_fsync = editing.os.fsync
+def slow_fsync(descriptor):
+    print("writing", flush=True)
+    time.sleep(30)
+editing.os.fsync = slow_fsync
+editing.atomic_write(path, big)
+"""
+
+
+def test_a_writer_killed_mid_save_leaves_the_old_file(good_data):
+    path = good_data / "registry" / "vssid-accounts.yaml"
+    before = path.read_bytes()
+    script = WRITER.format(project=str(PROJECT), path=str(path))
+    writer = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert writer.stdout.readline().strip() == "writing"
+    readers_saw = {path.read_bytes() for _ in range(50)}
+    os.kill(writer.pid, signal.SIGKILL)
+    writer.wait()
+    assert readers_saw == {before}
+    assert path.read_bytes() == before
+    assert load_registry(good_data).indicators["vssid-accounts"].observations[0].value == 35
+
+
+ALTERNATING_WRITER = """
+import sys
+from pathlib import Path
+sys.path.insert(0, {project!r})
+from indicators.editing import atomic_write
+texts = [Path(name).read_text(encoding="utf-8") for name in sys.argv[1:]]
+for index in range(200):
+    atomic_write(Path({path!r}), texts[index % 2])
+"""
+
+
+def test_readers_never_see_a_torn_file_while_saves_run(good_data):
+    path = good_data / "registry" / "vssid-accounts.yaml"
+    texts = []
+    for index in range(2):
+        draft = open_draft(path)
+        draft.data["observations"][0]["note"] = "n" * (20_000 * (index + 1))
+        texts.append(draft.text())
+    valid = {path.read_text(encoding="utf-8"), *texts}
+    names = []
+    for index, text in enumerate(texts):
+        names.append(str(good_data / f"text-{index}.txt"))
+        Path(names[-1]).write_text(text, encoding="utf-8")
+    script = ALTERNATING_WRITER.format(project=str(PROJECT), path=str(path))
+    writer = subprocess.Popen([sys.executable, "-c", script, *names])
+    seen = set()
+    while writer.poll() is None:
+        seen.add(path.read_text(encoding="utf-8"))
+    writer.wait()
+    assert writer.returncode == 0
+    assert len(seen) >= 2 and seen <= valid
