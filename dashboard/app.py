@@ -1,6 +1,7 @@
 """Entry point: load, draw the sidebar, route to the page. Nothing else."""
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -31,6 +32,8 @@ pages = [
     st.Page("views/sources.py", title=view.t("page_sources"), icon=":material/article:", url_path="sources"),
     st.Page("views/health.py", title=view.t("page_health"), icon=":material/fact_check:", url_path="health"),
 ]
+if os.environ.get("DASHBOARD_EDIT") == "1":
+    pages.append(st.Page("views/editor.py", title=view.t("page_editor"), icon=":material/edit:", url_path="editor"))
 page = st.navigation(pages)
 
 if page.url_path != "indicator" and "indicator" in st.query_params:

@@ -204,3 +204,34 @@ def append_log(data_dir: Path, entry: dict) -> None:
 
 def registry_path(data_dir: Path, indicator_id: str) -> Path:
     return data_dir / REGISTRY_DIR / f"{indicator_id}.yaml"
+
+
+INDICATOR_FIELDS = ("name", "description", "sector", "geography", "kind", "unit", "scale", "direction", "headline")
+
+
+def apply_fields(draft: Draft, fields: dict) -> None:
+    """Set indicator-level fields in place, keeping the file's order and comments."""
+    for key in INDICATOR_FIELDS:
+        if key not in fields:
+            continue
+        value = fields[key]
+        current = draft.data.get(key)
+        if isinstance(value, dict) and hasattr(current, "items"):
+            for inner_key, inner_value in value.items():
+                if current.get(inner_key) != inner_value:
+                    current[inner_key] = inner_value
+        elif current != value and not (key == "headline" and value is False and key not in draft.data):
+            draft.data[key] = value
+
+
+def add_observation(draft: Draft, observation: dict) -> None:
+    draft.data["observations"].append(observation)
+
+
+def remove_observation(draft: Draft, index: int) -> None:
+    del draft.data["observations"][index]
+
+
+def draft_from_text(path: Path, base: str | None, text: str) -> Draft:
+    """A draft whose data is `text` but whose base (for conflicts and diffs) is `base`."""
+    return Draft(path, base, round_trip_yaml().load(text))

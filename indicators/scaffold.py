@@ -63,6 +63,18 @@ def sentences_containing(source: SourceDocument, needle: str) -> list[Sentence]:
     return found
 
 
+def figure_sentences(source: SourceDocument) -> list[Sentence]:
+    """Every sentence of the source that states at least one figure."""
+    found = []
+    for number, raw_line in enumerate(source.text.splitlines(), start=1):
+        line = fold(raw_line)
+        for start, end in split_sentences(line):
+            sentence = line[start:end].strip()
+            if any(is_claim(sentence, mention) for mention in find_numbers(sentence)):
+                found.append(Sentence(number, sentence))
+    return found
+
+
 def propose(sentence: str, needle: str, fallback_period: str | None) -> list[Proposal]:
     """Proposals for the numbers inside `needle` (or every claim when it has none)."""
     start = sentence.find(fold(needle))

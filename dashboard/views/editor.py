@@ -1,0 +1,286 @@
+"""Editor (only when DASHBOARD_EDIT=1): edit an indicator, add a figure from a
+source sentence, import a source. Every save is validated, previewed as a diff
+and a chart, and written atomically with conflict detection."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data
+from dashboard.charts import history_chart
+from dashboard.components import escape_markdown, problems_frame
+from dashboard.state import current_view
+from indicators.editing import (
+    ConflictError,
+    add_observation,
+    apply_fields,
+    check_text,
+    digest,
+    draft_from_text,
+    new_draft,
+    open_draft,
+    remove_observation,
+    save_text,
+)
+from indicators.formatting import format_value
+from indicators.models import SCALE_FACTORS
+from indicators.periods import parse_period
+from indicators.registry import SCALE_WORDS
+from indicators.scaffold import figure_sentences, propose
+from indicators.sources import SourceImportError, decode_upload, import_source
+
+KINDS = ["count", "amount", "share", "rank", "level", "change"]
+DIRECTIONS = ["higher-is-better", "lower-is-better"]
+NEW = "__new__"
+
+view = current_view()
+registry = view.loaded.registry
+st.title(view.t("page_editor"))
+
+if os.environ.get("DASHBOARD_EDIT") != "1":
+    st.error("Editing is disabled on this server (set DASHBOARD_EDIT=1 on the single writer instance).")
+    st.stop()
+if not os.access(registry.data_dir / "registry", os.W_OK):
+    st.error(f"The registry folder {registry.data_dir / 'registry'} is read-only here; edits cannot be saved.")
+    st.stop()
+
+author = st.text_input("Your name (recorded in the edit log)", key="editor_author")
+edit_tab, import_tab = st.tabs(["Indicator", "Import a source"])
+
+
+def sector_options() -> list[str]:
+    return [sector.id for sector in registry.taxonomy.sectors]
+
+
+def geography_options() -> list[str]:
+    return [geography.id for geography in registry.taxonomy.geographies]
+
+
+def base_text(indicator_id: str) -> str | None:
+    """The text the editor started from; kept until a save or a reload."""
+    key = f"editor_base_{indicator_id}"
+    if key not in st.session_state:
+        path = registry.files.get(indicator_id)
+        st.session_state[key] = open_draft(path).original if path else None
+    return st.session_state[key]
+
+
+def indicator_form(current: dict) -> dict:
+    """Indicator-level fields; returns what the form holds."""
+    left, right = st.columns(2)
+    name_vi = left.text_input("Name (vi)", current["name"]["vi"])
+    name_en = right.text_input("Name (en)", current["name"]["en"])
+    description_vi = left.text_area("Description (vi)", current["description"]["vi"], height=80)
+    description_en = right.text_area("Description (en)", current["description"]["en"], height=80)
+    sectors, geographies = sector_options(), geography_options()
+    sector = left.selectbox(
+        "Sector", sectors, index=sectors.index(current["sector"]) if current["sector"] in sectors else 0
+    )
+    geography = right.selectbox(
+        "Geography",
+        geographies,
+        index=geographies.index(current["geography"]) if current["geography"] in geographies else 0,
+    )
+    kind = left.selectbox("Kind", KINDS, index=KINDS.index(current["kind"]))
+    direction = right.selectbox("Direction", DIRECTIONS, index=DIRECTIONS.index(current["direction"]))
+    unit_vi = left.text_input("Unit (vi), without the scale word", current["unit"]["vi"])
+    unit_en = right.text_input("Unit (en), without the scale word", current["unit"]["en"])
+    scales = list(SCALE_FACTORS)
+    scale = left.selectbox("Scale", scales, index=scales.index(current.get("scale", "one")))
+    headline = right.checkbox("Headline (KPI card on the overview)", bool(current.get("headline", False)))
+    return {
+        "name": {"vi": name_vi, "en": name_en},
+        "description": {"vi": description_vi, "en": description_en},
+        "sector": sector,
+        "geography": geography,
+        "kind": kind,
+        "direction": direction,
+        "unit": {"vi": unit_vi, "en": unit_en},
+        "scale": scale,
+        "headline": headline,
+    }
+
+
+def observation_picker(indicator_id: str) -> dict | None:
+    """Choose a source, then a sentence (searchable), then a number parsed from it."""
+    sources = sorted(registry.sources)
+    source_id = st.selectbox(
+        "Source", sources, format_func=lambda key: registry.sources[key].meta.title, key=f"pick_source_{indicator_id}"
+    )
+    source = registry.sources[source_id]
+    candidates = figure_sentences(source)
+    if not candidates:
+        st.info("This source has no sentence with a figure.")
+        return None
+    sentence = st.selectbox(
+        "Sentence (type to search)",
+        candidates,
+        format_func=lambda item: f"line {item.line}: {item.text}",
+        key=f"pick_sentence_{indicator_id}_{source_id}",
+    )
+    fallback = source.meta.published.isoformat() if source.meta.published else None
+    proposals = propose(sentence.text, sentence.text, fallback)
+    choice = st.radio(
+        "Figure",
+        range(len(proposals)),
+        format_func=lambda index: describe(proposals[index]),
+        key=f"pick_figure_{indicator_id}_{source_id}_{sentence.line}",
+    )
+    proposal = proposals[choice]
+    period = st.text_input(
+        "Period", proposal.period or "", key=f"pick_period_{indicator_id}_{sentence.line}_{proposal.text}"
+    )
+    note = st.text_input("Note (optional)", key=f"pick_note_{indicator_id}")
+    observation = proposal.observation(source_id, sentence.text)
+    observation["period"] = period
+    if note:
+        observation["note"] = note
+    st.caption(f"Parsed: {proposal.kind}, scale {proposal.scale}, unit '{proposal.unit_vi}'")
+    return observation
+
+
+def describe(proposal) -> str:
+    scaled = f"{proposal.value:g} {SCALE_WORDS['vi'][proposal.scale]} {proposal.unit_vi}".replace("  ", " ").strip()
+    hedge = f" ({proposal.qualifier})" if proposal.qualifier else ""
+    return f"{proposal.text} → {scaled}{hedge} · {proposal.period}"
+
+
+def preview(indicator_id: str, path, base: str | None, text: str) -> None:
+    """Problems, chart and diff of the pending text; save when it is valid."""
+    indicator, problems = check_text(registry, path, text)
+    if problems:
+        st.error(f"{len(problems)} problem(s); fix them before saving.", icon=":material/error:")
+        st.dataframe(problems_frame(view, problems), hide_index=True, width="stretch")
+    elif indicator is not None:
+        rows = pd.DataFrame(
+            [
+                {
+                    "period_start": pd.Timestamp(parse_period(o.period_label, o.period_start).start),
+                    "period_type": parse_period(o.period_label, o.period_start).kind,
+                    "value": o.value,
+                    "period_text": o.period_label,
+                    "value_text": format_value(o.value, indicator.unit.vi, "vi", o.out_of, o.qualifier),
+                    "quote": o.quote,
+                    "source_title": registry.sources[o.source].meta.title,
+                }
+                for o in indicator.observations
+            ]
+        )
+        labels = {kind: view.t(kind) for kind in ("year", "half-year", "quarter", "month", "date", "other")}
+        rows["period_label"] = [labels[kind] for kind in rows.period_type]
+        st.altair_chart(history_chart(rows, indicator.unit.vi, view.t("period_type"), labels), width="stretch")
+    diff = draft_from_text(path, base, text).diff()
+    st.code(diff or "(no change)", language="diff")
+    can_save = not problems and bool(diff) and bool(author.strip())
+    if not author.strip():
+        st.caption("Enter your name above to save.")
+    if st.button("Save", type="primary", disabled=not can_save, key=f"save_{indicator_id}"):
+        try:
+            save_text(path, text, digest(base), author=author, summary=f"editor: {indicator_id}")
+        except ConflictError as conflict:
+            st.error(str(conflict), icon=":material/sync_problem:")
+            st.code(conflict.diff, language="diff")
+            if st.button("Reload the saved file", key=f"reload_{indicator_id}"):
+                st.session_state.pop(f"editor_base_{indicator_id}", None)
+                st.rerun()
+        else:
+            st.session_state.pop(f"editor_base_{indicator_id}", None)
+            st.session_state.pop("editor_pending", None)
+            st.success(f"Saved {path.name}. The dashboard shows it on the next interaction.", icon=":material/check:")
+
+
+with edit_tab:
+    choices = [NEW, *sorted(registry.files)]
+    indicator_id = st.selectbox(
+        "Indicator",
+        choices,
+        format_func=lambda key: "+ New indicator" if key == NEW else f"{view.name(key)} ({key})",
+        key="editor_indicator",
+    )
+    if indicator_id == NEW:
+        new_id = st.text_input("New id (lower-case words with dashes; becomes the file name)", key="editor_new_id")
+        current = {
+            "name": {"vi": "", "en": ""},
+            "description": {"vi": "", "en": ""},
+            "sector": sector_options()[0],
+            "geography": geography_options()[0],
+            "kind": "count",
+            "direction": "higher-is-better",
+            "unit": {"vi": "", "en": ""},
+            "scale": "one",
+        }
+    else:
+        new_id = indicator_id
+        path = registry.files[indicator_id]
+        current = open_draft(path).data
+        if base_text(indicator_id) != open_draft(path).original:
+            st.warning("This file changed on disk since you opened it; saving will show the difference.")
+
+    fields = indicator_form(current)
+    existing = list(current.get("observations", [])) if indicator_id != NEW else []
+    removed = []
+    if existing:
+        st.subheader(view.t("observations"))
+        for index, observation in enumerate(existing):
+            label = f"{observation['period']}: {observation['value']} — {str(observation['quote'])[:90]}"
+            if st.checkbox(f"Remove · {label}", key=f"remove_{indicator_id}_{index}"):
+                removed.append(index)
+    st.subheader("Add a figure from a source sentence")
+    adding = st.toggle("Add an observation", value=indicator_id == NEW, key=f"adding_{indicator_id}")
+    observation = observation_picker(indicator_id) if adding else None
+
+    if st.button("Validate and preview", key="editor_preview"):
+        try:
+            if indicator_id == NEW:
+                draft = new_draft(registry.data_dir / "registry", {"id": new_id, **fields, "observations": []})
+                base = None
+            else:
+                base = base_text(indicator_id)
+                draft = draft_from_text(registry.files[indicator_id], base, base)
+                apply_fields(draft, fields)
+                for index in sorted(removed, reverse=True):
+                    remove_observation(draft, index)
+            if observation is not None:
+                add_observation(draft, observation)
+            st.session_state["editor_pending"] = (indicator_id, str(draft.path), base, draft.text())
+        except (FileExistsError, ValueError) as error:
+            st.error(str(error))
+    pending = st.session_state.get("editor_pending")
+    if pending and pending[0] == indicator_id:
+        preview(indicator_id, Path(pending[1]), pending[2], pending[3])
+
+
+with import_tab:
+    st.caption("Paste or upload the article text (UTF-8, at most 1 MB). It is saved under data/sources/.")
+    with st.form("import_source"):
+        title = st.text_input("Title")
+        publisher = st.text_input("Publisher")
+        published = st.date_input("Published", value=None, max_value=date.today())
+        url = st.text_input("URL (as stated by the publisher)")
+        pasted = st.text_area("Text", height=200)
+        uploaded = st.file_uploader("…or upload a .txt file", type=["txt"])
+        submitted = st.form_submit_button("Import")
+    if submitted:
+        try:
+            text = decode_upload(uploaded.getvalue()) if uploaded is not None else decode_upload(pasted.encode("utf-8"))
+            if not title.strip():
+                raise SourceImportError("the title is required")
+            meta = import_source(registry.data_dir / "sources", title, text, publisher, published, url)
+        except (SourceImportError, ValueError) as error:
+            st.error(f"Not imported: {error}", icon=":material/error:")
+        else:
+            st.success(f"Imported {meta.id}.", icon=":material/check:")
+            claims, _ = data.current_coverage()
+            figures = [claim for claim in claims if claim.source_id == meta.id]
+            st.markdown(f"**{len(figures)}** figures in this source are not yet registered:")
+            st.dataframe(
+                pd.DataFrame([{"number": c.text, "line": c.line, "sentence": c.sentence} for c in figures]),
+                hide_index=True,
+                width="stretch",
+            )
+            st.caption(escape_markdown("Add them with the Indicator tab or `python -m indicators new`."))

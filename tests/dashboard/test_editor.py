@@ -1,0 +1,129 @@
+"""The editor page: off by default; when on, every save is validated, previewed and safe."""
+
+import json
+import shutil
+
+import pytest
+from conftest import DATA
+
+from indicators import load_registry
+from indicators.sources import MAX_SOURCE_BYTES, SourceImportError, decode_upload
+
+
+@pytest.fixture
+def editable(app, monkeypatch, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    monkeypatch.setenv("INDICATORS_DATA", str(data))
+    monkeypatch.setenv("DASHBOARD_EDIT", "1")
+    app.run()
+    app.switch_page("views/editor.py")
+    app.run()
+    app.text_input(key="editor_author").input("Analyst")
+    return app, data
+
+
+def by_label(elements, label):
+    return next(element for element in elements if element.label == label)
+
+
+def test_editor_is_off_unless_enabled(app, monkeypatch):
+    monkeypatch.delenv("DASHBOARD_EDIT", raising=False)
+    app.run()
+    assert not app.exception
+    with pytest.raises(ValueError, match="Known pages") as refused:
+        app.switch_page("views/editor.py")
+    assert "editor.py" not in str(refused.value).split("Known pages")[1]
+
+
+def test_editing_a_field_saves_one_changed_line_and_logs_it(editable):
+    app, data = editable
+    path = data / "registry" / "vssid-accounts.yaml"
+    before = path.read_text(encoding="utf-8")
+    app.selectbox(key="editor_indicator").set_value("vssid-accounts").run()
+    headline = next(box for box in app.checkbox if box.label.startswith("Headline"))
+    headline.uncheck()
+    app.button(key="editor_preview").click().run()
+    assert not app.exception and not app.error
+    assert "-headline: true\n+headline: false" in app.code[0].value
+    app.button(key="save_vssid-accounts").click().run()
+    assert app.success and "Saved vssid-accounts.yaml" in app.success[0].value
+    after = path.read_text(encoding="utf-8")
+    assert after == before.replace("headline: true", "headline: false")
+    (entry,) = [json.loads(line) for line in (data / "edit-log.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert entry["author"] == "Analyst" and entry["file"] == "vssid-accounts.yaml"
+
+
+def test_a_new_indicator_from_a_source_sentence_validates_and_saves(editable):
+    app, data = editable
+    app.selectbox(key="editor_indicator").set_value("__new__").run()
+    app.text_input(key="editor_new_id").input("digital-product-exports-copy")
+    by_label(app.text_input, "Name (vi)").input("Xuất khẩu sản phẩm số (bản sao)")
+    by_label(app.text_input, "Name (en)").input("Exports of digital products (copy)")
+    by_label(app.text_input, "Unit (vi), without the scale word").input("USD")
+    by_label(app.text_input, "Unit (en), without the scale word").input("USD")
+    by_label(app.text_area, "Description (vi)").input("Bản sao để thử.")
+    by_label(app.text_area, "Description (en)").input("A copy for testing.")
+    by_label(app.selectbox, "Sector").set_value("digital-economy")
+    by_label(app.selectbox, "Kind").set_value("amount")
+    by_label(app.selectbox, "Scale").set_value("billion")
+    app.selectbox(key="pick_source___new__").set_value("vov-2024-07-19-chuyen-doi-so-den-tung-ngo-tung-nha").run()
+    sentences = next(box for box in app.selectbox if (box.key or "").startswith("pick_sentence___new__"))
+    sentences.select(next(option for option in sentences.options if "117,3 tỷ USD" in option)).run()
+    figure = next(radio for radio in app.radio if (radio.key or "").startswith("pick_figure___new__"))
+    figure.set_value(next(i for i, option in enumerate(figure.options) if option.startswith("117,3 tỷ →"))).run()
+    app.button(key="editor_preview").click().run()
+    assert not app.exception
+    assert not app.error, [element.value for element in app.error]
+    app.button(key="save___new__").click().run()
+    assert "Saved digital-product-exports-copy.yaml" in app.success[0].value
+    saved = load_registry(data).indicators["digital-product-exports-copy"]
+    assert [(o.value, o.period) for o in saved.observations] == [(117.3, "2023")]
+
+
+def test_a_conflicting_save_is_refused_with_the_difference(editable):
+    app, data = editable
+    path = data / "registry" / "vssid-accounts.yaml"
+    app.selectbox(key="editor_indicator").set_value("vssid-accounts").run()
+    next(box for box in app.checkbox if box.label.startswith("Headline")).uncheck()
+    app.button(key="editor_preview").click().run()
+    someone_else = path.read_text(encoding="utf-8").replace("direction: higher-is-better", "direction: lower-is-better")
+    path.write_text(someone_else, encoding="utf-8")
+    app.button(key="save_vssid-accounts").click().run()
+    assert any("changed by someone else" in error.value for error in app.error)
+    assert "-direction: lower-is-better" in app.code[-1].value
+    assert path.read_text(encoding="utf-8") == someone_else
+
+
+def test_invalid_edits_show_the_problems_and_cannot_be_saved(editable):
+    app, data = editable
+    app.selectbox(key="editor_indicator").set_value("vssid-accounts").run()
+    by_label(app.selectbox, "Scale").set_value("thousand").run()
+    app.button(key="editor_preview").click().run()
+    assert "problem" in app.error[0].value
+    assert "value-not-in-quote" in app.dataframe[0].value.to_csv()
+    assert app.button(key="save_vssid-accounts").disabled
+
+
+def test_importing_a_source_lists_its_figures_to_register(editable):
+    app, data = editable
+    text = "Bài báo thử\nNăm 2025, cả nước có 120 triệu thuê bao di động băng rộng."
+    by_label(app.text_input, "Title").input("Bài báo thử")
+    by_label(app.text_input, "Publisher").input("Báo Thử")
+    by_label(app.text_area, "Text").input(text)
+    app.button[[button.label for button in app.button].index("Import")].click().run()
+    assert not app.exception and not app.error, [element.value for element in app.error]
+    assert app.success and "Imported bao-thu-bai-bao-thu" in app.success[0].value
+    assert (data / "sources" / "bao-thu-bai-bao-thu.txt").read_text(encoding="utf-8") == text
+    assert app.dataframe[-1].value["number"].tolist() == ["120 triệu"]
+    assert load_registry(data).sources["bao-thu-bai-bao-thu"].meta.publisher == "Báo Thử"
+
+
+def test_uploads_must_be_utf8_text_within_the_limit():
+    assert decode_upload("Tiếng Việt".encode()) == "Tiếng Việt"
+    with pytest.raises(SourceImportError, match="not UTF-8"):
+        decode_upload(b"Ti\xeang Vi\xeat")
+    with pytest.raises(SourceImportError, match="limit is"):
+        decode_upload(b"a" * (MAX_SOURCE_BYTES + 1))
+    with pytest.raises(SourceImportError, match="binary"):
+        decode_upload(b"\x00\x01text")
