@@ -48,30 +48,31 @@ class IndicatorChecker:
             ):
                 report(("target", *location), message, code)
         for index, observation in enumerate(indicator.observations):
-            before = len(problems)
-            for location, message, code in self._observation_problems(indicator, observation):
-                report(("observations", index, *location), message, code)
-            if len(problems) > before:
+            found = self._observation_problems(indicator, observation)
+            if found:
                 bad_observations.add(index)
+                for location, message, code in found:
+                    report(("observations", index, *location), message, code)
         return problems, bad_observations
 
-    def _observation_problems(self, indicator: Indicator, observation) -> Iterator[tuple[tuple, str, str]]:
+    def _observation_problems(self, indicator: Indicator, observation) -> list[tuple[tuple, str, str]]:
+        found = []
         try:
             parse_period(observation.period_label, observation.period_start)
         except ValueError as error:
-            yield ("period",), str(error), "period-invalid"
-        if indicator.kind in NON_NEGATIVE_KINDS and observation.value < 0:
-            yield ("value",), f"a {indicator.kind} cannot be negative ({observation.value:g})", "value-invalid"
-        if indicator.kind in {"rank", "level"} and observation.out_of is None:
-            yield ("out_of",), f"a {indicator.kind} needs out_of (193 in '86/193')", "out-of-missing"
-        if observation.out_of is not None and observation.value > observation.out_of:
-            yield ("value",), f"{observation.value:g} is larger than out_of {observation.out_of:g}", "value-invalid"
-        if not math.isfinite(observation.value * indicator.scale_factor):
-            yield ("value",), "value overflows once scaled; check the scale", "value-invalid"
-            return
-        yield from self._citation_problems(
-            indicator, observation.source, observation.quote, observation.value, observation.out_of
-        )
+            found.append((("period",), str(error), "period-invalid"))
+        value, out_of = observation.value, observation.out_of
+        if value < 0 and indicator.kind in NON_NEGATIVE_KINDS:
+            found.append((("value",), f"a {indicator.kind} cannot be negative ({value:g})", "value-invalid"))
+        if out_of is None and indicator.kind in {"rank", "level"}:
+            found.append((("out_of",), f"a {indicator.kind} needs out_of (193 in '86/193')", "out-of-missing"))
+        if out_of is not None and value > out_of:
+            found.append((("value",), f"{value:g} is larger than out_of {out_of:g}", "value-invalid"))
+        if not math.isfinite(value * indicator.scale_factor):
+            found.append((("value",), "value overflows once scaled; check the scale", "value-invalid"))
+            return found
+        found.extend(self._citation_problems(indicator, observation.source, observation.quote, value, out_of))
+        return found
 
     def _citation_problems(
         self, indicator: Indicator, source_id: str, quote: str, value: float, out_of: float | None

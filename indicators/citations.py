@@ -13,7 +13,9 @@ _WHITESPACE = re.compile(r"\s+")
 
 def fold(text: str) -> str:
     """NFC and whitespace folding: the only differences a quote may have."""
-    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 def quote_offset(quote: str, folded_source: str) -> int:
@@ -25,6 +27,8 @@ def value_in_quote(
     quote: str, value: float, scale: float, out_of: float | None = None, absolute: bool = False
 ) -> str | None:
     """None when the quote states the value (and out_of); otherwise why not."""
+    if out_of is None and not absolute and _plainly_stated(quote, value, scale):
+        return None
     mentions = find_numbers(quote)
     if out_of is not None:
         for mention in mentions:
@@ -50,3 +54,61 @@ def _found(mentions: list[NumberMention]) -> str:
 
 def _plain(number: float) -> str:
     return f"{number:,.10g}" if abs(number) < 1e15 else f"{number:.6g}"
+
+
+_SCALE_WORDS_FOR = {1e3: ("nghìn", "ngàn"), 1e6: ("triệu",), 1e9: ("tỷ", "tỉ")}
+_ANY_SCALE_WORD = ("nghìn", "ngàn", "triệu", "tỷ", "tỉ")
+
+
+def _written_forms(value: float):
+    """How a value is commonly written, Vietnamese first: `63.942`, `63942`, `14,96`, `1.96`."""
+    text = repr(float(value))
+    if "e" in text or "n" in text:
+        return
+    whole, _, fraction = text.partition(".")
+    fraction = fraction.rstrip("0")
+    tail = "," + fraction if fraction else ""
+    negative = whole.startswith("-")
+    digits = whole.lstrip("-")
+    sign = "-" if negative else ""
+    if len(digits) > 3:
+        yield sign + f"{int(digits):,}".replace(",", ".") + tail
+    yield sign + digits + tail
+    if fraction:
+        yield f"{sign}{digits}.{fraction}"
+
+
+def _plainly_stated(quote: str, value: float, scale: float) -> bool:
+    """A quick yes for the common case: the value written out in the quote,
+    as a whole token, with the scale word the unit needs (and none when it
+    needs none). Anything else goes to the full parser, so no answer differs."""
+    words = _SCALE_WORDS_FOR.get(scale, ()) if scale != 1 else ()
+    if scale != 1 and not words:
+        return False
+    for form in _written_forms(value):
+        start = quote.find(form)
+        while start >= 0:
+            end = start + len(form)
+            if _whole_token(quote, start, end):
+                rest = quote[end:].lstrip()
+                if words:
+                    if rest.startswith(words) and not rest.startswith(("nghìn tỷ", "ngàn tỷ")):
+                        word = next(word for word in words if rest.startswith(word))
+                        if not rest[len(word) : len(word) + 1].isalpha():
+                            return True
+                elif not rest.startswith(_ANY_SCALE_WORD):
+                    return True
+            start = quote.find(form, start + 1)
+    return False
+
+
+def _whole_token(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    if before.isalnum() or before in "/.,":
+        return False
+    after = text[end : end + 2]
+    if not after:
+        return True
+    if after[0].isdigit() or after[0] == "/":
+        return False
+    return not (after[0] in ".," and after[1:2].isdigit())

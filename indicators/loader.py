@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -12,7 +14,7 @@ from indicators.citations import fold
 from indicators.models import Indicator, Source, Taxonomy
 from indicators.problems import Problem, display_path, field_name
 from indicators.registry import Registry, SourceDocument
-from indicators.yamlfile import MAX_FILE_BYTES, YamlDocument, read_text, read_yaml
+from indicators.yamlfile import MAX_FILE_BYTES, YamlDocument, parse_yaml, quick_parse, read_text, read_yaml
 
 TAXONOMY_FILE = "taxonomy.yaml"
 REGISTRY_DIR = "registry"
@@ -25,8 +27,11 @@ def default_data_dir() -> Path:
     return Path(configured) if configured else Path(__file__).resolve().parent.parent / "data"
 
 
-def read_registry(data_dir: Path | str | None = None, max_bytes: int = MAX_FILE_BYTES) -> Registry:
-    """Everything that could be read, with every problem found. Never raises."""
+def read_registry(data_dir: Path | str | None = None, max_bytes: int = MAX_FILE_BYTES, workers: int = 1) -> Registry:
+    """Everything that could be read, with every problem found. Never raises.
+
+    `workers` > 1 parses and checks indicator files in that many processes
+    (worth it from a few hundred files on)."""
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     problems: list[Problem] = []
     if not data_dir.is_dir():
@@ -38,7 +43,7 @@ def read_registry(data_dir: Path | str | None = None, max_bytes: int = MAX_FILE_
         return Registry(data_dir, None, {}, {}, {}, problems)
     taxonomy = _read_taxonomy(data_dir / TAXONOMY_FILE, problems)
     sources = _read_sources(data_dir / SOURCES_DIR, problems, max_bytes)
-    indicators, files = _read_indicators(data_dir / REGISTRY_DIR, taxonomy, sources, problems, max_bytes)
+    indicators, files = _read_indicators(data_dir / REGISTRY_DIR, taxonomy, sources, problems, max_bytes, workers)
     problems.sort(key=lambda problem: (problem.path, problem.line, problem.column))
     return Registry(data_dir, taxonomy, sources, indicators, files, problems)
 
@@ -158,12 +163,69 @@ def _indicator_paths(folder: Path, problems: list[Problem]) -> list[Path]:
     return paths
 
 
+def _read_indicator(path: Path, checker: IndicatorChecker, max_bytes: int):
+    """(indicator or None, problems, indexes of bad observations) for one file.
+
+    Plain files that validate cleanly take the fast path; anything else is
+    read again on the careful path, which knows every line and column."""
+    problems: list[Problem] = []
+    text = read_text(path, problems, max_bytes)
+    if text is None:
+        return None, problems, set()
+    data = quick_parse(text)
+    if isinstance(data, dict):
+        try:
+            indicator = Indicator.model_validate(data)
+        except ValidationError:
+            indicator = None
+        if indicator is not None:
+            found, bad = checker.check(indicator, YamlDocument(path, data))
+            if not found:
+                return indicator, problems, set()
+    document = parse_yaml(path, text, problems)
+    indicator = None if document is None else model_from_document(Indicator, document, problems)
+    if indicator is None:
+        return None, problems, set()
+    found, bad = checker.check(indicator, document)
+    return indicator, problems + found, bad
+
+
+_WORKER_CHECKER: IndicatorChecker | None = None
+PARALLEL_MIN_FILES = 200
+
+
+def _read_all(paths: list[Path], checker: IndicatorChecker, max_bytes: int, workers: int) -> list:
+    """Read every file, in `workers` forked processes when there are enough files."""
+    if workers <= 1 or len(paths) < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+        return [_read_indicator(path, checker, max_bytes) for path in paths]
+    global _WORKER_CHECKER
+    _WORKER_CHECKER = checker  # inherited by the forked workers, not pickled
+    try:
+        chunk = max(1, len(paths) // (workers * 4))
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_read_in_worker, paths, [max_bytes] * len(paths), chunksize=chunk))
+    finally:
+        _WORKER_CHECKER = None
+
+
+def _read_in_worker(path: Path, max_bytes: int):
+    return _read_indicator(path, _WORKER_CHECKER, max_bytes)
+
+
+def _position_of(path: Path, location: tuple) -> tuple[int, int]:
+    """Line and column of a key, read on the careful path (only for reports)."""
+    text = read_text(path, [])
+    document = None if text is None else parse_yaml(path, text, [])
+    return document.position(location) if document else (1, 1)
+
+
 def _read_indicators(
     folder: Path,
     taxonomy: Taxonomy | None,
     sources: dict[str, SourceDocument],
     problems: list[Problem],
     max_bytes: int,
+    workers: int = 1,
 ) -> tuple[dict[str, Indicator], dict[str, Path]]:
     indicators: dict[str, Indicator] = {}
     files: dict[str, Path] = {}
@@ -182,31 +244,24 @@ def _read_indicators(
         {geography.id for geography in taxonomy.geographies} if taxonomy else set(),
         {source_id: source.folded for source_id, source in sources.items()},
     )
-    for path in paths:
-        document = read_yaml(path, problems, max_bytes)
-        indicator = None if document is None else model_from_document(Indicator, document, problems)
+    for path, (indicator, file_problems, bad_observations) in zip(
+        paths, _read_all(paths, checker, max_bytes, workers), strict=True
+    ):
+        problems.extend(file_problems)
         if indicator is None:
             continue
-        file_problems, bad_observations = checker.check(indicator, document)
-        problems.extend(file_problems)
         if indicator.id in indicators:
-            line, column = document.position(("id",))
             first = display_path(files[indicator.id])
-            problems.append(
-                Problem(
-                    display_path(path),
-                    line,
-                    column,
-                    "id",
-                    f"id {indicator.id!r} is already used by {first}",
-                    "id-duplicate",
-                )
-            )
+            line, column = _position_of(path, ("id",))
+            message = f"id {indicator.id!r} is already used by {first}"
+            problems.append(Problem(display_path(path), line, column, "id", message, "id-duplicate"))
             continue
         if any(problem.code in {"id-mismatch", "sector-unknown", "geography-unknown"} for problem in file_problems):
             continue
         kept = [obs for index, obs in enumerate(indicator.observations) if index not in bad_observations]
         if kept:
-            indicators[indicator.id] = indicator.model_copy(update={"observations": kept})
+            indicators[indicator.id] = (
+                indicator.model_copy(update={"observations": kept}) if bad_observations else indicator
+            )
             files[indicator.id] = path
     return indicators, files

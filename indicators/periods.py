@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 PERIOD_FORMS = "2024, 2024-H1, 2024-Q3, 2024-06 or 2024-06-30"
 
@@ -30,6 +31,7 @@ class Period:
     start: date
 
 
+@lru_cache(maxsize=65536)
 def parse_period(label: str, start: date | None = None) -> Period:
     """Resolve a period label; raises ValueError with an editor-friendly message."""
     label = label.strip()

@@ -72,45 +72,56 @@ class Registry:
 
     @cached_property
     def observations_frame(self) -> pd.DataFrame:
-        """One row per valid observation, sorted by indicator and period start."""
-        rows = []
+        """One row per valid observation, sorted by indicator and period start.
+
+        Built column by column: per-indicator values are repeated, not looked
+        up per observation (this matters at hundreds of thousands of rows)."""
         levels = {geo.id: geo.level for geo in self.taxonomy.geographies} if self.taxonomy else {}
+        columns: dict[str, list] = {name: [] for name in _FRAME_COLUMNS}
         for indicator in self.indicators.values():
-            for observation in indicator.observations:
-                period = parse_period(observation.period_label, observation.period_start)
+            observations = indicator.observations
+            count = len(observations)
+            constant = {
+                "indicator_id": indicator.id,
+                "name_vi": indicator.name.vi,
+                "name_en": indicator.name.en,
+                "sector": indicator.sector,
+                "geography": indicator.geography,
+                "geography_level": levels.get(indicator.geography, "national"),
+                "kind": indicator.kind,
+                "direction": indicator.direction,
+                "headline": indicator.headline,
+                "unit": unit_label(indicator, "en"),
+                "unit_vi": unit_label(indicator, "vi"),
+                "scale": indicator.scale,
+            }
+            for name, value in constant.items():
+                columns[name].extend([value] * count)
+            periods = [parse_period(o.period_label, o.period_start) for o in observations]
+            columns["period"].extend(period.label for period in periods)
+            columns["period_type"].extend(period.kind for period in periods)
+            columns["period_start"].extend(period.start for period in periods)
+            columns["year"].extend(period.start.year for period in periods)
+            factor = indicator.scale_factor
+            for observation in observations:
                 source = self.sources[observation.source].meta
-                rows.append(
-                    {
-                        "indicator_id": indicator.id,
-                        "name_vi": indicator.name.vi,
-                        "name_en": indicator.name.en,
-                        "sector": indicator.sector,
-                        "geography": indicator.geography,
-                        "geography_level": levels.get(indicator.geography, "national"),
-                        "kind": indicator.kind,
-                        "direction": indicator.direction,
-                        "headline": indicator.headline,
-                        "period": period.label,
-                        "period_type": period.kind,
-                        "period_start": pd.Timestamp(period.start),
-                        "year": period.start.year,
-                        "value": observation.value,
-                        "out_of": observation.out_of,
-                        "qualifier": observation.qualifier,
-                        "unit": unit_label(indicator, "en"),
-                        "unit_vi": unit_label(indicator, "vi"),
-                        "scale": indicator.scale,
-                        "value_in_base_unit": observation.value * indicator.scale_factor,
-                        "source_id": observation.source,
-                        "source_title": source.title,
-                        "source_publisher": source.publisher,
-                        "source_published": source.published.isoformat() if source.published else None,
-                        "source_url": source.url,
-                        "quote": observation.quote,
-                        "note": observation.note,
-                    }
-                )
-        frame = pd.DataFrame(rows, columns=_FRAME_COLUMNS)
+                columns["value"].append(observation.value)
+                columns["out_of"].append(observation.out_of)
+                columns["qualifier"].append(observation.qualifier)
+                columns["value_in_base_unit"].append(observation.value * factor)
+                columns["source_id"].append(observation.source)
+                columns["source_title"].append(source.title)
+                columns["source_publisher"].append(source.publisher)
+                columns["source_published"].append(source.published.isoformat() if source.published else None)
+                columns["source_url"].append(source.url)
+                columns["quote"].append(observation.quote)
+                columns["note"].append(observation.note)
+        frame = pd.DataFrame(columns, columns=_FRAME_COLUMNS)
+        frame["period_start"] = pd.to_datetime(frame["period_start"])
+        frame["value"] = frame["value"].astype(float)
+        frame["out_of"] = frame["out_of"].astype(float)
+        frame["year"] = frame["year"].astype(int)
+        frame["headline"] = frame["headline"].astype(bool)
         return frame.sort_values(["indicator_id", "period_start"], kind="stable").reset_index(drop=True)
 
     def export_frame(self) -> pd.DataFrame:
