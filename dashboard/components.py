@@ -7,6 +7,7 @@ HTML is never allowed.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -99,6 +100,15 @@ def kpi_card(view: View, row) -> None:
                 icon=":material/query_stats:",
                 query_params=_link_params(row.indicator_id),
             )
+
+
+def indicator_link(indicator_id: str) -> str:
+    """A relative link to an indicator's page that keeps the current filters."""
+    params = _link_params(indicator_id)
+    query = urlencode(
+        [(key, item) for key, value in params.items() for item in (value if isinstance(value, list) else [value])]
+    )
+    return f"indicator?{query}"
 
 
 def _link_params(indicator_id: str) -> dict:

@@ -1,8 +1,9 @@
 """Overview: KPI cards per sector, headline indicators first."""
 
+import pandas as pd
 import streamlit as st
 
-from dashboard.components import escape_markdown, kpi_card
+from dashboard.components import escape_markdown, formatted_value, indicator_link, kpi_card, period_text, source_line
 from dashboard.state import current_view
 from indicators.query import kpi_summary
 
@@ -22,6 +23,29 @@ def card_grid(rows) -> None:
                 kpi_card(view, row)
 
 
+def others_table(rows) -> None:
+    """The non-headline indicators as one compact table, each linked to its page."""
+    table = pd.DataFrame(
+        {
+            view.t("indicators"): [view.name(indicator_id) for indicator_id in rows.indicator_id],
+            view.t("value"): [formatted_value(view, row) for row in rows.itertuples()],
+            view.t("period"): [period_text(view, row) for row in rows.itertuples()],
+            view.t("source"): [source_line(view, row) for row in rows.itertuples()],
+            view.t("quote"): rows.quote.tolist(),
+            view.t("details"): [indicator_link(indicator_id) for indicator_id in rows.indicator_id],
+        }
+    )
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            view.t("details"): st.column_config.LinkColumn(view.t("details"), display_text="→"),
+            view.t("quote"): st.column_config.TextColumn(view.t("quote"), width="large"),
+        },
+    )
+
+
 summary = kpi_summary(view.filtered)
 if summary.empty:
     st.info(view.t("no_data"), icon=":material/filter_alt_off:")
@@ -38,4 +62,4 @@ for sector_id in view.filters.sectors:
     card_grid(headline)
     if not others.empty:
         with st.expander(f"{view.t('more_indicators')} ({len(others)})"):
-            card_grid(others)
+            others_table(others)

@@ -129,7 +129,7 @@ def test_overview_shows_cards_and_opens_a_quote(server, page):
     open_and_wait(page, server.url, ready='[data-testid="stMetric"]')
     record_timing("overview_first_metric_s", time.monotonic() - started)
     assert_no_exception(page)
-    assert page.locator('[data-testid="stMetric"]').count() >= 20
+    assert page.locator('[data-testid="stMetric"]').count() == 12
     expect(page.get_by_role("heading", name="Chính phủ số")).to_be_visible()
     page.get_by_role("button", name="Trích dẫn").first.click()
     expect(page.get_by_text("xếp hạng 86/193", exact=False).first).to_be_visible()

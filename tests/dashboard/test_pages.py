@@ -11,10 +11,13 @@ def assert_clean(app):
     assert not app.error, [element.value for element in app.error]
 
 
-def test_overview_shows_a_card_for_every_indicator(app):
+def test_overview_shows_headline_cards_and_a_table_of_the_rest(app):
     app.run()
     assert_clean(app)
-    assert len(app.metric) == 36
+    assert len(app.metric) == 12
+    tables = [element.value for element in app.dataframe]
+    assert sum(len(table) for table in tables) == 36 - 12
+    assert all(link.startswith("indicator?indicator=") for table in tables for link in table["Chi tiết"])
     assert app.title[0].value == "Chỉ số chuyển đổi số Việt Nam"
     assert [header.value for header in app.header] == [
         "Chính phủ số",
@@ -35,15 +38,15 @@ def test_overview_follows_sector_and_language_in_the_link(app):
     assert_clean(app)
     assert app.title[0].value == "Viet Nam digital transformation indicators"
     assert [header.value for header in app.header] == ["Digital economy"]
-    assert len(app.metric) == 6
-    assert sorted(metric.value for metric in app.metric) == ["23%", "46/132", "6", "64.9", "about 14.96%", "nearly 3"]
+    assert sorted(metric.value for metric in app.metric) == ["46/132", "6", "64.9", "about 14.96%"]
+    assert sorted(app.dataframe[0].value["Value"]) == ["23%", "nearly 3 billion USD"]
 
 
 def test_year_and_geography_filters_change_the_content(app):
     app.run()
     app.sidebar.slider(key="years").set_value((2024, 2024)).run()
     assert_clean(app)
-    assert len(app.metric) == 11  # the indicators with a 2024 figure
+    assert len(app.metric) == 6  # the headline indicators with a 2024 figure
     assert app.query_params["from"] == "2024"
     app.sidebar.slider(key="years").set_value((2020, 2024))
     app.sidebar.radio(key="geo").set_value("province")
@@ -58,7 +61,7 @@ def test_bad_link_values_fall_back_to_defaults_with_a_notice(app):
     app.run()
     assert not app.exception
     assert "sector=no-such-sector" in app.warning[0].value and "from=abc" in app.warning[0].value
-    assert len(app.metric) == 36
+    assert len(app.metric) == 12
 
 
 def test_indicator_page_charts_history_and_cites_each_figure(app):
@@ -127,7 +130,7 @@ def test_a_broken_registry_shows_an_error_panel_and_the_valid_rest(app, monkeypa
     app.run()
     assert not app.exception
     assert "1" in app.error[0].value
-    assert len(app.metric) == 35
+    assert len(app.metric) == 11
     problems = app.dataframe[0].value
     assert "vssid-accounts.yaml:15:5" in problems.iloc[0, 0]
 
@@ -137,7 +140,7 @@ def test_editing_a_file_shows_on_the_next_run_without_restart(app, monkeypatch, 
     shutil.copytree(DATA, data)
     monkeypatch.setenv("INDICATORS_DATA", str(data))
     app.run()
-    assert len(app.metric) == 36
+    assert len(app.metric) == 12
     (data / "registry" / "egdi-rank.yaml").unlink()
     app.run()
-    assert len(app.metric) == 35
+    assert len(app.metric) == 11
