@@ -64,7 +64,7 @@ def generate(target: Path, indicators: int, observations_per_indicator: int, see
             f"id: {indicator_id}\nname: {{vi: Chỉ số tổng hợp {number}, en: Synthetic indicator {number}}}\n"
             f"description: {{vi: Dữ liệu thử nghiệm., en: Benchmark data.}}\nsector: {SECTORS[number % len(SECTORS)]}\n"
             f"geography: vn\nkind: {'share' if unit_vi == '%' else 'count'}\nunit: {{vi: '{unit_vi}', en: '{unit_en}'}}\n"
-            f"scale: {scale}\ndirection: higher-is-better\nheadline: {str(number % 50 == 0).lower()}\nobservations:\n"
+            f"scale: {scale}\ndirection: higher-is-better\nheadline: {str(number % 50 < 5).lower()}\nobservations:\n"
         )
         (target / "registry" / f"{indicator_id}.yaml").write_text(header + "".join(observations), encoding="utf-8")
     return target

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,15 +19,16 @@ from indicators.problems import Problem
 class Loaded:
     registry: Registry
     frame: pd.DataFrame
-    fingerprint: tuple
+    fingerprint: str
 
 
 def data_dir() -> Path:
     return default_data_dir()
 
 
-def fingerprint(folder: Path) -> tuple:
-    """(path, size, mtime) of every data file: cheap to compute on each rerun."""
+def fingerprint(folder: Path) -> str:
+    """A digest of (path, size, mtime) of every data file: cheap to compute on
+    each rerun, and short, so that the cache lookup hashes a few bytes."""
     entries = []
     stack = [folder]
     while stack:
@@ -41,17 +43,17 @@ def fingerprint(folder: Path) -> tuple:
                         entries.append((entry.path, stat.st_size, stat.st_mtime_ns))
         except OSError:
             entries.append((str(current), -1, -1))
-    return tuple(sorted(entries))
+    return hashlib.sha256(repr(sorted(entries)).encode()).hexdigest()
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _load(folder: str, stamp: tuple) -> Loaded:
+def _load(folder: str, stamp: str) -> Loaded:
     registry = read_registry(Path(folder))
     return Loaded(registry, registry.observations_frame, stamp)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _coverage(folder: str, stamp: tuple) -> tuple[list[Claim], list[Problem]]:
+def _coverage(folder: str, stamp: str) -> tuple[list[Claim], list[Problem]]:
     return coverage_report(_load(folder, stamp).registry)
 
 

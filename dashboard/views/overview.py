@@ -8,6 +8,8 @@ from dashboard.state import current_view
 from indicators.query import kpi_summary
 
 CARDS_PER_ROW = 3
+FALLBACK_CARDS = 6
+MAX_CARDS = 9
 
 view = current_view()
 st.title(view.t("app_title"))
@@ -57,8 +59,10 @@ for sector_id in view.filters.sectors:
     st.header(escape_markdown(view.sector_name(sector_id)), divider="gray")
     headline = sector_rows[sector_rows.headline]
     others = sector_rows[~sector_rows.headline]
-    if headline.empty:
-        headline, others = others, others.iloc[0:0]
+    if headline.empty:  # no headline chosen: the first few as cards
+        headline, others = others.iloc[:FALLBACK_CARDS], others.iloc[FALLBACK_CARDS:]
+    if len(headline) > MAX_CARDS:  # a large registry: the rest go to the table
+        headline, others = headline.iloc[:MAX_CARDS], pd.concat([headline.iloc[MAX_CARDS:], others])
     card_grid(headline)
     if not others.empty:
         with st.expander(f"{view.t('more_indicators')} ({len(others)})"):

@@ -1,0 +1,172 @@
+"""Load, validate, filter and export a synthetic registry; print figures as JSON.
+
+    python benchmarks/run.py                      # 100k observations, side by side with the naive path
+    python benchmarks/run.py --sizes 10000,100000,1000000 --no-naive
+    python benchmarks/run.py --browser            # also time the dashboard's first chart on it
+
+Each size is 100 observations per indicator file. Figures are seconds unless
+named otherwise; ratios are measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+import yaml  # noqa: E402
+
+from benchmarks.synthetic import generate  # noqa: E402
+from indicators import read_registry  # noqa: E402
+from indicators.citations import fold, quote_offset  # noqa: E402
+from indicators.models import Indicator  # noqa: E402
+from indicators.numbers import find_numbers, mention_states  # noqa: E402
+from indicators.query import Filters, downsample_for_chart, filter_observations, kpi_summary  # noqa: E402
+
+OUT = PROJECT / "benchmarks" / "out"
+PER_FILE = 100
+
+
+def timed(function, repeat: int = 1):
+    """(best seconds of `repeat` runs, last result)."""
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = function()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+def naive_load(data_dir: Path) -> int:
+    """Pure-Python YAML, pydantic per object, the full citation check per observation."""
+    folded_sources = {
+        path.stem: fold(path.read_text(encoding="utf-8")) for path in (data_dir / "sources").glob("*.txt")
+    }
+    observations = 0
+    for path in sorted((data_dir / "registry").glob("*.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader
+        indicator = Indicator.model_validate(data)
+        for observation in indicator.observations:
+            assert quote_offset(observation.quote, folded_sources[observation.source]) >= 0
+            mentions = find_numbers(observation.quote)
+            assert any(mention_states(m, observation.value, indicator.scale_factor) for m in mentions)
+            observations += 1
+    return observations
+
+
+def fingerprint(folder: Path) -> str:
+    """The dashboard's cache key (same walk as dashboard.data.fingerprint, without Streamlit)."""
+    entries, stack = [], [folder]
+    while stack:
+        with os.scandir(stack.pop()) as scan:
+            for entry in scan:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(Path(entry.path))
+                else:
+                    stat = entry.stat(follow_symlinks=False)
+                    entries.append((entry.path, stat.st_size, stat.st_mtime_ns))
+    return hashlib.sha256(repr(sorted(entries)).encode()).hexdigest()
+
+
+def one_rerun(frame, indicator_id: str, years: tuple[int, int]) -> int:
+    """What one dashboard rerun does with data: filter, KPI summary, one chart's points."""
+    filters = Filters(tuple(frame["sector"].unique()), years[0], years[1])
+    filtered = filter_observations(frame, filters)
+    summary = kpi_summary(filtered[filtered.headline])
+    chart = downsample_for_chart(filtered[filtered.indicator_id == indicator_id])
+    return len(summary) + len(chart)
+
+
+def measure(size: int, naive: bool) -> dict:
+    files = max(1, size // PER_FILE)
+    data_dir = OUT / f"registry-{size}"
+    if not (data_dir / "registry").is_dir() or len(list((data_dir / "registry").glob("*.yaml"))) != files:
+        generate(data_dir, files, PER_FILE)
+    figures: dict = {"observations": size, "files": files}
+
+    cold, registry = timed(lambda: read_registry(data_dir))
+    frame_seconds, frame = timed(lambda: registry.observations_frame)
+    assert not registry.problems and len(frame) == size
+    figures["cold_load_validate_s"] = round(cold + frame_seconds, 3)
+    workers = os.cpu_count() or 1
+    parallel, parallel_registry = timed(lambda: read_registry(data_dir, workers=workers))
+    frame_parallel, _ = timed(lambda: parallel_registry.observations_frame)
+    figures[f"cold_load_validate_{workers}_processes_s"] = round(parallel + frame_parallel, 3)
+
+    cache = {fingerprint(data_dir): registry}
+    warm, hit = timed(lambda: cache.get(fingerprint(data_dir)), repeat=5)
+    assert hit is registry
+    figures["warm_load_s"] = round(warm, 4)
+
+    years = (int(frame["year"].max()) - 5, int(frame["year"].max()))
+    rerun, _ = timed(lambda: one_rerun(frame, frame["indicator_id"].iloc[0], years), repeat=5)
+    figures["filtered_rerun_s"] = round(rerun, 4)
+
+    export, _ = timed(lambda: registry.export_frame().to_csv(io.StringIO(), index=False))
+    figures["export_csv_s"] = round(export, 3)
+
+    if naive:
+        naive_seconds, counted = timed(lambda: naive_load(data_dir))
+        assert counted == size
+        figures["naive_load_validate_s"] = round(naive_seconds, 3)
+        figures["speedup_cold_vs_naive"] = round(naive_seconds / figures["cold_load_validate_s"], 1)
+        figures[f"speedup_{workers}_processes_vs_naive"] = round(
+            naive_seconds / figures[f"cold_load_validate_{workers}_processes_s"], 1
+        )
+    figures["peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return figures
+
+
+def browser_first_chart(size: int) -> dict:
+    """Start the dashboard on the synthetic registry and time its first chart in Chromium."""
+    sys.path.insert(0, str(PROJECT / "tests"))
+    sys.path.insert(0, str(PROJECT / "tests" / "dashboard"))
+    from playwright.sync_api import sync_playwright
+    from test_browser import CHART_DRAWN, CHROMIUM, CHROMIUM_ARGS, Server
+
+    server = Server(OUT / f"registry-{size}")
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1440, "height": 1000})
+            timings = {}
+            for name, path in [
+                ("overview_first_metric_s", "/"),
+                ("indicator_first_chart_s", "/indicator?indicator=synthetic-00000"),
+            ]:
+                started = time.perf_counter()
+                page.goto(server.url + path)
+                page.wait_for_selector(CHART_DRAWN if "chart" in name else '[data-testid="stMetric"]', timeout=120_000)
+                timings[name] = round(time.perf_counter() - started, 2)
+            browser.close()
+            return timings
+    finally:
+        server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100000", help="comma-separated observation counts")
+    parser.add_argument("--no-naive", action="store_true", help="skip the naive path (slow at large sizes)")
+    parser.add_argument("--browser", action="store_true", help="time the dashboard's first chart on the largest size")
+    arguments = parser.parse_args()
+    sizes = [int(size) for size in arguments.sizes.split(",")]
+    results = {"cpu_count": os.cpu_count(), "python": sys.version.split()[0], "sizes": []}
+    for size in sizes:
+        results["sizes"].append(measure(size, naive=not arguments.no_naive and size <= 100_000))
+    if arguments.browser:
+        results["browser"] = browser_first_chart(max(sizes))
+    print(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()
