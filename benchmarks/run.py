@@ -16,6 +16,7 @@ import io
 import json
 import os
 import resource
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -101,6 +102,21 @@ def measure(size: int, naive: bool) -> dict:
     parallel, parallel_registry = timed(lambda: read_registry(data_dir, workers=workers))
     frame_parallel, _ = timed(lambda: parallel_registry.observations_frame)
     figures[f"cold_load_validate_{workers}_processes_s"] = round(parallel + frame_parallel, 3)
+
+    cache_folder = OUT / f"cache-{size}"
+    shutil.rmtree(cache_folder, ignore_errors=True)
+    os.environ["INDICATORS_CACHE"] = str(cache_folder)
+    miss, _ = timed(lambda: read_registry(data_dir, cache=True, workers=workers).observations_frame)
+    figures["cold_with_cache_miss_s"] = round(miss, 3)
+    hit, cached = timed(lambda: read_registry(data_dir, cache=True, workers=workers).observations_frame)
+    assert len(cached) == size
+    figures["cold_with_on_disk_cache_s"] = round(hit, 3)
+    edited = sorted((data_dir / "registry").glob("*.yaml"))[0]
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("observations:\n", "observations:\n", 1) + "# touched\n", encoding="utf-8")
+    incremental, _ = timed(lambda: read_registry(data_dir, cache=True, workers=workers).observations_frame)
+    edited.write_text(text, encoding="utf-8")
+    figures["cold_one_file_changed_s"] = round(incremental, 3)
 
     cache = {fingerprint(data_dir): registry}
     warm, hit = timed(lambda: cache.get(fingerprint(data_dir)), repeat=5)

@@ -48,7 +48,8 @@ def fingerprint(folder: Path) -> str:
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _load(folder: str, stamp: str) -> Loaded:
-    registry = read_registry(Path(folder))
+    # Reuses the validation of unchanged files across restarts; large registries use every core.
+    registry = read_registry(Path(folder), cache=True, workers=os.cpu_count() or 1)
     return Loaded(registry, registry.observations_frame, stamp)
 
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from indicators.cache import ValidationCache
 from indicators.checks import IndicatorChecker
 from indicators.citations import fold
-from indicators.models import Indicator, Source, Taxonomy
+from indicators.models import Indicator, Observation, Source, Taxonomy, trusted
 from indicators.problems import Problem, display_path, field_name
 from indicators.registry import Registry, SourceDocument
 from indicators.yamlfile import MAX_FILE_BYTES, YamlDocument, parse_yaml, quick_parse, read_text, read_yaml
@@ -27,11 +28,14 @@ def default_data_dir() -> Path:
     return Path(configured) if configured else Path(__file__).resolve().parent.parent / "data"
 
 
-def read_registry(data_dir: Path | str | None = None, max_bytes: int = MAX_FILE_BYTES, workers: int = 1) -> Registry:
+def read_registry(
+    data_dir: Path | str | None = None, max_bytes: int = MAX_FILE_BYTES, workers: int = 1, cache: bool = False
+) -> Registry:
     """Everything that could be read, with every problem found. Never raises.
 
     `workers` > 1 parses and checks indicator files in that many processes
-    (worth it from a few hundred files on)."""
+    (worth it from a few hundred files on). `cache` reuses the validation of
+    files unchanged since an earlier load (see indicators/cache.py)."""
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     problems: list[Problem] = []
     if not data_dir.is_dir():
@@ -43,7 +47,9 @@ def read_registry(data_dir: Path | str | None = None, max_bytes: int = MAX_FILE_
         return Registry(data_dir, None, {}, {}, {}, problems)
     taxonomy = _read_taxonomy(data_dir / TAXONOMY_FILE, problems)
     sources = _read_sources(data_dir / SOURCES_DIR, problems, max_bytes)
-    indicators, files = _read_indicators(data_dir / REGISTRY_DIR, taxonomy, sources, problems, max_bytes, workers)
+    indicators, files = _read_indicators(
+        data_dir / REGISTRY_DIR, taxonomy, sources, problems, max_bytes, workers, use_cache=cache
+    )
     problems.sort(key=lambda problem: (problem.path, problem.line, problem.column))
     return Registry(data_dir, taxonomy, sources, indicators, files, problems)
 
@@ -107,12 +113,16 @@ def _read_sources(folder: Path, problems: list[Problem], max_bytes: int) -> dict
         problems.append(Problem(display_path(folder), 1, 1, "-", "sources folder does not exist", "registry-missing"))
         return sources
     for meta_path in sorted(folder.glob("*.yaml")):
-        document = read_yaml(meta_path, problems)
-        source = None if document is None else model_from_document(Source, document, problems)
+        source = _quick_source(meta_path, problems)
+        if source is None:
+            document = read_yaml(meta_path, problems)
+            source = None if document is None else model_from_document(Source, document, problems)
         if source is None:
             continue
         if source.id != meta_path.stem:
-            line, column = document.position(("id",))
+            text = read_text(meta_path, [])
+            document = parse_yaml(meta_path, text, []) if text else None
+            line, column = document.position(("id",)) if document else (1, 1)
             problems.append(
                 Problem(
                     display_path(meta_path),
@@ -136,6 +146,21 @@ def _read_sources(folder: Path, problems: list[Problem], max_bytes: int) -> dict
         if text is not None:
             sources[source.id] = SourceDocument(source, text, fold(text), text_path)
     return sources
+
+
+def _quick_source(path: Path, problems: list[Problem]) -> Source | None:
+    """The source metadata on the fast path, or None to take the careful one."""
+    warnings: list[Problem] = []
+    text = read_text(path, warnings)
+    data = None if text is None else quick_parse(text)
+    if not isinstance(data, dict):
+        return None
+    try:
+        source = Source.model_validate(data)
+    except ValidationError:
+        return None
+    problems.extend(warnings)
+    return source
 
 
 def _indicator_paths(folder: Path, problems: list[Problem]) -> list[Path]:
@@ -190,6 +215,21 @@ def _read_indicator(path: Path, checker: IndicatorChecker, max_bytes: int):
     return indicator, problems + found, bad
 
 
+def _read_with_cache(paths, checker, max_bytes, workers, cache: ValidationCache | None) -> list:
+    """Results for every path: from the cache when current, read (and cached) otherwise."""
+    if cache is None:
+        return _read_all(paths, checker, max_bytes, workers)
+    results = [cache.get(path) for path in paths]
+    stale = [index for index, result in enumerate(results) if result is None]
+    fresh = _read_all([paths[index] for index in stale], checker, max_bytes, workers)
+    for index, result in zip(stale, fresh, strict=True):
+        cache.put(paths[index], *result)
+        results[index] = result
+    cache.keep_only({path.name for path in paths})
+    cache.write()
+    return results
+
+
 _WORKER_CHECKER: IndicatorChecker | None = None
 PARALLEL_MIN_FILES = 200
 
@@ -203,13 +243,31 @@ def _read_all(paths: list[Path], checker: IndicatorChecker, max_bytes: int, work
     try:
         chunk = max(1, len(paths) // (workers * 4))
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_read_in_worker, paths, [max_bytes] * len(paths), chunksize=chunk))
+            packed = pool.map(_read_in_worker, paths, [max_bytes] * len(paths), chunksize=chunk)
+            return [_unpack(*result) for result in packed]
     finally:
         _WORKER_CHECKER = None
 
 
+_OBSERVATION_FIELDS = tuple(Observation.model_fields)
+
+
 def _read_in_worker(path: Path, max_bytes: int):
-    return _read_indicator(path, _WORKER_CHECKER, max_bytes)
+    """Read one file in a worker; send back plain values, not models (cheaper to pickle)."""
+    indicator, problems, bad = _read_indicator(path, _WORKER_CHECKER, max_bytes)
+    if indicator is None:
+        return None, None, problems, bad
+    fields = {name: getattr(indicator, name) for name in Indicator.model_fields if name != "observations"}
+    rows = [tuple(getattr(o, name) for name in _OBSERVATION_FIELDS) for o in indicator.observations]
+    return fields, rows, problems, bad
+
+
+def _unpack(fields, rows, problems, bad):
+    """Rebuild the indicator a worker validated, without validating it again."""
+    if fields is None:
+        return None, problems, bad
+    observations = [trusted(Observation, dict(zip(_OBSERVATION_FIELDS, row, strict=True))) for row in rows]
+    return trusted(Indicator, {**fields, "observations": observations}), problems, bad
 
 
 def _position_of(path: Path, location: tuple) -> tuple[int, int]:
@@ -226,6 +284,7 @@ def _read_indicators(
     problems: list[Problem],
     max_bytes: int,
     workers: int = 1,
+    use_cache: bool = False,
 ) -> tuple[dict[str, Indicator], dict[str, Path]]:
     indicators: dict[str, Indicator] = {}
     files: dict[str, Path] = {}
@@ -244,9 +303,9 @@ def _read_indicators(
         {geography.id for geography in taxonomy.geographies} if taxonomy else set(),
         {source_id: source.folded for source_id, source in sources.items()},
     )
-    for path, (indicator, file_problems, bad_observations) in zip(
-        paths, _read_all(paths, checker, max_bytes, workers), strict=True
-    ):
+    cache = ValidationCache(folder.parent) if use_cache else None
+    results = _read_with_cache(paths, checker, max_bytes, workers, cache)
+    for path, (indicator, file_problems, bad_observations) in zip(paths, results, strict=True):
         problems.extend(file_problems)
         if indicator is None:
             continue

@@ -4,7 +4,7 @@ need other files (sources, sectors) live in `checks.py` and `citations.py`."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
@@ -128,3 +128,18 @@ class Source(Strict):
     accessed: date
     origin: ShortText | None = Field(default=None, description="Where the text file came from.")
     notes: Text | None = Field(default=None, description="What is inferred rather than stated.")
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def trusted(model: type[Model], values: dict) -> Model:
+    """An instance from values validated earlier (in a worker process or before
+    being cached): what `model_construct` does, minus its per-field default
+    handling (every field is present), which makes it several times faster."""
+    instance = model.__new__(model)
+    object.__setattr__(instance, "__dict__", values)
+    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
+    object.__setattr__(instance, "__pydantic_extra__", None)
+    object.__setattr__(instance, "__pydantic_private__", None)
+    return instance

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from indicators.models import Indicator, Source, Taxonomy
@@ -74,54 +75,59 @@ class Registry:
     def observations_frame(self) -> pd.DataFrame:
         """One row per valid observation, sorted by indicator and period start.
 
-        Built column by column: per-indicator values are repeated, not looked
-        up per observation (this matters at hundreds of thousands of rows)."""
+        Built column by column. Text that repeats (everything about the
+        indicator or the source) is stored as categories: at hundreds of
+        thousands of rows this is several times faster and smaller."""
         levels = {geo.id: geo.level for geo in self.taxonomy.geographies} if self.taxonomy else {}
-        columns: dict[str, list] = {name: [] for name in _FRAME_COLUMNS}
-        for indicator in self.indicators.values():
-            observations = indicator.observations
-            count = len(observations)
-            constant = {
-                "indicator_id": indicator.id,
-                "name_vi": indicator.name.vi,
-                "name_en": indicator.name.en,
-                "sector": indicator.sector,
-                "geography": indicator.geography,
-                "geography_level": levels.get(indicator.geography, "national"),
-                "kind": indicator.kind,
-                "direction": indicator.direction,
-                "headline": indicator.headline,
-                "unit": unit_label(indicator, "en"),
-                "unit_vi": unit_label(indicator, "vi"),
-                "scale": indicator.scale,
+        ordered = sorted(self.indicators.values(), key=lambda indicator: indicator.id)
+        counts = np.array([len(indicator.observations) for indicator in ordered], dtype=np.int64)
+        codes = np.repeat(np.arange(len(ordered)), counts)
+        per_indicator = {
+            "indicator_id": [i.id for i in ordered],
+            "name_vi": [i.name.vi for i in ordered],
+            "name_en": [i.name.en for i in ordered],
+            "sector": [i.sector for i in ordered],
+            "geography": [i.geography for i in ordered],
+            "geography_level": [levels.get(i.geography, "national") for i in ordered],
+            "kind": [i.kind for i in ordered],
+            "direction": [i.direction for i in ordered],
+            "unit": [unit_label(i, "en") for i in ordered],
+            "unit_vi": [unit_label(i, "vi") for i in ordered],
+            "scale": [i.scale for i in ordered],
+        }
+        columns: dict[str, object] = {name: _repeat(values, codes) for name, values in per_indicator.items()}
+        columns["headline"] = np.repeat(np.array([i.headline for i in ordered], dtype=bool), counts)
+        observations = [o for indicator in ordered for o in indicator.observations]
+        periods = [parse_period(o.period_label, o.period_start) for o in observations]
+        sources = [self.sources[o.source].meta for o in observations]
+        published = {
+            source_id: source.meta.published.isoformat() if source.meta.published else None
+            for source_id, source in self.sources.items()
+        }
+        factors = np.repeat(np.array([i.scale_factor for i in ordered], dtype=float), counts)
+        values = np.array([o.value for o in observations], dtype=float)
+        columns.update(
+            {
+                "period": pd.Categorical([p.label for p in periods]),
+                "period_type": pd.Categorical([p.kind for p in periods]),
+                "period_start": pd.to_datetime([p.start for p in periods]),
+                "year": np.array([p.start.year for p in periods], dtype=np.int64),
+                "value": values,
+                "out_of": np.array([np.nan if o.out_of is None else o.out_of for o in observations], dtype=float),
+                "qualifier": pd.Categorical([o.qualifier for o in observations]),
+                "value_in_base_unit": values * factors,
+                "source_id": pd.Categorical([o.source for o in observations]),
+                "source_title": pd.Categorical([s.title for s in sources]),
+                "source_publisher": pd.Categorical([s.publisher for s in sources]),
+                "source_published": pd.Categorical([published[s.id] for s in sources]),
+                "source_url": pd.Categorical([s.url for s in sources]),
+                # Unique text: plain Python strings, spared a conversion to Arrow.
+                "quote": pd.Series([o.quote for o in observations], dtype=object),
+                "note": pd.Series([o.note for o in observations], dtype=object),
             }
-            for name, value in constant.items():
-                columns[name].extend([value] * count)
-            periods = [parse_period(o.period_label, o.period_start) for o in observations]
-            columns["period"].extend(period.label for period in periods)
-            columns["period_type"].extend(period.kind for period in periods)
-            columns["period_start"].extend(period.start for period in periods)
-            columns["year"].extend(period.start.year for period in periods)
-            factor = indicator.scale_factor
-            for observation in observations:
-                source = self.sources[observation.source].meta
-                columns["value"].append(observation.value)
-                columns["out_of"].append(observation.out_of)
-                columns["qualifier"].append(observation.qualifier)
-                columns["value_in_base_unit"].append(observation.value * factor)
-                columns["source_id"].append(observation.source)
-                columns["source_title"].append(source.title)
-                columns["source_publisher"].append(source.publisher)
-                columns["source_published"].append(source.published.isoformat() if source.published else None)
-                columns["source_url"].append(source.url)
-                columns["quote"].append(observation.quote)
-                columns["note"].append(observation.note)
+        )
         frame = pd.DataFrame(columns, columns=_FRAME_COLUMNS)
-        frame["period_start"] = pd.to_datetime(frame["period_start"])
-        frame["value"] = frame["value"].astype(float)
-        frame["out_of"] = frame["out_of"].astype(float)
-        frame["year"] = frame["year"].astype(int)
-        frame["headline"] = frame["headline"].astype(bool)
+        # Observations keep their file order within an indicator; sort by start date, stably.
         return frame.sort_values(["indicator_id", "period_start"], kind="stable").reset_index(drop=True)
 
     def export_frame(self) -> pd.DataFrame:
@@ -157,3 +163,11 @@ _FRAME_COLUMNS = [
     "quote",
     "note",
 ]
+
+
+def _repeat(values: list, codes: np.ndarray) -> pd.Categorical:
+    """`values[i]` repeated for each row of indicator `i`, as categories."""
+    categories = sorted(set(values), key=str)
+    position = {value: index for index, value in enumerate(categories)}
+    value_codes = np.array([position[value] for value in values], dtype=np.int64)
+    return pd.Categorical.from_codes(value_codes[codes] if len(codes) else codes, categories=categories)

@@ -29,7 +29,12 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Text that could mean a tag, an anchor, an alias, a merge key, or a number
 # that YAML 1.1 and 1.2 read differently (012, 1_000, 1:30): such files take
 # the careful path. A false alarm only costs speed.
-_NEEDS_CAREFUL_PATH = re.compile(r"[!&*]|<<|:\s+[-+]?(0\d|[\d.]+_|\d+:\d)")
+_CAREFUL_CHARACTERS = ("!", "&", "*", "<<", "_")
+_CAREFUL_NUMBERS = re.compile(r":[ \t]+[-+]?(?:0\d|\d+:\d)")
+
+
+def _needs_careful_path(text: str) -> bool:
+    return any(mark in text for mark in _CAREFUL_CHARACTERS) or _CAREFUL_NUMBERS.search(text) is not None
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
@@ -155,7 +160,7 @@ def quick_parse(text: str):
 
     Callers use the result only when it validates without any problem; any
     problem is re-derived on the careful path, with its line and column."""
-    if yaml_rs is None or _NEEDS_CAREFUL_PATH.search(text):
+    if yaml_rs is None or _needs_careful_path(text):
         return None
     try:
         return yaml_rs.loads(text, parse_datetime=False)

@@ -12,6 +12,12 @@ FIXTURES = PROJECT / "tests" / "fixtures"
 DATA = PROJECT / "data"
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Each test gets its own validation cache folder (never the user's)."""
+    monkeypatch.setenv("INDICATORS_CACHE", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def good_data(tmp_path: Path) -> Path:
     """A writable copy of the small valid data folder."""

@@ -1,0 +1,73 @@
+"""The on-disk validation cache gives the same registry and follows every change."""
+
+import json
+import shutil
+
+from conftest import FIXTURES
+
+from indicators import read_registry
+from indicators.cache import ValidationCache
+
+
+def loads(data):
+    fresh = read_registry(data)
+    first = read_registry(data, cache=True)
+    second = read_registry(data, cache=True)
+    return fresh, first, second
+
+
+def test_a_cache_hit_gives_the_same_registry(real_data_copy):
+    fresh, first, second = loads(real_data_copy)
+    assert fresh.problems == first.problems == second.problems == []
+    assert fresh.indicators == second.indicators
+    assert fresh.observations_frame.equals(second.observations_frame)
+    cache = ValidationCache(real_data_copy)
+    assert len(cache.entries) == 36 and sum(len(rows) for rows in cache.observations.values()) == 40
+
+
+def test_problems_are_cached_and_still_reported(good_data):
+    shutil.copytree(FIXTURES / "bad" / "value-not-in-quote" / "registry", good_data / "registry", dirs_exist_ok=True)
+    fresh, first, second = loads(good_data)
+    assert [str(p) for p in second.problems] == [str(p) for p in fresh.problems]
+    assert [p.code for p in second.problems] == ["value-not-in-quote"]
+    assert set(second.indicators) == {"digital-product-exports"}
+
+
+def test_changing_one_file_revalidates_only_that_file(good_data, monkeypatch):
+    read_registry(good_data, cache=True)
+    path = good_data / "registry" / "vssid-accounts.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 35", "value: 36"), encoding="utf-8")
+    read = []
+    original = __import__("indicators.loader", fromlist=["_read_indicator"])._read_indicator
+    monkeypatch.setattr("indicators.loader._read_indicator", lambda p, *a: read.append(p.name) or original(p, *a))
+    registry = read_registry(good_data, cache=True)
+    assert read == ["vssid-accounts.yaml"]
+    assert [p.code for p in registry.problems] == ["value-not-in-quote"]
+
+
+def test_a_source_change_invalidates_everything(good_data):
+    read_registry(good_data, cache=True)
+    source = good_data / "sources" / "example-source.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("35 triệu", "36 triệu"), encoding="utf-8")
+    registry = read_registry(good_data, cache=True)
+    assert [p.code for p in registry.problems] == ["quote-not-in-source"]
+
+
+def test_the_cache_is_plain_data(good_data, monkeypatch, tmp_path):
+    folder = tmp_path / "cache-here"
+    monkeypatch.setenv("INDICATORS_CACHE", str(folder))
+    read_registry(good_data, cache=True)
+    assert sorted(path.name for path in folder.iterdir()) == ["files.json", "observations.parquet"]
+    index = json.loads((folder / "files.json").read_text(encoding="utf-8"))
+    assert set(index["files"]) == {"digital-product-exports.yaml", "vssid-accounts.yaml"}
+
+
+def test_cache_can_be_off_or_unwritable(good_data, monkeypatch, tmp_path):
+    monkeypatch.setenv("INDICATORS_CACHE", "off")
+    assert ValidationCache(good_data).folder is None
+    assert read_registry(good_data, cache=True).problems == []
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("x")
+    monkeypatch.setenv("INDICATORS_CACHE", str(blocked / "cache"))
+    assert ValidationCache(good_data).folder is None
+    assert read_registry(good_data, cache=True).problems == []
