@@ -47,6 +47,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "choose_indicator": ("Chọn chỉ số", "Choose an indicator"),
     "observations": ("Số liệu", "Observations"),
     "indicators": ("Chỉ số", "Indicators"),
+    "all_in_table": ("bảng dưới đây liệt kê tất cả, kèm trích dẫn", "the table below lists them all, with quotes"),
     "how_to_cite": ("Cách trích dẫn", "How to cite"),
     "download_csv": ("Tải CSV", "Download CSV"),
     "download_json": ("Tải JSON", "Download JSON"),

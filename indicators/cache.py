@@ -152,7 +152,10 @@ class ValidationCache:
             ]
         )
         try:
-            _replace(self.folder / "observations.parquet", lambda path: pq.write_table(pa.table(columns, schema=schema), path))
+            _replace(
+                self.folder / "observations.parquet",
+                lambda path: pq.write_table(pa.table(columns, schema=schema), path),
+            )
             index = json.dumps({"context": self.context, "files": files}, ensure_ascii=False)
             _replace(self.folder / "files.json", lambda path: Path(path).write_text(index, encoding="utf-8"))
         except OSError:

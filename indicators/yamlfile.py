@@ -36,6 +36,7 @@ _CAREFUL_NUMBERS = re.compile(r":[ \t]+[-+]?(?:0\d|\d+:\d)")
 def _needs_careful_path(text: str) -> bool:
     return any(mark in text for mark in _CAREFUL_CHARACTERS) or _CAREFUL_NUMBERS.search(text) is not None
 
+
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
 

@@ -9,6 +9,8 @@ from dashboard.components import citation, escape_markdown, formatted_value, per
 from dashboard.state import current_view
 from indicators.registry import EXPORT_COLUMNS
 
+CITATION_CARDS = 10
+
 view = current_view()
 registry = view.loaded.registry
 available = list(dict.fromkeys(view.filtered.indicator_id))
@@ -66,10 +68,13 @@ else:
     st.caption(view.t("single_point"))
 
 st.subheader(view.t("observations"))
-for row in rows.itertuples():
+# The newest figures as citation cards; the table below lists every one with its quote.
+for row in rows.iloc[::-1].iloc[:CITATION_CARDS].itertuples():
     with st.container(border=True):
         st.markdown(f"**{escape_markdown(row.period_text)}: {escape_markdown(row.value_text)}**")
         citation(view, row)
+if len(rows) > CITATION_CARDS:
+    st.caption(f"{CITATION_CARDS} / {len(rows)} · {view.t('all_in_table')}")
 
 shown = rows[EXPORT_COLUMNS].copy()
 shown["period_start"] = shown["period_start"].dt.strftime("%Y-%m-%d")

@@ -9,7 +9,7 @@ from indicators.query import kpi_summary
 
 CARDS_PER_ROW = 3
 FALLBACK_CARDS = 6
-MAX_CARDS = 9
+MAX_CARDS = 6
 
 view = current_view()
 st.title(view.t("app_title"))

@@ -187,21 +187,39 @@ def test_a_filtered_link_restores_its_filters(server, page):
 
 
 def test_html_in_registry_text_is_shown_as_inert_text(tmp_path, browser):
+    """Names, notes, quotes and source text carrying HTML and script stay text."""
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+    sentence = f"Thử nghiệm {payload} có 35 triệu tài khoản."
+    source = data / "sources" / "vov-2024-07-19-chuyen-doi-so-den-tung-ngo-tung-nha.txt"
+    source.write_text(source.read_text(encoding="utf-8") + sentence + "\n", encoding="utf-8")
     path = data / "registry" / "vssid-accounts.yaml"
-    original = "  vi: Tài khoản ứng dụng Bảo hiểm xã hội số (VssID)\n"
     text = path.read_text(encoding="utf-8")
-    assert original in text
-    path.write_text(text.replace(original, f"  vi: '{payload} VssID'\n", 1), encoding="utf-8")
+    original_name = "  vi: Tài khoản ứng dụng Bảo hiểm xã hội số (VssID)\n"
+    original_quote = '    quote: "Phần mềm Bảo hiểm xã hội hiện có 35 triệu tài khoản; 72% người dân khu vực đô thị hưởng nhận BHXH, trợ cấp qua tài khoản."\n'
+    assert original_name in text and original_quote in text
+    text = text.replace(original_name, f"  vi: '{payload} VssID'\n", 1)
+    text = text.replace(original_quote, f"    quote: '{sentence}'\n", 1)
+    note_line = next(line for line in text.splitlines() if line.startswith("    note: The article says"))
+    text = text.replace(note_line, f"    note: '{payload} The article says'", 1)
+    path.write_text(text, encoding="utf-8")
     running = Server(data)
     try:
         context = browser.new_context(viewport={"width": 1440, "height": 1000})
         page = context.new_page()
         open_and_wait(page, f"{running.url}/?sector=digital-society", ready='[data-testid="stMetric"]')
+        assert_no_exception(page)
         expect(page.get_by_text("<script>window.__xss=2</script>", exact=False).first).to_be_visible()
+        page.goto(f"{running.url}/indicator?indicator=vssid-accounts")
+        page.wait_for_selector('[data-testid="stMain"] h1', timeout=30_000)
+        expect(page.get_by_text(sentence, exact=False).first).to_be_visible()
+        expect(page.get_by_text(f"{payload} The article says", exact=False).first).to_be_visible()
+        page.goto(f"{running.url}/sources?source=vov-2024-07-19-chuyen-doi-so-den-tung-ngo-tung-nha")
+        page.wait_for_selector('[data-testid="stMain"] h1', timeout=30_000)
+        expect(page.get_by_text("có 35 triệu tài khoản", exact=False).last).to_be_visible()
         assert page.evaluate("window.__xss") is None
+        assert page.locator('[data-testid="stMain"] img[src="x"]').count() == 0
         context.close()
     finally:
         running.stop()
