@@ -1,0 +1,78 @@
+"""Chart specs: series per period type, target rule, reversed rank axis, light payloads."""
+
+import pandas as pd
+from conftest import DATA
+
+from dashboard.charts import history_chart, ranking_chart
+from indicators import load_registry
+
+LABELS = {
+    "year": "Năm",
+    "half-year": "6 tháng",
+    "quarter": "Quý",
+    "month": "Tháng",
+    "date": "Tại ngày",
+    "other": "Khác",
+}
+
+
+def exports_rows() -> pd.DataFrame:
+    frame = load_registry(DATA).observations_frame
+    rows = frame[frame.indicator_id == "digital-product-exports"].copy()
+    rows["period_text"] = rows.period.astype(str)
+    rows["value_text"] = rows.value.astype(str)
+    rows["period_label"] = [LABELS[kind] for kind in rows.period_type]
+    return rows
+
+
+def test_half_years_and_years_are_separate_coloured_series():
+    spec = history_chart(exports_rows(), "tỷ USD", "Loại kỳ", LABELS).to_dict()
+    color = spec["layer"][0]["encoding"]["color"]
+    assert color["field"] == "period_label"
+    assert color["scale"]["domain"] == ["Năm", "6 tháng"]
+    assert color["scale"]["range"][0] != color["scale"]["range"][1]
+    assert len(spec["layer"]) == 3
+
+
+def test_a_target_adds_a_labelled_rule():
+    spec = history_chart(
+        exports_rows(), "tỷ USD", "Loại kỳ", LABELS, target=150, target_label="Mục tiêu 2025"
+    ).to_dict()
+    assert [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]][
+        -2:
+    ] == [
+        "rule",
+        "text",
+    ]
+    datasets = spec["datasets"].values()
+    assert any(row.get("target") == 150 and row.get("label") == "Mục tiêu 2025" for data in datasets for row in data)
+
+
+def test_ranks_are_drawn_on_a_reversed_axis_per_index():
+    frame = load_registry(DATA).observations_frame
+    ranks = frame[frame.kind == "rank"].copy()
+    ranks["index_label"] = ranks.indicator_id.astype(str)
+    ranks["rank_text"] = [f"{row.value:g}/{row.out_of:g}" for row in ranks.itertuples()]
+    spec = ranking_chart(ranks, "Hạng").to_dict()
+    assert spec["facet"]["column"]["field"] == "index_label"
+    assert spec["resolve"]["scale"]["y"] == "independent"
+    y = spec["spec"]["layer"][0]["encoding"]["y"]
+    assert y["scale"]["reverse"] is True and 1 in y["axis"]["values"]
+
+
+def test_large_histories_are_downsampled_before_charting():
+    big = pd.DataFrame(
+        {
+            "period_start": pd.date_range("1900-01-01", periods=20_000, freq="D"),
+            "period_type": "date",
+            "period_label": "Tại ngày",
+            "value": range(20_000),
+            "period_text": "x",
+            "value_text": "x",
+            "quote": "q",
+            "source_title": "s",
+        }
+    )
+    spec = history_chart(big, "u", "t", LABELS).to_dict()
+    (points,) = spec["datasets"].values()
+    assert len(points) == 2000
