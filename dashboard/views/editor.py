@@ -43,14 +43,14 @@ registry = view.loaded.registry
 st.title(view.t("page_editor"))
 
 if os.environ.get("DASHBOARD_EDIT") != "1":
-    st.error("Editing is disabled on this server (set DASHBOARD_EDIT=1 on the single writer instance).")
+    st.error(view.t("ed_disabled"))
     st.stop()
 if not os.access(registry.data_dir / "registry", os.W_OK):
-    st.error(f"The registry folder {registry.data_dir / 'registry'} is read-only here; edits cannot be saved.")
+    st.error(view.t("ed_read_only", folder=registry.data_dir / "registry"))
     st.stop()
 
-author = st.text_input("Your name (recorded in the edit log)", key="editor_author")
-edit_tab, import_tab = st.tabs(["Indicator", "Import a source"])
+author = st.text_input(view.t("ed_author"), key="editor_author")
+edit_tab, import_tab = st.tabs([view.t("ed_indicator"), view.t("ed_tab_import")])
 
 
 def sector_options() -> list[str]:
@@ -73,26 +73,26 @@ def base_text(indicator_id: str) -> str | None:
 def indicator_form(current: dict) -> dict:
     """Indicator-level fields; returns what the form holds."""
     left, right = st.columns(2)
-    name_vi = left.text_input("Name (vi)", current["name"]["vi"])
-    name_en = right.text_input("Name (en)", current["name"]["en"])
-    description_vi = left.text_area("Description (vi)", current["description"]["vi"], height=80)
-    description_en = right.text_area("Description (en)", current["description"]["en"], height=80)
+    name_vi = left.text_input(view.t("ed_name_vi"), current["name"]["vi"])
+    name_en = right.text_input(view.t("ed_name_en"), current["name"]["en"])
+    description_vi = left.text_area(view.t("ed_description_vi"), current["description"]["vi"], height=80)
+    description_en = right.text_area(view.t("ed_description_en"), current["description"]["en"], height=80)
     sectors, geographies = sector_options(), geography_options()
     sector = left.selectbox(
-        "Sector", sectors, index=sectors.index(current["sector"]) if current["sector"] in sectors else 0
+        view.t("ed_sector"), sectors, index=sectors.index(current["sector"]) if current["sector"] in sectors else 0
     )
     geography = right.selectbox(
-        "Geography",
+        view.t("ed_geography"),
         geographies,
         index=geographies.index(current["geography"]) if current["geography"] in geographies else 0,
     )
-    kind = left.selectbox("Kind", KINDS, index=KINDS.index(current["kind"]))
-    direction = right.selectbox("Direction", DIRECTIONS, index=DIRECTIONS.index(current["direction"]))
-    unit_vi = left.text_input("Unit (vi), without the scale word", current["unit"]["vi"])
-    unit_en = right.text_input("Unit (en), without the scale word", current["unit"]["en"])
+    kind = left.selectbox(view.t("ed_kind"), KINDS, index=KINDS.index(current["kind"]))
+    direction = right.selectbox(view.t("ed_direction"), DIRECTIONS, index=DIRECTIONS.index(current["direction"]))
+    unit_vi = left.text_input(view.t("ed_unit_vi"), current["unit"]["vi"])
+    unit_en = right.text_input(view.t("ed_unit_en"), current["unit"]["en"])
     scales = list(SCALE_FACTORS)
-    scale = left.selectbox("Scale", scales, index=scales.index(current.get("scale", "one")))
-    headline = right.checkbox("Headline (KPI card on the overview)", bool(current.get("headline", False)))
+    scale = left.selectbox(view.t("ed_scale"), scales, index=scales.index(current.get("scale", "one")))
+    headline = right.checkbox(view.t("ed_headline"), bool(current.get("headline", False)))
     return {
         "name": {"vi": name_vi, "en": name_en},
         "description": {"vi": description_vi, "en": description_en},
@@ -110,15 +110,18 @@ def observation_picker(indicator_id: str) -> dict | None:
     """Choose a source, then a sentence (searchable), then a number parsed from it."""
     sources = sorted(registry.sources)
     source_id = st.selectbox(
-        "Source", sources, format_func=lambda key: registry.sources[key].meta.title, key=f"pick_source_{indicator_id}"
+        view.t("ed_source"),
+        sources,
+        format_func=lambda key: registry.sources[key].meta.title,
+        key=f"pick_source_{indicator_id}",
     )
     source = registry.sources[source_id]
     candidates = figure_sentences(source)
     if not candidates:
-        st.info("This source has no sentence with a figure.")
+        st.info(view.t("ed_no_figures"))
         return None
     sentence = st.selectbox(
-        "Sentence (type to search)",
+        view.t("ed_sentence"),
         candidates,
         format_func=lambda item: f"line {item.line}: {item.text}",
         key=f"pick_sentence_{indicator_id}_{source_id}",
@@ -126,21 +129,21 @@ def observation_picker(indicator_id: str) -> dict | None:
     fallback = source.meta.published.isoformat() if source.meta.published else None
     proposals = propose(sentence.text, sentence.text, fallback)
     choice = st.radio(
-        "Figure",
+        view.t("ed_figure"),
         range(len(proposals)),
         format_func=lambda index: describe(proposals[index]),
         key=f"pick_figure_{indicator_id}_{source_id}_{sentence.line}",
     )
     proposal = proposals[choice]
     period = st.text_input(
-        "Period", proposal.period or "", key=f"pick_period_{indicator_id}_{sentence.line}_{proposal.text}"
+        view.t("ed_period"), proposal.period or "", key=f"pick_period_{indicator_id}_{sentence.line}_{proposal.text}"
     )
-    note = st.text_input("Note (optional)", key=f"pick_note_{indicator_id}")
+    note = st.text_input(view.t("ed_note"), key=f"pick_note_{indicator_id}")
     observation = proposal.observation(source_id, sentence.text)
     observation["period"] = period
     if note:
         observation["note"] = note
-    st.caption(f"Parsed: {proposal.kind}, scale {proposal.scale}, unit '{proposal.unit_vi}'")
+    st.caption(view.t("ed_parsed", kind=proposal.kind, scale=proposal.scale, unit=proposal.unit_vi))
     return observation
 
 
@@ -154,7 +157,7 @@ def preview(indicator_id: str, path, base: str | None, text: str) -> None:
     """Problems, chart and diff of the pending text; save when it is valid."""
     indicator, problems = check_text(registry, path, text)
     if problems:
-        st.error(f"{len(problems)} problem(s); fix them before saving.", icon=":material/error:")
+        st.error(view.t("ed_problem_count", count=len(problems)), icon=":material/error:")
         st.dataframe(problems_frame(view, problems), hide_index=True, width="stretch")
     elif indicator is not None:
         rows = pd.DataFrame(
@@ -178,32 +181,32 @@ def preview(indicator_id: str, path, base: str | None, text: str) -> None:
     st.code(diff or "(no change)", language="diff")
     can_save = not problems and bool(diff) and bool(author.strip())
     if not author.strip():
-        st.caption("Enter your name above to save.")
-    if st.button("Save", type="primary", disabled=not can_save, key=f"save_{indicator_id}"):
+        st.caption(view.t("ed_name_needed"))
+    if st.button(view.t("ed_save"), type="primary", disabled=not can_save, key=f"save_{indicator_id}"):
         try:
             save_text(path, text, digest(base), author=author, summary=f"editor: {indicator_id}")
         except ConflictError as conflict:
             st.error(str(conflict), icon=":material/sync_problem:")
             st.code(conflict.diff, language="diff")
-            if st.button("Reload the saved file", key=f"reload_{indicator_id}"):
+            if st.button(view.t("ed_reload"), key=f"reload_{indicator_id}"):
                 st.session_state.pop(f"editor_base_{indicator_id}", None)
                 st.rerun()
         else:
             st.session_state.pop(f"editor_base_{indicator_id}", None)
             st.session_state.pop("editor_pending", None)
-            st.success(f"Saved {path.name}. The dashboard shows it on the next interaction.", icon=":material/check:")
+            st.success(view.t("ed_saved", name=path.name), icon=":material/check:")
 
 
 with edit_tab:
     choices = [NEW, *sorted(registry.files)]
     indicator_id = st.selectbox(
-        "Indicator",
+        view.t("ed_indicator"),
         choices,
-        format_func=lambda key: "+ New indicator" if key == NEW else f"{view.name(key)} ({key})",
+        format_func=lambda key: view.t("ed_new_indicator") if key == NEW else f"{view.name(key)} ({key})",
         key="editor_indicator",
     )
     if indicator_id == NEW:
-        new_id = st.text_input("New id (lower-case words with dashes; becomes the file name)", key="editor_new_id")
+        new_id = st.text_input(view.t("ed_new_id"), key="editor_new_id")
         current = {
             "name": {"vi": "", "en": ""},
             "description": {"vi": "", "en": ""},
@@ -219,7 +222,7 @@ with edit_tab:
         path = registry.files[indicator_id]
         current = open_draft(path).data
         if base_text(indicator_id) != open_draft(path).original:
-            st.warning("This file changed on disk since you opened it; saving will show the difference.")
+            st.warning(view.t("ed_changed_on_disk"))
 
     fields = indicator_form(current)
     existing = list(current.get("observations", [])) if indicator_id != NEW else []
@@ -228,13 +231,13 @@ with edit_tab:
         st.subheader(view.t("observations"))
         for index, observation in enumerate(existing):
             label = f"{observation['period']}: {observation['value']} — {str(observation['quote'])[:90]}"
-            if st.checkbox(f"Remove · {label}", key=f"remove_{indicator_id}_{index}"):
+            if st.checkbox(f"{view.t('ed_remove')} · {label}", key=f"remove_{indicator_id}_{index}"):
                 removed.append(index)
-    st.subheader("Add a figure from a source sentence")
-    adding = st.toggle("Add an observation", value=indicator_id == NEW, key=f"adding_{indicator_id}")
+    st.subheader(view.t("ed_add_figure"))
+    adding = st.toggle(view.t("ed_add_toggle"), value=indicator_id == NEW, key=f"adding_{indicator_id}")
     observation = observation_picker(indicator_id) if adding else None
 
-    if st.button("Validate and preview", key="editor_preview"):
+    if st.button(view.t("ed_preview"), key="editor_preview"):
         try:
             if indicator_id == NEW:
                 draft = new_draft(registry.data_dir / "registry", {"id": new_id, **fields, "observations": []})
@@ -256,15 +259,15 @@ with edit_tab:
 
 
 with import_tab:
-    st.caption("Paste or upload the article text (UTF-8, at most 1 MB). It is saved under data/sources/.")
+    st.caption(view.t("ed_import_help"))
     with st.form("import_source"):
-        title = st.text_input("Title")
-        publisher = st.text_input("Publisher")
-        published = st.date_input("Published", value=None, max_value=date.today())
-        url = st.text_input("URL (as stated by the publisher)")
-        pasted = st.text_area("Text", height=200)
-        uploaded = st.file_uploader("…or upload a .txt file", type=["txt"])
-        submitted = st.form_submit_button("Import")
+        title = st.text_input(view.t("ed_title"))
+        publisher = st.text_input(view.t("ed_publisher"))
+        published = st.date_input(view.t("ed_published"), value=None, max_value=date.today())
+        url = st.text_input(view.t("ed_url"))
+        pasted = st.text_area(view.t("ed_text"), height=200)
+        uploaded = st.file_uploader(view.t("ed_upload"), type=["txt"])
+        submitted = st.form_submit_button(view.t("ed_import"))
     if submitted:
         try:
             text = decode_upload(uploaded.getvalue()) if uploaded is not None else decode_upload(pasted.encode("utf-8"))
@@ -272,15 +275,15 @@ with import_tab:
                 raise SourceImportError("the title is required")
             meta = import_source(registry.data_dir / "sources", title, text, publisher, published, url)
         except (SourceImportError, ValueError) as error:
-            st.error(f"Not imported: {error}", icon=":material/error:")
+            st.error(view.t("ed_not_imported", reason=error), icon=":material/error:")
         else:
-            st.success(f"Imported {meta.id}.", icon=":material/check:")
+            st.success(view.t("ed_imported", source=meta.id), icon=":material/check:")
             claims, _ = data.current_coverage()
             figures = [claim for claim in claims if claim.source_id == meta.id]
-            st.markdown(f"**{len(figures)}** figures in this source are not yet registered:")
+            st.markdown(escape_markdown(view.t("ed_unregistered", count=len(figures))))
             st.dataframe(
                 pd.DataFrame([{"number": c.text, "line": c.line, "sentence": c.sentence} for c in figures]),
                 hide_index=True,
                 width="stretch",
             )
-            st.caption(escape_markdown("Add them with the Indicator tab or `python -m indicators new`."))
+            st.caption(escape_markdown(view.t("ed_add_later")))

@@ -16,6 +16,7 @@ def editable(app, monkeypatch, tmp_path):
     shutil.copytree(DATA, data)
     monkeypatch.setenv("INDICATORS_DATA", str(data))
     monkeypatch.setenv("DASHBOARD_EDIT", "1")
+    app.query_params["lang"] = "en"
     app.run()
     app.switch_page("views/editor.py")
     app.run()
@@ -127,3 +128,16 @@ def test_uploads_must_be_utf8_text_within_the_limit():
         decode_upload(b"a" * (MAX_SOURCE_BYTES + 1))
     with pytest.raises(SourceImportError, match="binary"):
         decode_upload(b"\x00\x01text")
+
+
+def test_editor_speaks_vietnamese_by_default(app, monkeypatch, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    monkeypatch.setenv("INDICATORS_DATA", str(data))
+    monkeypatch.setenv("DASHBOARD_EDIT", "1")
+    app.run()
+    app.switch_page("views/editor.py")
+    app.run()
+    assert not app.exception
+    assert app.title[0].value == "Biên tập"
+    assert app.text_input(key="editor_author").label == "Tên của bạn (ghi vào nhật ký biên tập)"
