@@ -11,7 +11,6 @@ named otherwise; ratios are measured in the same run.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import io
 import json
 import os
@@ -29,6 +28,7 @@ import yaml  # noqa: E402
 from benchmarks.synthetic import generate  # noqa: E402
 from indicators import read_registry  # noqa: E402
 from indicators.citations import fold, quote_offset  # noqa: E402
+from indicators.loader import data_fingerprint  # noqa: E402
 from indicators.models import Indicator  # noqa: E402
 from indicators.numbers import find_numbers, mention_states  # noqa: E402
 from indicators.query import Filters, downsample_for_chart, filter_observations, kpi_summary  # noqa: E402
@@ -62,20 +62,6 @@ def naive_load(data_dir: Path) -> int:
             assert any(mention_states(m, observation.value, indicator.scale_factor) for m in mentions)
             observations += 1
     return observations
-
-
-def fingerprint(folder: Path) -> str:
-    """The dashboard's cache key (same walk as dashboard.data.fingerprint, without Streamlit)."""
-    entries, stack = [], [folder]
-    while stack:
-        with os.scandir(stack.pop()) as scan:
-            for entry in scan:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(Path(entry.path))
-                else:
-                    stat = entry.stat(follow_symlinks=False)
-                    entries.append((entry.path, stat.st_size, stat.st_mtime_ns))
-    return hashlib.sha256(repr(sorted(entries)).encode()).hexdigest()
 
 
 def one_rerun(frame, indicator_id: str, years: tuple[int, int]) -> int:
@@ -118,8 +104,8 @@ def measure(size: int, naive: bool) -> dict:
     edited.write_text(text, encoding="utf-8")
     figures["cold_one_file_changed_s"] = round(incremental, 3)
 
-    cache = {fingerprint(data_dir): registry}
-    warm, hit = timed(lambda: cache.get(fingerprint(data_dir)), repeat=5)
+    cache = {data_fingerprint(data_dir): registry}
+    warm, hit = timed(lambda: cache.get(data_fingerprint(data_dir)), repeat=5)
     assert hit is registry
     figures["warm_load_s"] = round(warm, 4)
 

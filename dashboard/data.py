@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +11,7 @@ import streamlit as st
 
 from indicators import Registry, default_data_dir, read_registry
 from indicators.coverage import Claim, coverage_report
+from indicators.loader import data_fingerprint
 from indicators.problems import Problem
 
 
@@ -24,26 +24,6 @@ class Loaded:
 
 def data_dir() -> Path:
     return default_data_dir()
-
-
-def fingerprint(folder: Path) -> str:
-    """A digest of (path, size, mtime) of every data file: cheap to compute on
-    each rerun, and short, so that the cache lookup hashes a few bytes."""
-    entries = []
-    stack = [folder]
-    while stack:
-        current = stack.pop()
-        try:
-            with os.scandir(current) as scan:
-                for entry in scan:
-                    if entry.is_dir(follow_symlinks=False):
-                        stack.append(Path(entry.path))
-                    else:
-                        stat = entry.stat(follow_symlinks=False)
-                        entries.append((entry.path, stat.st_size, stat.st_mtime_ns))
-        except OSError:
-            entries.append((str(current), -1, -1))
-    return hashlib.sha256(repr(sorted(entries)).encode()).hexdigest()
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -60,8 +40,7 @@ def _coverage(folder: str, stamp: str) -> tuple[list[Claim], list[Problem]]:
 
 def current() -> Loaded:
     folder = data_dir()
-    stamp = fingerprint(folder)
-    return _load(str(folder), stamp)
+    return _load(str(folder), data_fingerprint(folder))
 
 
 def current_coverage() -> tuple[list[Claim], list[Problem]]:

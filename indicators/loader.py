@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -52,6 +53,25 @@ def read_registry(
     )
     problems.sort(key=lambda problem: (problem.path, problem.line, problem.column))
     return Registry(data_dir, taxonomy, sources, indicators, files, problems)
+
+
+def data_fingerprint(folder: Path) -> str:
+    """A digest of (path, size, modification time) of every file below `folder`:
+    cheap enough to compute on every dashboard rerun, short to hash as a cache key."""
+    entries, stack = [], [Path(folder)]
+    while stack:
+        current = stack.pop()
+        try:
+            with os.scandir(current) as scan:
+                for entry in scan:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(Path(entry.path))
+                    else:
+                        status = entry.stat(follow_symlinks=False)
+                        entries.append((entry.path, status.st_size, status.st_mtime_ns))
+        except OSError:
+            entries.append((str(current), -1, -1))
+    return hashlib.sha256(repr(sorted(entries)).encode()).hexdigest()
 
 
 def validate(data_dir: Path | str | None = None) -> list[Problem]:
