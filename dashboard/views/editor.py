@@ -79,7 +79,10 @@ def indicator_form(current: dict) -> dict:
     description_en = right.text_area(view.t("ed_description_en"), current["description"]["en"], height=80)
     sectors, geographies = sector_options(), geography_options()
     sector = left.selectbox(
-        view.t("ed_sector"), sectors, index=sectors.index(current["sector"]) if current["sector"] in sectors else 0
+        view.t("ed_sector"),
+        sectors,
+        index=sectors.index(current["sector"]) if current["sector"] in sectors else 0,
+        format_func=lambda sector_id: f"{view.sector_name(sector_id)} ({sector_id})",
     )
     geography = right.selectbox(
         view.t("ed_geography"),
