@@ -46,8 +46,11 @@ class View:
 
 
 def sector_ids(loaded: Loaded) -> list[str]:
+    """The taxonomy's sectors; those the data uses when the taxonomy is unreadable."""
     taxonomy = loaded.registry.taxonomy
-    return [sector.id for sector in taxonomy.sectors] if taxonomy else []
+    if taxonomy:
+        return [sector.id for sector in taxonomy.sectors]
+    return sorted(map(str, loaded.frame["sector"].unique()))
 
 
 def _read_link(loaded: Loaded) -> list[str]:

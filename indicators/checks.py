@@ -17,7 +17,9 @@ NON_NEGATIVE_KINDS = {"count", "amount", "rank", "level"}
 class IndicatorChecker:
     """Checks one parsed indicator against the taxonomy and the sources."""
 
-    def __init__(self, sector_ids: set[str], geography_ids: set[str], folded_sources: dict[str, str]):
+    def __init__(self, sector_ids: set[str] | None, geography_ids: set[str] | None, folded_sources: dict[str, str]):
+        """`None` for sectors or geographies: the taxonomy could not be read (that
+        problem is reported once, not again for every indicator)."""
         self.sector_ids = sector_ids
         self.geography_ids = geography_ids
         self.folded_sources = folded_sources
@@ -34,10 +36,10 @@ class IndicatorChecker:
         expected_id = document.path.stem
         if indicator.id != expected_id:
             report(("id",), f"id {indicator.id!r} must equal the file name {expected_id!r}", "id-mismatch")
-        if indicator.sector not in self.sector_ids:
+        if self.sector_ids is not None and indicator.sector not in self.sector_ids:
             known = ", ".join(sorted(self.sector_ids))
             report(("sector",), f"unknown sector {indicator.sector!r}; use one of: {known}", "sector-unknown")
-        if indicator.geography not in self.geography_ids:
+        if self.geography_ids is not None and indicator.geography not in self.geography_ids:
             known = ", ".join(sorted(self.geography_ids))
             report(
                 ("geography",), f"unknown geography {indicator.geography!r}; use one of: {known}", "geography-unknown"

@@ -117,8 +117,8 @@ def check_text(registry: Registry, path: Path, text: str) -> tuple[Indicator | N
         return None, problems
     taxonomy = registry.taxonomy
     checker = IndicatorChecker(
-        {sector.id for sector in taxonomy.sectors} if taxonomy else set(),
-        {geography.id for geography in taxonomy.geographies} if taxonomy else set(),
+        {sector.id for sector in taxonomy.sectors} if taxonomy else None,
+        {geography.id for geography in taxonomy.geographies} if taxonomy else None,
         {source_id: source.folded for source_id, source in registry.sources.items()},
     )
     found, _ = checker.check(indicator, document)

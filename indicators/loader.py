@@ -319,8 +319,8 @@ def _read_indicators(
         )
         return indicators, files
     checker = IndicatorChecker(
-        {sector.id for sector in taxonomy.sectors} if taxonomy else set(),
-        {geography.id for geography in taxonomy.geographies} if taxonomy else set(),
+        {sector.id for sector in taxonomy.sectors} if taxonomy else None,
+        {geography.id for geography in taxonomy.geographies} if taxonomy else None,
         {source_id: source.folded for source_id, source in sources.items()},
     )
     cache = ValidationCache(folder.parent) if use_cache else None

@@ -143,3 +143,12 @@ def test_free_period_label_needs_a_start_date(good_data):
     frame = load_registry(good_data).observations_frame
     row = frame[frame.indicator_id == "vssid-accounts"].iloc[0]
     assert (row.period, row.period_type, row.year) == ("Covid-19 peak month", "other", 2021)
+
+
+def test_a_broken_taxonomy_is_one_problem_not_one_per_indicator(real_data_copy):
+    (real_data_copy / "taxonomy.yaml").write_text("sectors: [\n", encoding="utf-8")
+    registry = read_registry(real_data_copy)
+    assert [(problem.path.endswith("taxonomy.yaml"), problem.code) for problem in registry.problems] == [
+        (True, "yaml-syntax")
+    ]
+    assert len(registry.indicators) == 36
