@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from urllib.parse import urlencode
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
+from dashboard.charts import history_chart
 from dashboard.state import View
 from indicators.formatting import format_date_value, format_number, format_period, format_value
 from indicators.problems import Problem
@@ -65,6 +67,26 @@ def citation(view: View, row, with_quote: bool = True) -> None:
         st.caption(f"{view.t('note')}: {row.note}")
 
 
+PERIOD_KINDS = ("year", "half-year", "quarter", "month", "date", "other")
+
+
+def labelled(view: View, rows: pd.DataFrame) -> pd.DataFrame:
+    """Observation rows with their period, value and period type written for the reader."""
+    return rows.assign(
+        period_text=[period_text(view, row) for row in rows.itertuples()],
+        value_text=[formatted_value(view, row) for row in rows.itertuples()],
+        period_label=[view.t(kind) for kind in rows.period_type],
+    )
+
+
+def history_of(view: View, rows: pd.DataFrame, target=None) -> alt.Chart:
+    """The history chart of one indicator's `labelled` rows, with its target if set."""
+    labels = {kind: view.t(kind) for kind in PERIOD_KINDS}
+    target_value = target.value if target else None
+    target_label = f"{view.t('target')} {target.year}" if target else ""
+    return history_chart(rows, view.unit(rows.iloc[0]), view.t("period_type"), labels, target_value, target_label)
+
+
 def kpi_card(view: View, row) -> None:
     """One indicator: latest value, change vs. the previous comparable figure,
     sparkline when there is a comparable history, and its citation."""
@@ -102,19 +124,22 @@ def kpi_card(view: View, row) -> None:
             )
 
 
-def indicator_link(indicator_id: str) -> str:
-    """A relative link to an indicator's page that keeps the current filters."""
-    params = _link_params(indicator_id)
-    query = urlencode(
-        [(key, item) for key, value in params.items() for item in (value if isinstance(value, list) else [value])]
-    )
-    return f"indicator?{query}"
+def indicator_links(indicator_ids) -> list[str]:
+    """Relative links to indicator pages that keep the current filters."""
+    filters = _filter_params()
+    return [
+        f"indicator?{urlencode({**filters, 'indicator': indicator_id}, doseq=True)}" for indicator_id in indicator_ids
+    ]
 
 
 def _link_params(indicator_id: str) -> dict:
+    return {**_filter_params(), "indicator": indicator_id}
+
+
+def _filter_params() -> dict:
+    """The URL's parameters other than the indicator; one value unwrapped from its list."""
     params = {key: st.query_params.get_all(key) for key in st.query_params if key != "indicator"}
-    params = {key: values if len(values) > 1 else values[0] for key, values in params.items()}
-    return {**params, "indicator": indicator_id}
+    return {key: values if len(values) > 1 else values[0] for key, values in params.items()}
 
 
 def problems_panel(view: View, problems: list[Problem]) -> None:

@@ -43,6 +43,6 @@ def current() -> Loaded:
     return _load(str(folder), data_fingerprint(folder))
 
 
-def current_coverage() -> tuple[list[Claim], list[Problem]]:
-    loaded = current()
-    return _coverage(str(data_dir()), loaded.fingerprint)
+def coverage_of(loaded: Loaded) -> tuple[list[Claim], list[Problem]]:
+    """The coverage report of a loaded registry, computed once per data change."""
+    return _coverage(str(loaded.registry.data_dir), loaded.fingerprint)

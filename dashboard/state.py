@@ -35,11 +35,7 @@ class View:
         return names.vi if self.language == "vi" else names.en
 
     def sector_name(self, sector_id: str) -> str:
-        taxonomy = self.loaded.registry.taxonomy
-        for sector in taxonomy.sectors if taxonomy else []:
-            if sector.id == sector_id:
-                return sector.name.vi if self.language == "vi" else sector.name.en
-        return sector_id
+        return sector_label(self.loaded, sector_id, self.language)
 
     def unit(self, row) -> str:
         return row.unit_vi if self.language == "vi" else row.unit
@@ -130,7 +126,7 @@ def sidebar(loaded: Loaded) -> View:
             translate("sectors", language),
             known,
             key="sectors",
-            format_func=lambda sector_id: _sector_label(loaded, sector_id, language),
+            format_func=lambda sector_id: sector_label(loaded, sector_id, language),
             help=translate("sectors_help", language),
             placeholder=translate("geo_all", language),
         )
@@ -157,7 +153,7 @@ def sidebar(loaded: Loaded) -> View:
     return view
 
 
-def _sector_label(loaded: Loaded, sector_id: str, language: str) -> str:
+def sector_label(loaded: Loaded, sector_id: str, language: str) -> str:
     taxonomy = loaded.registry.taxonomy
     for sector in taxonomy.sectors if taxonomy else []:
         if sector.id == sector_id:

@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterator
 
 from indicators.citations import fold, quote_offset, value_in_quote
-from indicators.models import Indicator
+from indicators.models import Indicator, Taxonomy
 from indicators.periods import parse_period
 from indicators.problems import Problem, display_path, field_name
 from indicators.yamlfile import YamlDocument
@@ -23,6 +23,15 @@ class IndicatorChecker:
         self.sector_ids = sector_ids
         self.geography_ids = geography_ids
         self.folded_sources = folded_sources
+
+    @classmethod
+    def for_taxonomy(cls, taxonomy: Taxonomy | None, sources: dict) -> IndicatorChecker:
+        """A checker for a taxonomy (None: unreadable) and loaded source documents."""
+        return cls(
+            {sector.id for sector in taxonomy.sectors} if taxonomy else None,
+            {geography.id for geography in taxonomy.geographies} if taxonomy else None,
+            {source_id: source.folded for source_id, source in sources.items()},
+        )
 
     def check(self, indicator: Indicator, document: YamlDocument) -> tuple[list[Problem], set[int]]:
         """Problems of the file, and the indexes of observations that must be dropped."""

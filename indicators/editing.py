@@ -27,7 +27,7 @@ from filelock import FileLock
 from ruamel.yaml import YAML
 
 from indicators.checks import IndicatorChecker
-from indicators.loader import REGISTRY_DIR, model_from_document
+from indicators.loader import model_from_document
 from indicators.models import Indicator
 from indicators.problems import Problem
 from indicators.registry import Registry
@@ -115,13 +115,7 @@ def check_text(registry: Registry, path: Path, text: str) -> tuple[Indicator | N
     indicator = model_from_document(Indicator, document, problems)
     if indicator is None:
         return None, problems
-    taxonomy = registry.taxonomy
-    checker = IndicatorChecker(
-        {sector.id for sector in taxonomy.sectors} if taxonomy else None,
-        {geography.id for geography in taxonomy.geographies} if taxonomy else None,
-        {source_id: source.folded for source_id, source in registry.sources.items()},
-    )
-    found, _ = checker.check(indicator, document)
+    found, _ = IndicatorChecker.for_taxonomy(registry.taxonomy, registry.sources).check(indicator, document)
     problems.extend(found)
     other = registry.files.get(indicator.id)
     if other is not None and other.resolve() != path.resolve():
@@ -200,10 +194,6 @@ def append_log(data_dir: Path, entry: dict) -> None:
         log.write(json.dumps(entry, ensure_ascii=False) + "\n")
         log.flush()
         os.fsync(log.fileno())
-
-
-def registry_path(data_dir: Path, indicator_id: str) -> Path:
-    return data_dir / REGISTRY_DIR / f"{indicator_id}.yaml"
 
 
 INDICATOR_FIELDS = ("name", "description", "sector", "geography", "kind", "unit", "scale", "direction", "headline")

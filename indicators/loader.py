@@ -318,11 +318,7 @@ def _read_indicators(
             Problem(display_path(folder), 1, 1, "-", f"cannot list folder: {error.strerror}", "file-unreadable")
         )
         return indicators, files
-    checker = IndicatorChecker(
-        {sector.id for sector in taxonomy.sectors} if taxonomy else None,
-        {geography.id for geography in taxonomy.geographies} if taxonomy else None,
-        {source_id: source.folded for source_id, source in sources.items()},
-    )
+    checker = IndicatorChecker.for_taxonomy(taxonomy, sources)
     cache = ValidationCache(folder.parent) if use_cache else None
     results = _read_with_cache(paths, checker, max_bytes, workers, cache)
     for path, (indicator, file_problems, bad_observations) in zip(paths, results, strict=True):

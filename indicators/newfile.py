@@ -3,7 +3,8 @@ from a sentence in a source, or fail saying what to add."""
 
 from __future__ import annotations
 
-from indicators.editing import check_text, new_draft, open_draft, registry_path, save_text
+from indicators.editing import check_text, new_draft, open_draft, save_text
+from indicators.loader import REGISTRY_DIR
 from indicators.registry import Registry
 from indicators.scaffold import Proposal, propose, sentences_containing
 
@@ -102,6 +103,6 @@ def _new_indicator(registry: Registry, arguments, proposal: Proposal, observatio
         "observations": [observation],
     }
     try:
-        return new_draft(registry_path(registry.data_dir, "x").parent, indicator)
+        return new_draft(registry.data_dir / REGISTRY_DIR, indicator)
     except FileExistsError as error:
         raise NewError(f"{error}; use --indicator {arguments.id} to add an observation") from None

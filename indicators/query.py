@@ -46,10 +46,6 @@ def kpi_summary(frame: pd.DataFrame) -> pd.DataFrame:
     return latest.reset_index(drop=True)
 
 
-def change_from_previous(value: float, previous: float) -> float | None:
-    return None if pd.isna(previous) else value - previous
-
-
 def observations_per(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     """Indicator and observation counts per sector, source, ..."""
     return (

@@ -12,8 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.charts import history_chart
-from dashboard.components import escape_markdown, problems_frame
+from dashboard.components import escape_markdown, history_of, labelled, problems_frame
 from dashboard.state import current_view
 from indicators.editing import (
     ConflictError,
@@ -27,10 +26,8 @@ from indicators.editing import (
     remove_observation,
     save_text,
 )
-from indicators.formatting import format_value
 from indicators.models import SCALE_FACTORS
-from indicators.periods import parse_period
-from indicators.registry import SCALE_WORDS
+from indicators.registry import SCALE_WORDS, Registry
 from indicators.scaffold import figure_sentences, propose
 from indicators.sources import SourceImportError, decode_upload, import_source
 
@@ -163,23 +160,11 @@ def preview(indicator_id: str, path, base: str | None, text: str) -> None:
         st.error(view.t("ed_problem_count", count=len(problems)), icon=":material/error:")
         st.dataframe(problems_frame(view, problems), hide_index=True, width="stretch")
     elif indicator is not None:
-        rows = pd.DataFrame(
-            [
-                {
-                    "period_start": pd.Timestamp(parse_period(o.period_label, o.period_start).start),
-                    "period_type": parse_period(o.period_label, o.period_start).kind,
-                    "value": o.value,
-                    "period_text": o.period_label,
-                    "value_text": format_value(o.value, indicator.unit.vi, "vi", o.out_of, o.qualifier),
-                    "quote": o.quote,
-                    "source_title": registry.sources[o.source].meta.title,
-                }
-                for o in indicator.observations
-            ]
+        # The draft as the dashboard would show it: a one-indicator registry's frame.
+        preview_registry = Registry(
+            registry.data_dir, registry.taxonomy, registry.sources, {indicator.id: indicator}, {}
         )
-        labels = {kind: view.t(kind) for kind in ("year", "half-year", "quarter", "month", "date", "other")}
-        rows["period_label"] = [labels[kind] for kind in rows.period_type]
-        st.altair_chart(history_chart(rows, indicator.unit.vi, view.t("period_type"), labels), width="stretch")
+        st.altair_chart(history_of(view, labelled(view, preview_registry.observations_frame)), width="stretch")
     diff = draft_from_text(path, base, text).diff()
     st.code(diff or "(no change)", language="diff")
     can_save = not problems and bool(diff) and bool(author.strip())
@@ -223,8 +208,9 @@ with edit_tab:
     else:
         new_id = indicator_id
         path = registry.files[indicator_id]
-        current = open_draft(path).data
-        if base_text(indicator_id) != open_draft(path).original:
+        on_disk = open_draft(path)
+        current = on_disk.data
+        if base_text(indicator_id) != on_disk.original:
             st.warning(view.t("ed_changed_on_disk"))
 
     fields = indicator_form(current)
@@ -281,7 +267,7 @@ with import_tab:
             st.error(view.t("ed_not_imported", reason=error), icon=":material/error:")
         else:
             st.success(view.t("ed_imported", source=meta.id), icon=":material/check:")
-            claims, _ = data.current_coverage()
+            claims, _ = data.coverage_of(data.current())  # the new source changed the fingerprint
             figures = [claim for claim in claims if claim.source_id == meta.id]
             st.markdown(escape_markdown(view.t("ed_unregistered", count=len(figures))))
             st.dataframe(

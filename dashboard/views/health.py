@@ -12,7 +12,7 @@ from indicators.query import observations_per
 view = current_view()
 registry = view.loaded.registry
 frame = view.loaded.frame
-claims, waiver_problems = data.current_coverage()
+claims, waiver_problems = data.coverage_of(view.loaded)
 problems = registry.problems + waiver_problems
 errors = [problem for problem in problems if problem.is_error]
 

@@ -4,8 +4,16 @@ import json
 
 import streamlit as st
 
-from dashboard.charts import history_chart
-from dashboard.components import citation, escape_markdown, formatted_value, period_text, present, source_line
+from dashboard.components import (
+    citation,
+    escape_markdown,
+    formatted_value,
+    history_of,
+    labelled,
+    period_text,
+    present,
+    source_line,
+)
 from dashboard.state import current_view
 from indicators.registry import EXPORT_COLUMNS
 
@@ -52,16 +60,10 @@ st.caption(
 )
 st.markdown(escape_markdown(description))
 
-rows["period_text"] = [period_text(view, row) for row in rows.itertuples()]
-rows["value_text"] = [formatted_value(view, row) for row in rows.itertuples()]
-rows["period_label"] = [view.t(kind) for kind in rows.period_type]
+rows = labelled(view, rows)
 
 if len(rows) > 1:
-    target = indicator.target.value if indicator.target else None
-    target_label = f"{view.t('target')} {indicator.target.year}" if indicator.target else ""
-    labels = {kind: view.t(kind) for kind in ("year", "half-year", "quarter", "month", "date", "other")}
-    chart = history_chart(rows, view.unit(rows.iloc[0]), view.t("period_type"), labels, target, target_label)
-    st.altair_chart(chart, width="stretch")
+    st.altair_chart(history_of(view, rows, indicator.target), width="stretch")
 else:
     row = next(rows.itertuples())
     st.metric(period_text(view, row), formatted_value(view, row), border=True)

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard.components import escape_markdown, formatted_value, indicator_link, kpi_card, period_text, source_line
+from dashboard.components import escape_markdown, formatted_value, indicator_links, kpi_card, period_text, source_line
 from dashboard.state import current_view
 from indicators.query import kpi_summary
 
@@ -32,9 +32,11 @@ def others_table(rows) -> None:
             view.t("indicators"): [view.name(indicator_id) for indicator_id in rows.indicator_id],
             view.t("value"): [formatted_value(view, row) for row in rows.itertuples()],
             view.t("period"): [period_text(view, row) for row in rows.itertuples()],
-            view.t("source"): [source_line(view, row) for row in rows.itertuples()],
             view.t("quote"): rows.quote.tolist(),
-            view.t("details"): [indicator_link(indicator_id) for indicator_id in rows.indicator_id],
+            view.t("source"): rows.source_title.astype(str).tolist(),
+            view.t("published"): [source_line(view, row) for row in rows.itertuples()],
+            view.t("link"): rows.source_url.tolist(),
+            view.t("details"): indicator_links(rows.indicator_id),
         }
     )
     st.dataframe(
@@ -44,6 +46,7 @@ def others_table(rows) -> None:
         column_config={
             view.t("details"): st.column_config.LinkColumn(view.t("details"), display_text="→"),
             view.t("quote"): st.column_config.TextColumn(view.t("quote"), width="large"),
+            view.t("link"): st.column_config.LinkColumn(view.t("link")),
         },
     )
 

@@ -34,24 +34,18 @@ else:
             )
             citation(view, row)
 
-levels = view.filtered[view.filtered.kind == "level"]
-if not levels.empty:
-    st.header(view.t("levels"), divider="gray")
-    for row in levels.itertuples():
+
+def figure_cards(title_key: str, rows, label) -> None:
+    """A section of figures, each as a metric with its citation."""
+    if rows.empty:
+        return
+    st.header(view.t(title_key), divider="gray")
+    for row in rows.itertuples():
         with st.container(border=True):
-            st.metric(
-                f"{index_label(row.indicator_id)} · {period_text(view, row)}",
-                formatted_value(view, row),
-            )
+            sign = "+" if row.kind == "change" and row.value > 0 else ""
+            st.metric(f"{label(row.indicator_id)} · {period_text(view, row)}", sign + formatted_value(view, row))
             citation(view, row)
 
-provincial = view.filtered[view.filtered.geography_level == "province"]
-if not provincial.empty:
-    st.header(view.t("provincial"), divider="gray")
-    for row in provincial.itertuples():
-        with st.container(border=True):
-            sign = "+" if row.value > 0 else ""
-            st.metric(
-                f"{view.name(row.indicator_id)} · {period_text(view, row)}", f"{sign}{formatted_value(view, row)}"
-            )
-            citation(view, row)
+
+figure_cards("levels", view.filtered[view.filtered.kind == "level"], index_label)
+figure_cards("provincial", view.filtered[view.filtered.geography_level == "province"], view.name)

@@ -211,12 +211,10 @@ def test_html_in_registry_text_is_shown_as_inert_text(tmp_path, browser):
         open_and_wait(page, f"{running.url}/?sector=digital-society", ready='[data-testid="stMetric"]')
         assert_no_exception(page)
         expect(page.get_by_text("<script>window.__xss=2</script>", exact=False).first).to_be_visible()
-        page.goto(f"{running.url}/indicator?indicator=vssid-accounts")
-        page.wait_for_selector('[data-testid="stMain"] h1', timeout=30_000)
+        open_and_wait(page, f"{running.url}/indicator?indicator=vssid-accounts")
         expect(page.get_by_text(sentence, exact=False).first).to_be_visible()
         expect(page.get_by_text(f"{payload} The article says", exact=False).first).to_be_visible()
-        page.goto(f"{running.url}/sources?source=vov-2024-07-19-chuyen-doi-so-den-tung-ngo-tung-nha")
-        page.wait_for_selector('[data-testid="stMain"] h1', timeout=30_000)
+        open_and_wait(page, f"{running.url}/sources?source=vov-2024-07-19-chuyen-doi-so-den-tung-ngo-tung-nha")
         expect(page.get_by_text("có 35 triệu tài khoản", exact=False).last).to_be_visible()
         assert page.evaluate("window.__xss") is None
         assert page.locator('[data-testid="stMain"] img[src="x"]').count() == 0
