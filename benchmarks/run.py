@@ -27,7 +27,7 @@ import yaml  # noqa: E402
 
 from benchmarks.synthetic import generate  # noqa: E402
 from indicators import read_registry  # noqa: E402
-from indicators.citations import fold, quote_offset  # noqa: E402
+from indicators.citations import fold  # noqa: E402
 from indicators.loader import data_fingerprint  # noqa: E402
 from indicators.models import Indicator  # noqa: E402
 from indicators.numbers import find_numbers, mention_states  # noqa: E402
@@ -57,7 +57,7 @@ def naive_load(data_dir: Path) -> int:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)  # noqa: S506 - SafeLoader
         indicator = Indicator.model_validate(data)
         for observation in indicator.observations:
-            assert quote_offset(observation.quote, folded_sources[observation.source]) >= 0
+            assert fold(observation.quote) in folded_sources[observation.source]
             mentions = find_numbers(observation.quote)
             assert any(mention_states(m, observation.value, indicator.scale_factor) for m in mentions)
             observations += 1

@@ -18,18 +18,18 @@ import json
 import os
 import tempfile
 from dataclasses import asdict
-from datetime import date
+from itertools import chain
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from indicators.models import Indicator, Observation
+from indicators.models import IndicatorInfo
 from indicators.problems import Problem
+from indicators.registry import OBSERVATION_FIELDS, FileResult, Rows
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 _CODE = Path(__file__).resolve().parent
-_OBSERVATION_COLUMNS = ("file", "value", "out_of", "qualifier", "period", "period_start", "source", "quote", "note")
 
 
 def cache_folder(data_dir: Path) -> Path | None:
@@ -77,7 +77,7 @@ class ValidationCache:
         self.folder = cache_folder(data_dir)
         self.context = context_digest(data_dir) if self.folder else ""
         self.entries: dict[str, dict] = {}
-        self.observations: dict[str, list[tuple]] = {}
+        self.rows: dict[str, Rows] = {}
         self.changed = False
         if self.folder:
             self._read()
@@ -88,73 +88,55 @@ class ValidationCache:
             index = json.loads(index_path.read_text(encoding="utf-8"))
             if index.get("context") != self.context:
                 return
-            table = pq.read_table(table_path).to_pydict()
+            columns = pq.read_table(table_path, columns=list(OBSERVATION_FIELDS)).to_pydict()
         except (OSError, ValueError, pa.ArrowException):
             return
-        columns = [table[name] for name in _OBSERVATION_COLUMNS]
-        rows = list(zip(*columns, strict=True))
         for name, entry in index["files"].items():
             start, count = entry["rows"]
             self.entries[name] = entry
-            self.observations[name] = rows[start : start + count]
+            self.rows[name] = {field: values[start : start + count] for field, values in columns.items()}
 
-    def get(self, path: Path):
-        """(indicator, problems, bad observations) when cached and current, else None."""
+    def get(self, path: Path) -> FileResult | None:
+        """What reading the file gave last time, when cached and still current."""
         entry = self.entries.get(path.name)
         if entry is None or entry["stamp"] != stamp(path):
             return None
         problems = [Problem(**fields) for fields in entry["problems"]]
         if entry["indicator"] is None:
-            return None, problems, set(entry["bad"])
-        observations = [_observation(row) for row in self.observations[path.name]]
-        # Observation instances are taken as they are (pydantic does not revalidate instances).
-        indicator = Indicator.model_validate({**entry["indicator"], "observations": observations})
-        return indicator, problems, set(entry["bad"])
+            return None, None, problems
+        return IndicatorInfo.model_validate(entry["indicator"]), self.rows[path.name], problems
 
-    def put(self, path: Path, indicator: Indicator | None, problems: list[Problem], bad: set[int]) -> None:
+    def put(self, path: Path, indicator: IndicatorInfo | None, rows: Rows | None, problems: list[Problem]) -> None:
         self.changed = True
-        fields = None if indicator is None else indicator.model_dump(mode="json", exclude={"observations"})
         self.entries[path.name] = {
             "stamp": stamp(path),
-            "indicator": fields,
+            "indicator": None if indicator is None else indicator.model_dump(mode="json"),
             "problems": [asdict(problem) for problem in problems],
-            "bad": sorted(bad),
         }
-        self.observations[path.name] = [] if indicator is None else [_row(path.name, o) for o in indicator.observations]
+        self.rows[path.name] = rows or {field: [] for field in OBSERVATION_FIELDS}
 
     def keep_only(self, names: set[str]) -> None:
         for name in set(self.entries) - names:
             self.changed = True
             del self.entries[name]
-            self.observations.pop(name, None)
+            self.rows.pop(name, None)
 
     def write(self) -> None:
         if not self.folder or not self.changed:
             return
-        rows, files, start = [], {}, 0
+        files, start = {}, 0
         for name, entry in self.entries.items():
-            chunk = self.observations.get(name, [])
-            files[name] = {**entry, "rows": [start, len(chunk)]}
-            rows.extend(chunk)
-            start += len(chunk)
-        columns = {name: [row[index] for row in rows] for index, name in enumerate(_OBSERVATION_COLUMNS)}
-        schema = pa.schema(
-            [
-                ("file", pa.string()),
-                ("value", pa.float64()),
-                ("out_of", pa.float64()),
-                ("qualifier", pa.string()),
-                ("period", pa.string()),
-                ("period_start", pa.string()),
-                ("source", pa.string()),
-                ("quote", pa.string()),
-                ("note", pa.string()),
-            ]
-        )
+            count = len(self.rows[name]["value"])
+            files[name] = {**entry, "rows": [start, count]}
+            start += count
+        columns = {
+            field: list(chain.from_iterable(self.rows[name][field] for name in self.entries))
+            for field in OBSERVATION_FIELDS
+        }
         try:
             _replace(
                 self.folder / "observations.parquet",
-                lambda path: pq.write_table(pa.table(columns, schema=schema), path),
+                lambda path: pq.write_table(pa.table(columns, schema=_SCHEMA), path),
             )
             index = json.dumps({"context": self.context, "files": files}, ensure_ascii=False)
             _replace(self.folder / "files.json", lambda path: Path(path).write_text(index, encoding="utf-8"))
@@ -162,48 +144,18 @@ class ValidationCache:
             return
 
 
-def _row(name: str, observation: Observation) -> tuple:
-    start = observation.period_start.isoformat() if observation.period_start else None
-    return (
-        name,
-        observation.value,
-        observation.out_of,
-        observation.qualifier,
-        observation.period_label,
-        start,
-        observation.source,
-        observation.quote,
-        observation.note,
-    )
-
-
-_FIELDS_SET = frozenset(("value", "out_of", "qualifier", "period", "period_start", "source", "quote", "note"))
-_set = object.__setattr__
-
-
-def _observation(row: tuple) -> Observation:
-    """An observation validated when the cache was written, rebuilt without
-    validating again (the same as `trusted`, unrolled: it runs per row)."""
-    _, value, out_of, qualifier, period, start, source, quote, note = row
-    instance = Observation.__new__(Observation)
-    _set(
-        instance,
-        "__dict__",
-        {
-            "value": value,
-            "out_of": out_of,
-            "qualifier": qualifier,
-            "period": period,
-            "period_start": date.fromisoformat(start) if start is not None else None,
-            "source": source,
-            "quote": quote,
-            "note": note,
-        },
-    )
-    _set(instance, "__pydantic_fields_set__", set(_FIELDS_SET))
-    _set(instance, "__pydantic_extra__", None)
-    _set(instance, "__pydantic_private__", None)
-    return instance
+_SCHEMA = pa.schema(
+    [
+        ("value", pa.float64()),
+        ("out_of", pa.float64()),
+        ("qualifier", pa.string()),
+        ("period", pa.string()),
+        ("period_start", pa.date32()),
+        ("source", pa.string()),
+        ("quote", pa.string()),
+        ("note", pa.string()),
+    ]
+)
 
 
 def _replace(target: Path, write) -> None:

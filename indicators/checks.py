@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from indicators.citations import fold, quote_offset, value_in_quote
-from indicators.models import Indicator, Taxonomy
-from indicators.periods import parse_period
+from indicators.citations import fold, plainly_stated, value_in_quote
+from indicators.models import Indicator, IndicatorInfo, Observation, Taxonomy, trusted
+from indicators.periods import is_valid_period, parse_period
 from indicators.problems import Problem, display_path, field_name
+from indicators.registry import SourceDocument
 from indicators.yamlfile import YamlDocument
 
 NON_NEGATIVE_KINDS = {"count", "amount", "rank", "level"}
@@ -17,20 +18,20 @@ NON_NEGATIVE_KINDS = {"count", "amount", "rank", "level"}
 class IndicatorChecker:
     """Checks one parsed indicator against the taxonomy and the sources."""
 
-    def __init__(self, sector_ids: set[str] | None, geography_ids: set[str] | None, folded_sources: dict[str, str]):
+    def __init__(self, sector_ids: set[str] | None, geography_ids: set[str] | None, sources: dict[str, SourceDocument]):
         """`None` for sectors or geographies: the taxonomy could not be read (that
         problem is reported once, not again for every indicator)."""
         self.sector_ids = sector_ids
         self.geography_ids = geography_ids
-        self.folded_sources = folded_sources
+        self.sources = sources
 
     @classmethod
-    def for_taxonomy(cls, taxonomy: Taxonomy | None, sources: dict) -> IndicatorChecker:
+    def for_taxonomy(cls, taxonomy: Taxonomy | None, sources: dict[str, SourceDocument]) -> IndicatorChecker:
         """A checker for a taxonomy (None: unreadable) and loaded source documents."""
         return cls(
             {sector.id for sector in taxonomy.sectors} if taxonomy else None,
             {geography.id for geography in taxonomy.geographies} if taxonomy else None,
-            {source_id: source.folded for source_id, source in sources.items()},
+            sources,
         )
 
     def check(self, indicator: Indicator, document: YamlDocument) -> tuple[list[Problem], set[int]]:
@@ -42,23 +43,12 @@ class IndicatorChecker:
             line, column = document.position(location)
             problems.append(Problem(display_path(document.path), line, column, field_name(location), message, code))
 
-        expected_id = document.path.stem
-        if indicator.id != expected_id:
-            report(("id",), f"id {indicator.id!r} must equal the file name {expected_id!r}", "id-mismatch")
-        if self.sector_ids is not None and indicator.sector not in self.sector_ids:
-            known = ", ".join(sorted(self.sector_ids))
-            report(("sector",), f"unknown sector {indicator.sector!r}; use one of: {known}", "sector-unknown")
-        if self.geography_ids is not None and indicator.geography not in self.geography_ids:
-            known = ", ".join(sorted(self.geography_ids))
-            report(
-                ("geography",), f"unknown geography {indicator.geography!r}; use one of: {known}", "geography-unknown"
-            )
-        if indicator.target is not None:
-            for location, message, code in self._citation_problems(
-                indicator, indicator.target.source, indicator.target.quote, indicator.target.value, None
-            ):
-                report(("target", *location), message, code)
+        for location, message, code in self._indicator_problems(indicator, document.path.stem):
+            report(location, message, code)
+        passes = self._quick_pass(indicator)
         for index, observation in enumerate(indicator.observations):
+            if passes(observation.__dict__):
+                continue
             found = self._observation_problems(indicator, observation)
             if found:
                 bad_observations.add(index)
@@ -66,10 +56,60 @@ class IndicatorChecker:
                     report(("observations", index, *location), message, code)
         return problems, bad_observations
 
-    def _observation_problems(self, indicator: Indicator, observation) -> list[tuple[tuple, str, str]]:
+    def accepts(self, indicator: IndicatorInfo, rows: list[dict], file_stem: str) -> bool:
+        """Whether `check` would find nothing wrong, for observations given as
+        plain validated dicts (every field present): the loader's fast path."""
+        if next(self._indicator_problems(indicator, file_stem), None) is not None:
+            return False
+        passes = self._quick_pass(indicator)
+        return all(passes(row) or not self._observation_problems(indicator, trusted(Observation, row)) for row in rows)
+
+    def _indicator_problems(self, indicator: IndicatorInfo, file_stem: str) -> Iterator[tuple[tuple, str, str]]:
+        if indicator.id != file_stem:
+            yield ("id",), f"id {indicator.id!r} must equal the file name {file_stem!r}", "id-mismatch"
+        if self.sector_ids is not None and indicator.sector not in self.sector_ids:
+            known = ", ".join(sorted(self.sector_ids))
+            yield ("sector",), f"unknown sector {indicator.sector!r}; use one of: {known}", "sector-unknown"
+        if self.geography_ids is not None and indicator.geography not in self.geography_ids:
+            known = ", ".join(sorted(self.geography_ids))
+            message = f"unknown geography {indicator.geography!r}; use one of: {known}"
+            yield ("geography",), message, "geography-unknown"
+        target = indicator.target
+        if target is not None:
+            for location, message, code in self._citation_problems(
+                indicator, target.source, target.quote, target.value, None
+            ):
+                yield ("target", *location), message, code
+
+    def _quick_pass(self, indicator: IndicatorInfo) -> Callable[[dict], bool]:
+        """A cheap test, on an observation's fields, that says yes only when the
+        full check finds nothing wrong (counts, amounts and shares stated
+        plainly: most of them); anything else gets the full check."""
+        if indicator.kind not in {"count", "amount", "share"}:
+            return lambda fields: False
+        scale = indicator.scale_factor
+        may_be_negative = indicator.kind not in NON_NEGATIVE_KINDS
+        sources = self.sources
+
+        def passes(fields: dict) -> bool:
+            source = sources.get(fields["source"])
+            value = fields["value"]
+            return (
+                source is not None
+                and fields["out_of"] is None
+                and (may_be_negative or value >= 0)
+                and math.isfinite(value * scale)
+                and is_valid_period(fields["period"], fields["period_start"])
+                and source.contains(fields["quote"])
+                and plainly_stated(fields["quote"], value, scale)
+            )
+
+        return passes
+
+    def _observation_problems(self, indicator: IndicatorInfo, observation: Observation) -> list[tuple[tuple, str, str]]:
         found = []
         try:
-            parse_period(observation.period_label, observation.period_start)
+            parse_period(observation.period, observation.period_start)
         except ValueError as error:
             found.append((("period",), str(error), "period-invalid"))
         value, out_of = observation.value, observation.out_of
@@ -86,13 +126,13 @@ class IndicatorChecker:
         return found
 
     def _citation_problems(
-        self, indicator: Indicator, source_id: str, quote: str, value: float, out_of: float | None
+        self, indicator: IndicatorInfo, source_id: str, quote: str, value: float, out_of: float | None
     ) -> Iterator[tuple[tuple, str, str]]:
-        folded_source = self.folded_sources.get(source_id)
-        if folded_source is None:
+        source = self.sources.get(source_id)
+        if source is None:
             yield ("source",), f"no source {source_id!r} in data/sources/", "source-unknown"
-        elif quote_offset(quote, folded_source) < 0:
-            yield ("quote",), _quote_miss(quote, folded_source, source_id), "quote-not-in-source"
+        elif not source.contains(quote):
+            yield ("quote",), _quote_miss(quote, source.folded, source_id), "quote-not-in-source"
         reason = value_in_quote(quote, value, indicator.scale_factor, out_of, absolute=indicator.kind == "change")
         if reason:
             yield ("value",), reason, "value-not-in-quote"

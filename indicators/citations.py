@@ -18,16 +18,11 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def quote_offset(quote: str, folded_source: str) -> int:
-    """Offset of the quote in the folded source text, or -1."""
-    return folded_source.find(fold(quote))
-
-
 def value_in_quote(
     quote: str, value: float, scale: float, out_of: float | None = None, absolute: bool = False
 ) -> str | None:
     """None when the quote states the value (and out_of); otherwise why not."""
-    if out_of is None and not absolute and _plainly_stated(quote, value, scale):
+    if out_of is None and not absolute and plainly_stated(quote, value, scale):
         return None
     mentions = find_numbers(quote)
     if out_of is not None:
@@ -60,30 +55,24 @@ _SCALE_WORDS_FOR = {1e3: ("nghìn", "ngàn"), 1e6: ("triệu",), 1e9: ("tỷ", "
 _ANY_SCALE_WORD = ("nghìn", "ngàn", "triệu", "tỷ", "tỉ")
 
 
-def _written_forms(value: float):
+def _written_forms(value: float) -> tuple[str, ...]:
     """How a value is commonly written, Vietnamese first: `63.942`, `63942`, `14,96`, `1.96`."""
     text = repr(float(value))
     if "e" in text or "n" in text:
-        return
+        return ()
     whole, _, fraction = text.partition(".")
-    fraction = fraction.rstrip("0")
-    tail = "," + fraction if fraction else ""
-    negative = whole.startswith("-")
-    digits = whole.lstrip("-")
-    sign = "-" if negative else ""
-    if len(digits) > 3:
-        yield sign + f"{int(digits):,}".replace(",", ".") + tail
-    yield sign + digits + tail
-    if fraction:
-        yield f"{sign}{digits}.{fraction}"
+    if -1000 < value < 1000:
+        return (whole,) if fraction == "0" else (f"{whole},{fraction}", text)
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return (grouped, whole) if fraction == "0" else (f"{grouped},{fraction}", f"{whole},{fraction}", text)
 
 
-def _plainly_stated(quote: str, value: float, scale: float) -> bool:
+def plainly_stated(quote: str, value: float, scale: float) -> bool:
     """A quick yes for the common case: the value written out in the quote,
     as a whole token, with the scale word the unit needs (and none when it
     needs none). Anything else goes to the full parser, so no answer differs."""
-    words = _SCALE_WORDS_FOR.get(scale, ()) if scale != 1 else ()
-    if scale != 1 and not words:
+    words = _SCALE_WORDS_FOR.get(scale) if scale != 1 else ()
+    if words is None:
         return False
     for form in _written_forms(value):
         start = quote.find(form)
@@ -91,13 +80,13 @@ def _plainly_stated(quote: str, value: float, scale: float) -> bool:
             end = start + len(form)
             if _whole_token(quote, start, end):
                 rest = quote[end:].lstrip()
-                if words:
-                    if rest.startswith(words) and not rest.startswith(("nghìn tỷ", "ngàn tỷ")):
-                        word = next(word for word in words if rest.startswith(word))
-                        if not rest[len(word) : len(word) + 1].isalpha():
-                            return True
-                elif not rest.startswith(_ANY_SCALE_WORD):
-                    return True
+                if not words:
+                    if not rest.startswith(_ANY_SCALE_WORD):
+                        return True
+                elif rest.startswith(words) and not rest.startswith(("nghìn tỷ", "ngàn tỷ")):
+                    word = next(word for word in words if rest.startswith(word))
+                    if not rest[len(word) : len(word) + 1].isalpha():
+                        return True
             start = quote.find(form, start + 1)
     return False
 

@@ -62,7 +62,7 @@ def _validate(data_dir: Path, arguments) -> int:
     for problem in registry.problems:
         print(problem)
     errors = len(registry.errors)
-    observations = sum(len(indicator.observations) for indicator in registry.indicators.values())
+    observations = registry.observation_count
     if errors:
         print(f"{errors} error(s); fix them and run again.", file=sys.stderr)
         return 1
@@ -100,7 +100,7 @@ def _list(data_dir: Path, arguments) -> int:
     registry = _registry_or_exit(data_dir)
     for indicator in registry.indicators.values():
         print(
-            f"{indicator.id}\t{indicator.sector}\t{indicator.geography}\t{len(indicator.observations)}\t{indicator.name.en}"
+            f"{indicator.id}\t{indicator.sector}\t{indicator.geography}\t{len(registry.rows[indicator.id]['value'])}\t{indicator.name.en}"
         )
     return 0
 
@@ -113,7 +113,7 @@ def _show(data_dir: Path, arguments) -> int:
         return 2
     print(f"{indicator.id}: {indicator.name.vi} / {indicator.name.en}")
     print(f"sector {indicator.sector}, geography {indicator.geography}, kind {indicator.kind}")
-    for observation in indicator.observations:
+    for observation in registry.observations(indicator.id):
         out_of = f"/{observation.out_of:g}" if observation.out_of is not None else ""
         print(f"\n  {observation.period}: {observation.value:g}{out_of}  [{observation.source}]")
         print(f"    “{observation.quote}”")

@@ -157,7 +157,7 @@ def _shift(mention: NumberMention, offset: int) -> NumberMention:
 def _observations_citing(registry: Registry, source_id: str) -> list[tuple[str, str, float, float, float | None]]:
     cited = []
     for indicator in registry.indicators.values():
-        for observation in indicator.observations:
+        for observation in registry.observations(indicator.id):
             if observation.source == source_id:
                 cited.append(
                     (

@@ -12,10 +12,9 @@ from pydantic import BaseModel, ValidationError
 
 from indicators.cache import ValidationCache
 from indicators.checks import IndicatorChecker
-from indicators.citations import fold
-from indicators.models import Indicator, Observation, Source, Taxonomy, trusted
+from indicators.models import OBSERVATION_DEFAULTS, PLAIN_OBSERVATIONS, Indicator, IndicatorInfo, Source, Taxonomy
 from indicators.problems import Problem, display_path, field_name
-from indicators.registry import Registry, SourceDocument
+from indicators.registry import FileResult, Registry, Rows, SourceDocument, rows_from_fields, rows_of
 from indicators.yamlfile import MAX_FILE_BYTES, YamlDocument, parse_yaml, quick_parse, read_text, read_yaml
 
 TAXONOMY_FILE = "taxonomy.yaml"
@@ -30,13 +29,17 @@ def default_data_dir() -> Path:
 
 
 def read_registry(
-    data_dir: Path | str | None = None, max_bytes: int = MAX_FILE_BYTES, workers: int = 1, cache: bool = False
+    data_dir: Path | str | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    workers: int | None = None,
+    cache: bool = False,
 ) -> Registry:
     """Everything that could be read, with every problem found. Never raises.
 
-    `workers` > 1 parses and checks indicator files in that many processes
-    (worth it from a few hundred files on). `cache` reuses the validation of
-    files unchanged since an earlier load (see indicators/cache.py)."""
+    Indicator files are read in `workers` processes (default: one per CPU)
+    once there are enough of them to be worth it. `cache` reuses the
+    validation of files unchanged since an earlier load (see indicators/cache.py)."""
+    workers = workers or os.cpu_count() or 1
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     problems: list[Problem] = []
     if not data_dir.is_dir():
@@ -45,14 +48,14 @@ def read_registry(
                 display_path(data_dir), 1, 1, "-", "data folder does not exist or is not a folder", "registry-missing"
             )
         )
-        return Registry(data_dir, None, {}, {}, {}, problems)
+        return Registry(data_dir, None, {}, {}, {}, {}, problems)
     taxonomy = _read_taxonomy(data_dir / TAXONOMY_FILE, problems)
     sources = _read_sources(data_dir / SOURCES_DIR, problems, max_bytes)
-    indicators, files = _read_indicators(
+    indicators, rows, files = _read_indicators(
         data_dir / REGISTRY_DIR, taxonomy, sources, problems, max_bytes, workers, use_cache=cache
     )
     problems.sort(key=lambda problem: (problem.path, problem.line, problem.column))
-    return Registry(data_dir, taxonomy, sources, indicators, files, problems)
+    return Registry(data_dir, taxonomy, sources, indicators, rows, files, problems)
 
 
 def data_fingerprint(folder: Path) -> str:
@@ -128,44 +131,41 @@ def _read_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy | None:
 
 
 def _read_sources(folder: Path, problems: list[Problem], max_bytes: int) -> dict[str, SourceDocument]:
-    sources: dict[str, SourceDocument] = {}
     if not folder.is_dir():
         problems.append(Problem(display_path(folder), 1, 1, "-", "sources folder does not exist", "registry-missing"))
-        return sources
+        return {}
+    sources: dict[str, SourceDocument] = {}
     for meta_path in sorted(folder.glob("*.yaml")):
-        source = _quick_source(meta_path, problems)
-        if source is None:
-            document = read_yaml(meta_path, problems)
-            source = None if document is None else model_from_document(Source, document, problems)
-        if source is None:
-            continue
-        if source.id != meta_path.stem:
-            text = read_text(meta_path, [])
-            document = parse_yaml(meta_path, text, []) if text else None
-            line, column = document.position(("id",)) if document else (1, 1)
-            problems.append(
-                Problem(
-                    display_path(meta_path),
-                    line,
-                    column,
-                    "id",
-                    f"id {source.id!r} must equal the file name {meta_path.stem!r}",
-                    "id-mismatch",
-                )
-            )
-            continue
-        text_path = meta_path.with_suffix(".txt")
-        if not text_path.is_file():
-            problems.append(
-                Problem(
-                    display_path(meta_path), 1, 1, "-", f"the source text {text_path.name} is missing", "file-missing"
-                )
-            )
-            continue
-        text = read_text(text_path, problems, max_bytes * 10)
-        if text is not None:
-            sources[source.id] = SourceDocument(source, text, fold(text), text_path)
+        source, found = _read_source(meta_path, max_bytes)
+        problems.extend(found)
+        if source is not None:
+            sources[source.meta.id] = source
     return sources
+
+
+def _read_source(meta_path: Path, max_bytes: int) -> tuple[SourceDocument | None, list[Problem]]:
+    """One source: its metadata file and its text, folded for the quote check."""
+    problems: list[Problem] = []
+    source = _quick_source(meta_path, problems)
+    if source is None:
+        document = read_yaml(meta_path, problems)
+        source = None if document is None else model_from_document(Source, document, problems)
+    if source is None:
+        return None, problems
+    if source.id != meta_path.stem:
+        line, column = _position_of(meta_path, ("id",))
+        message = f"id {source.id!r} must equal the file name {meta_path.stem!r}"
+        problems.append(Problem(display_path(meta_path), line, column, "id", message, "id-mismatch"))
+        return None, problems
+    text_path = meta_path.with_suffix(".txt")
+    if not text_path.is_file():
+        message = f"the source text {text_path.name} is missing"
+        problems.append(Problem(display_path(meta_path), 1, 1, "-", message, "file-missing"))
+        return None, problems
+    text = read_text(text_path, problems, max_bytes * 10)
+    if text is None:
+        return None, problems
+    return SourceDocument(source, text, text_path), problems
 
 
 def _quick_source(path: Path, problems: list[Problem]) -> Source | None:
@@ -208,34 +208,43 @@ def _indicator_paths(folder: Path, problems: list[Problem]) -> list[Path]:
     return paths
 
 
-def _read_indicator(path: Path, checker: IndicatorChecker, max_bytes: int):
-    """(indicator or None, problems, indexes of bad observations) for one file.
-
-    Plain files that validate cleanly take the fast path; anything else is
+def _read_indicator(path: Path, checker: IndicatorChecker, max_bytes: int) -> FileResult:
+    """Plain files that validate cleanly take the fast path; anything else is
     read again on the careful path, which knows every line and column."""
     problems: list[Problem] = []
     text = read_text(path, problems, max_bytes)
     if text is None:
-        return None, problems, set()
+        return None, None, problems
     data = quick_parse(text)
     if isinstance(data, dict):
-        try:
-            indicator = Indicator.model_validate(data)
-        except ValidationError:
-            indicator = None
-        if indicator is not None:
-            found, bad = checker.check(indicator, YamlDocument(path, data))
-            if not found:
-                return indicator, problems, set()
+        accepted = _quick_accept(path, data, checker)
+        if accepted is not None:
+            return *accepted, problems
     document = parse_yaml(path, text, problems)
     indicator = None if document is None else model_from_document(Indicator, document, problems)
     if indicator is None:
-        return None, problems, set()
+        return None, None, problems
     found, bad = checker.check(indicator, document)
-    return indicator, problems + found, bad
+    kept = [observation for index, observation in enumerate(indicator.observations) if index not in bad]
+    return indicator.info(), rows_of(kept), problems + found
 
 
-def _read_with_cache(paths, checker, max_bytes, workers, cache: ValidationCache | None) -> list:
+def _quick_accept(path: Path, data: dict, checker: IndicatorChecker) -> tuple[IndicatorInfo, Rows] | None:
+    """The indicator and its rows when the file is valid and passes every check;
+    None sends it to the careful path, which finds and places the problems."""
+    fields = {key: value for key, value in data.items() if key != "observations"}
+    try:
+        indicator = IndicatorInfo.model_validate(fields)
+        plain = PLAIN_OBSERVATIONS.validate_python(data.get("observations"))
+    except ValidationError:
+        return None
+    observations = [{**OBSERVATION_DEFAULTS, **row} for row in plain]
+    if not checker.accepts(indicator, observations, path.stem):
+        return None
+    return indicator, rows_from_fields(observations)
+
+
+def _read_with_cache(paths, checker, max_bytes, workers, cache: ValidationCache | None) -> list[FileResult]:
     """Results for every path: from the cache when current, read (and cached) otherwise."""
     if cache is None:
         return _read_all(paths, checker, max_bytes, workers)
@@ -254,40 +263,27 @@ _WORKER_CHECKER: IndicatorChecker | None = None
 PARALLEL_MIN_FILES = 200
 
 
-def _read_all(paths: list[Path], checker: IndicatorChecker, max_bytes: int, workers: int) -> list:
-    """Read every file, in `workers` forked processes when there are enough files."""
-    if workers <= 1 or len(paths) < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
-        return [_read_indicator(path, checker, max_bytes) for path in paths]
+def _read_all(paths: list[Path], checker: IndicatorChecker, max_bytes: int, workers: int) -> list[FileResult]:
     global _WORKER_CHECKER
-    _WORKER_CHECKER = checker  # inherited by the forked workers, not pickled
+    _WORKER_CHECKER = checker  # inherited by forked workers, not pickled
     try:
-        chunk = max(1, len(paths) // (workers * 4))
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            packed = pool.map(_read_in_worker, paths, [max_bytes] * len(paths), chunksize=chunk)
-            return [_unpack(*result) for result in packed]
+        return _parallel_map(_read_with_worker_checker, paths, max_bytes, workers)
     finally:
         _WORKER_CHECKER = None
 
 
-_OBSERVATION_FIELDS = tuple(Observation.model_fields)
+def _read_with_worker_checker(path: Path, max_bytes: int) -> FileResult:
+    return _read_indicator(path, _WORKER_CHECKER, max_bytes)
 
 
-def _read_in_worker(path: Path, max_bytes: int):
-    """Read one file in a worker; send back plain values, not models (cheaper to pickle)."""
-    indicator, problems, bad = _read_indicator(path, _WORKER_CHECKER, max_bytes)
-    if indicator is None:
-        return None, None, problems, bad
-    fields = {name: getattr(indicator, name) for name in Indicator.model_fields if name != "observations"}
-    rows = [tuple(getattr(o, name) for name in _OBSERVATION_FIELDS) for o in indicator.observations]
-    return fields, rows, problems, bad
-
-
-def _unpack(fields, rows, problems, bad):
-    """Rebuild the indicator a worker validated, without validating it again."""
-    if fields is None:
-        return None, problems, bad
-    observations = [trusted(Observation, dict(zip(_OBSERVATION_FIELDS, row, strict=True))) for row in rows]
-    return trusted(Indicator, {**fields, "observations": observations}), problems, bad
+def _parallel_map(function, paths: list[Path], max_bytes: int, workers: int) -> list:
+    """`function(path, max_bytes)` for every path, in `workers` forked processes
+    when there are enough paths to pay for starting them."""
+    if workers <= 1 or len(paths) < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(path, max_bytes) for path in paths]
+    chunk = max(1, len(paths) // (workers * 4))
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(function, paths, [max_bytes] * len(paths), chunksize=chunk))
 
 
 def _position_of(path: Path, location: tuple) -> tuple[int, int]:
@@ -305,23 +301,24 @@ def _read_indicators(
     max_bytes: int,
     workers: int = 1,
     use_cache: bool = False,
-) -> tuple[dict[str, Indicator], dict[str, Path]]:
-    indicators: dict[str, Indicator] = {}
+) -> tuple[dict[str, IndicatorInfo], dict[str, Rows], dict[str, Path]]:
+    indicators: dict[str, IndicatorInfo] = {}
+    rows: dict[str, Rows] = {}
     files: dict[str, Path] = {}
     if not folder.is_dir():
         problems.append(Problem(display_path(folder), 1, 1, "-", "registry folder does not exist", "registry-missing"))
-        return indicators, files
+        return indicators, rows, files
     try:
         paths = _indicator_paths(folder, problems)
     except OSError as error:
         problems.append(
             Problem(display_path(folder), 1, 1, "-", f"cannot list folder: {error.strerror}", "file-unreadable")
         )
-        return indicators, files
+        return indicators, rows, files
     checker = IndicatorChecker.for_taxonomy(taxonomy, sources)
     cache = ValidationCache(folder.parent) if use_cache else None
     results = _read_with_cache(paths, checker, max_bytes, workers, cache)
-    for path, (indicator, file_problems, bad_observations) in zip(paths, results, strict=True):
+    for path, (indicator, indicator_rows, file_problems) in zip(paths, results, strict=True):
         problems.extend(file_problems)
         if indicator is None:
             continue
@@ -333,10 +330,8 @@ def _read_indicators(
             continue
         if any(problem.code in {"id-mismatch", "sector-unknown", "geography-unknown"} for problem in file_problems):
             continue
-        kept = [obs for index, obs in enumerate(indicator.observations) if index not in bad_observations]
-        if kept:
-            indicators[indicator.id] = (
-                indicator.model_copy(update={"observations": kept}) if bad_observations else indicator
-            )
+        if indicator_rows["value"]:
+            indicators[indicator.id] = indicator
+            rows[indicator.id] = indicator_rows
             files[indicator.id] = path
-    return indicators, files
+    return indicators, rows, files

@@ -4,9 +4,10 @@ need other files (sources, sectors) live in `checks.py` and `citations.py`."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Literal, NotRequired, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
+from typing_extensions import TypedDict
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
@@ -49,7 +50,8 @@ class Observation(Strict):
     qualifier: Qualifier | None = Field(
         default=None, description="When the source hedges: 'khoảng' about, 'gần' nearly, 'hơn'/'trên' more than."
     )
-    period: str | int = Field(
+    # `period: 2023` is read by YAML as an integer; it means the year, kept as text.
+    period: str | Annotated[int, AfterValidator(str)] = Field(
         description="As the source states it: 2023, 2024-H1, 2024-Q3, 2024-06, 2023-06-30 or a label."
     )
     period_start: date | None = Field(
@@ -59,15 +61,22 @@ class Observation(Strict):
     quote: Text = Field(description="The sentence that states the value, copied verbatim from the source.")
     note: Text | None = None
 
-    @field_validator("period", mode="before")
-    @classmethod
-    def _period_as_text(cls, value: object) -> object:
-        # `period: 2023` is read by YAML as an integer; it means the year.
-        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
-    @property
-    def period_label(self) -> str:
-        return str(self.period)
+def _plain_observations() -> TypeAdapter:
+    """Observation's own fields and rules, validating into plain dicts: the
+    loader's fast path checks 100,000s of observations without building a
+    model for each. Missing optional fields stay missing (see OBSERVATION_DEFAULTS)."""
+    fields = {}
+    for name, info in Observation.model_fields.items():
+        annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        fields[name] = annotation if info.is_required() else NotRequired[annotation]
+    row = TypedDict("ObservationFields", fields)
+    row.__pydantic_config__ = ConfigDict(extra="forbid", allow_inf_nan=False)
+    return TypeAdapter(Annotated[list[row], Field(min_length=1)])
+
+
+PLAIN_OBSERVATIONS = _plain_observations()
+OBSERVATION_DEFAULTS = {name: info.default for name, info in Observation.model_fields.items() if not info.is_required()}
 
 
 class Target(Strict):
@@ -77,7 +86,10 @@ class Target(Strict):
     quote: Text
 
 
-class Indicator(Strict):
+class IndicatorInfo(Strict):
+    """An indicator's own fields: everything in its file but the observations.
+    The loaded registry keeps these per indicator and the observations as columns."""
+
     id: Slug = Field(description="Same as the file name without .yaml.")
     name: Names
     description: Descriptions
@@ -90,11 +102,19 @@ class Indicator(Strict):
     headline: bool = Field(default=False, description="Show as a KPI card on the overview page.")
     index_name: Names | None = Field(default=None, description="For rankings: the international index's name.")
     target: Target | None = None
-    observations: list[Observation] = Field(min_length=1)
 
     @property
     def scale_factor(self) -> float:
         return SCALE_FACTORS[self.scale]
+
+
+class Indicator(IndicatorInfo):
+    # One registry file. (No docstring: it would become the schema's description.)
+    observations: list[Observation] = Field(min_length=1)
+
+    def info(self) -> IndicatorInfo:
+        """The fields besides the observations, as validated already."""
+        return trusted(IndicatorInfo, {name: getattr(self, name) for name in IndicatorInfo.model_fields})
 
 
 class Sector(Strict):

@@ -54,6 +54,16 @@ def parse_period(label: str, start: date | None = None) -> Period:
     return Period(label, "other", start)
 
 
+@lru_cache(maxsize=65536)
+def is_valid_period(label: str, start: date | None = None) -> bool:
+    """Whether `parse_period` accepts it (remembered, unlike its errors)."""
+    try:
+        parse_period(label, start)
+    except ValueError:
+        return False
+    return True
+
+
 def _start_of(kind: str, match: re.Match) -> date:
     year = int(match["year"])
     try:

@@ -71,22 +71,38 @@ class _Invalid(Exception):
 
 def read_text(path: Path, problems: list[Problem], max_bytes: int = MAX_FILE_BYTES) -> str | None:
     """Read a UTF-8 text file, NFC-normalised; report what makes it unreadable."""
-    shown = display_path(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
             problems.append(
-                Problem(shown, 1, 1, "-", f"file is {size:,} bytes; the limit is {max_bytes:,}", "file-too-large")
+                Problem(
+                    display_path(path),
+                    1,
+                    1,
+                    "-",
+                    f"file is {size:,} bytes; the limit is {max_bytes:,}",
+                    "file-too-large",
+                )
             )
             return None
         raw = path.read_bytes()
     except OSError as error:
-        problems.append(Problem(shown, 1, 1, "-", f"cannot read file: {error.strerror}", "file-unreadable"))
+        problems.append(
+            Problem(display_path(path), 1, 1, "-", f"cannot read file: {error.strerror}", "file-unreadable")
+        )
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
         problems.append(
-            Problem(shown, 1, 1, "-", "file starts with a UTF-8 byte-order mark; it was ignored", "utf8-bom", "warning")
+            Problem(
+                display_path(path),
+                1,
+                1,
+                "-",
+                "file starts with a UTF-8 byte-order mark; it was ignored",
+                "utf8-bom",
+                "warning",
+            )
         )
     try:
         text = raw.decode("utf-8")
@@ -95,7 +111,7 @@ def read_text(path: Path, problems: list[Problem], max_bytes: int = MAX_FILE_BYT
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         problems.append(
             Problem(
-                shown,
+                display_path(path),
                 line,
                 column,
                 "-",

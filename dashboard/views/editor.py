@@ -27,7 +27,7 @@ from indicators.editing import (
     save_text,
 )
 from indicators.models import SCALE_FACTORS
-from indicators.registry import SCALE_WORDS, Registry
+from indicators.registry import SCALE_WORDS
 from indicators.scaffold import figure_sentences, propose
 from indicators.sources import SourceImportError, decode_upload, import_source
 
@@ -161,10 +161,8 @@ def preview(indicator_id: str, path, base: str | None, text: str) -> None:
         st.dataframe(problems_frame(view, problems), hide_index=True, width="stretch")
     elif indicator is not None:
         # The draft as the dashboard would show it: a one-indicator registry's frame.
-        preview_registry = Registry(
-            registry.data_dir, registry.taxonomy, registry.sources, {indicator.id: indicator}, {}
-        )
-        st.altair_chart(history_of(view, labelled(view, preview_registry.observations_frame)), width="stretch")
+        preview_frame = registry.with_only(indicator).observations_frame
+        st.altair_chart(history_of(view, labelled(view, preview_frame)), width="stretch")
     diff = draft_from_text(path, base, text).diff()
     st.code(diff or "(no change)", language="diff")
     can_save = not problems and bool(diff) and bool(author.strip())

@@ -78,8 +78,8 @@ def test_a_new_indicator_from_a_source_sentence_validates_and_saves(editable):
     assert not app.error, [element.value for element in app.error]
     app.button(key="save___new__").click().run()
     assert "Saved digital-product-exports-copy.yaml" in app.success[0].value
-    saved = load_registry(data).indicators["digital-product-exports-copy"]
-    assert [(o.value, o.period) for o in saved.observations] == [(117.3, "2023")]
+    saved = load_registry(data).observations("digital-product-exports-copy")
+    assert [(o.value, o.period) for o in saved] == [(117.3, "2023")]
 
 
 def test_a_conflicting_save_is_refused_with_the_difference(editable):

@@ -6,7 +6,8 @@ import shutil
 from conftest import FIXTURES
 
 from indicators import read_registry
-from indicators.cache import ValidationCache
+from indicators.cache import _SCHEMA, ValidationCache
+from indicators.registry import OBSERVATION_FIELDS
 
 
 def loads(data):
@@ -20,9 +21,14 @@ def test_a_cache_hit_gives_the_same_registry(real_data_copy):
     fresh, first, second = loads(real_data_copy)
     assert fresh.problems == first.problems == second.problems == []
     assert fresh.indicators == second.indicators
+    assert fresh.rows == second.rows
     assert fresh.observations_frame.equals(second.observations_frame)
     cache = ValidationCache(real_data_copy)
-    assert len(cache.entries) == 36 and sum(len(rows) for rows in cache.observations.values()) == 40
+    assert len(cache.entries) == 36 and sum(len(rows["value"]) for rows in cache.rows.values()) == 40
+
+
+def test_the_cache_columns_are_the_observation_fields():
+    assert tuple(_SCHEMA.names) == OBSERVATION_FIELDS
 
 
 def test_problems_are_cached_and_still_reported(good_data):

@@ -109,8 +109,8 @@ def test_concurrent_saves_lose_no_accepted_edit(good_data):
         results = pool.map(_save_many, jobs)
     accepted = sum(result[0] for result in results)
     refused = sum(result[1] for result in results)
-    notes = load_registry(good_data).indicators["vssid-accounts"].observations[0].note.split()
-    other = load_registry(good_data).indicators["digital-product-exports"].observations[0].note.split()
+    notes = load_registry(good_data).observations("vssid-accounts")[0].note.split()
+    other = load_registry(good_data).observations("digital-product-exports")[0].note.split()
     expected_vssid = {f"w{worker}r{round_number}" for worker in range(workers) for round_number in range(rounds)}
     assert set(notes) == expected_vssid and len(notes) == workers * rounds  # every accepted edit is there, once
     assert len(other) == 2 * rounds
@@ -149,7 +149,7 @@ def test_a_writer_killed_mid_save_leaves_the_old_file(good_data):
     writer.wait()
     assert readers_saw == {before}
     assert path.read_bytes() == before
-    assert load_registry(good_data).indicators["vssid-accounts"].observations[0].value == 35
+    assert load_registry(good_data).observations("vssid-accounts")[0].value == 35
 
 
 ALTERNATING_WRITER = """

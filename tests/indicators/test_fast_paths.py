@@ -1,12 +1,15 @@
 """The fast paths give the same answers as the careful ones."""
 
 import random
+import shutil
 
 import pytest
-from conftest import DATA
+from conftest import DATA, FIXTURES
 
 from indicators import read_registry
-from indicators.citations import _plainly_stated, value_in_quote
+from indicators.checks import IndicatorChecker
+from indicators.citations import plainly_stated, value_in_quote
+from indicators.models import OBSERVATION_DEFAULTS, PLAIN_OBSERVATIONS, Observation, trusted
 from indicators.numbers import find_numbers, mention_states
 from indicators.yamlfile import quick_parse
 
@@ -36,7 +39,7 @@ def cases():
 def test_quick_value_check_never_disagrees_with_the_parser():
     agreed = quick = 0
     for quote, value, scale in cases():
-        if _plainly_stated(quote, value, scale):
+        if plainly_stated(quote, value, scale):
             quick += 1
             assert full_answer(quote, value, scale), (quote, value, scale)
         assert (value_in_quote(quote, value, scale) is None) == full_answer(quote, value, scale), (quote, value, scale)
@@ -81,3 +84,82 @@ def test_parallel_reading_gives_the_same_registry(tmp_path, monkeypatch):
     assert serial.problems == parallel.problems == []
     assert serial.observations_frame.equals(parallel.observations_frame)
     assert len(serial.observations_frame) == 150
+
+
+def test_plain_observations_follow_the_observation_model():
+    def rules(schema):
+        if isinstance(schema, dict):
+            return {
+                key: rules(value) for key, value in schema.items() if key not in {"title", "description", "default"}
+            }
+        return [rules(value) for value in schema] if isinstance(schema, list) else schema
+
+    plain = PLAIN_OBSERVATIONS.json_schema()
+    assert rules(plain["$defs"]["ObservationFields"]) == rules(Observation.model_json_schema())
+    assert dict.fromkeys(["out_of", "qualifier", "period_start", "note"]) == OBSERVATION_DEFAULTS
+
+
+def mutated_observations():
+    """Observations of the real registry, each also broken in the ways the checks catch."""
+    registry = read_registry(DATA)
+    generator = random.Random(11)
+    for indicator_id, indicator in registry.indicators.items():
+        for observation in registry.observations(indicator_id):
+            fields = dict(observation.__dict__)
+            yield indicator, fields
+            for change in (
+                {"value": fields["value"] + 1},
+                {"value": -fields["value"]},
+                {"value": fields["value"] * 10},
+                {"quote": fields["quote"].replace(" ", "  ", 1)},
+                {"quote": fields["quote"][:-3] + "xyz"},
+                {"source": "no-such-source"},
+                {"period": "2024-H3"},
+                {"period": "năm ngoái"},
+                {"out_of": 193.0},
+                {"value": 1e308},
+            ):
+                if generator.random() < 0.7:
+                    yield indicator, {**fields, **change}
+
+
+def test_the_quick_acceptance_never_passes_what_the_full_check_rejects():
+    registry = read_registry(DATA)
+    checker = IndicatorChecker.for_taxonomy(registry.taxonomy, registry.sources)
+    accepted = rejected = 0
+    for indicator, fields in mutated_observations():
+        full = checker._observation_problems(indicator, trusted(Observation, fields))
+        if checker.accepts(indicator, [fields], indicator.id):
+            accepted += 1
+            assert not full, (indicator.id, fields, full)
+        else:
+            rejected += 1
+            assert full, (indicator.id, fields)
+    assert accepted >= 40 and rejected > 100
+
+
+def test_serial_and_parallel_reading_report_the_same_problems(tmp_path, monkeypatch):
+    from benchmarks.synthetic import generate
+
+    data = generate(tmp_path / "data", 12, 4)
+    for case in ["value-not-in-quote", "yaml-syntax", "schema-missing", "quote-not-in-source", "value-invalid"]:
+        text = (FIXTURES / "bad" / case / "registry" / "vssid-accounts.yaml").read_text(encoding="utf-8")
+        (data / "registry" / f"{case}.yaml").write_text(text.replace("id: vssid-accounts", f"id: {case}"), "utf-8")
+    shutil.copy(data / "registry" / "synthetic-00001.yaml", data / "registry" / "synthetic-00001-copy.yaml")
+    shutil.copytree(FIXTURES / "good" / "sources", data / "sources", dirs_exist_ok=True)
+    (data / "sources" / "synthetic-source-00003.txt").write_bytes(b"\xff\xfe broken")
+    monkeypatch.setattr("indicators.loader.PARALLEL_MIN_FILES", 1)
+    serial, parallel = read_registry(data, workers=1), read_registry(data, workers=2)
+    assert serial.problems == parallel.problems
+    assert {problem.code for problem in serial.problems} == {
+        "encoding-invalid",
+        "source-unknown",
+        "yaml-syntax",
+        "schema-missing",
+        "value-not-in-quote",
+        "quote-not-in-source",
+        "value-invalid",
+        "id-mismatch",
+    }
+    assert serial.rows == parallel.rows and serial.indicators == parallel.indicators
+    assert serial.observations_frame.equals(parallel.observations_frame)

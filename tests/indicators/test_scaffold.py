@@ -85,7 +85,7 @@ def test_new_adds_an_observation_to_an_existing_indicator(real_data_copy):
         "digital-product-exports",
     )
     assert result.returncode == 0, result.stderr
-    periods = [o.period for o in load_registry(real_data_copy).indicators["digital-product-exports"].observations]
+    periods = [o.period for o in load_registry(real_data_copy).observations("digital-product-exports")]
     assert periods == ["2021", "2023"]
 
 
