@@ -7,6 +7,8 @@ import pandas as pd
 
 from indicators.query import downsample_for_chart
 
+LABEL_EVERY_POINT_UP_TO = 12
+
 PERIOD_COLORS = {
     "year": "#1f4e79",
     "half-year": "#d97706",
@@ -53,7 +55,12 @@ def history_chart(
     points = base.mark_point(size=110, filled=True).encode(
         shape=alt.Shape("period_label:N", legend=None),
     )
-    labels = base.mark_text(dy=-16, fontSize=13, fontWeight="bold").encode(text="value_text:N")
+    # Every point labelled while that stays readable; then only each series' latest.
+    labels = base
+    if len(data) > LABEL_EVERY_POINT_UP_TO:
+        latest = data.sort_values("period_start").groupby("period_type", observed=True).tail(1)
+        labels = alt.Chart(latest).encode(**encoding)
+    labels = labels.mark_text(dy=-16, fontSize=13, fontWeight="bold").encode(text="value_text:N")
     layers = [lines, points, labels]
     if target is not None:
         rule = alt.Chart(pd.DataFrame({"target": [target], "label": [target_label]}))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +28,7 @@ def data_dir() -> Path:
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _load(folder: str, stamp: str) -> Loaded:
     # Reuses the validation of unchanged files across restarts; large registries use every core.
-    registry = read_registry(Path(folder), cache=True, workers=os.cpu_count() or 1)
+    registry = read_registry(Path(folder), cache=True)
     return Loaded(registry, registry.observations_frame, stamp)
 
 

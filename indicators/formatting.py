@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 from babel.dates import format_date
@@ -22,6 +23,7 @@ _PERIOD_WORDS = {
 }
 
 
+@lru_cache(maxsize=65536)  # a page writes the same figures on every rerun
 def format_number(value: float, language: str, digits: int = 2) -> str:
     """`1234.5` -> `1.234,5` (vi) or `1,234.5` (en); at most `digits` decimals."""
     pattern = "#,##0" + ("." + "#" * digits if digits else "")
@@ -48,6 +50,7 @@ def format_value(
     return text
 
 
+@lru_cache(maxsize=65536)
 def format_period(label: str, kind: str, language: str) -> str:
     """`2024-H1` -> `6 tháng đầu năm 2024` / `H1 2024`; dates in the locale."""
     words = _PERIOD_WORDS[language]
@@ -66,6 +69,7 @@ def format_period(label: str, kind: str, language: str) -> str:
     return label
 
 
+@lru_cache(maxsize=4096)
 def format_date_value(value: str | None, language: str) -> str:
     if not value:
         return "—"

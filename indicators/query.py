@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 GEOGRAPHY_LEVELS = ("national", "province")
@@ -37,13 +38,17 @@ def kpi_summary(frame: pd.DataFrame) -> pd.DataFrame:
     one (same period type, earlier) and the comparable history for a sparkline."""
     if frame.empty:
         return frame.assign(previous_value=pd.Series(dtype=float), history=pd.Series(dtype=object))
-    ordered = frame.sort_values(["indicator_id", "period_start"], kind="stable")
-    groups = ordered.groupby(["indicator_id", "period_type"], sort=False)["value"]
-    ordered = ordered.assign(previous_value=groups.shift(1))
-    histories = groups.agg(list).rename("history")
-    latest = ordered.groupby("indicator_id", sort=False).tail(1)
-    latest = latest.join(histories, on=["indicator_id", "period_type"])
-    return latest.reset_index(drop=True)
+    ordered = frame.sort_values(["indicator_id", "period_start"], kind="stable", ignore_index=True)
+    series = ordered.groupby(["indicator_id", "period_type"], sort=False, observed=True)
+    ordered = ordered.assign(previous_value=series["value"].shift(1))
+    codes = series.ngroup().to_numpy()
+    latest_rows = ordered.groupby("indicator_id", sort=False, observed=True).tail(1)
+    # Each series' values in time order (the frame is sorted), cut per series: no Python per group.
+    by_series = np.argsort(codes, kind="stable")
+    cuts = np.cumsum(np.bincount(codes))[:-1]
+    values = np.split(ordered["value"].to_numpy()[by_series], cuts)
+    latest_codes = codes[latest_rows.index.to_numpy()]
+    return latest_rows.assign(history=[values[code].tolist() for code in latest_codes]).reset_index(drop=True)
 
 
 def observations_per(frame: pd.DataFrame, column: str) -> pd.DataFrame:

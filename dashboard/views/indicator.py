@@ -104,7 +104,9 @@ cite = (
     f"{view.name(indicator_id)} ({period_text(view, first)}): {formatted_value(view, first)}. "
     f"{first.source_title}. {source_line(view, first)}." + (f" {first.source_url}" if present(first.source_url) else "")
 )
-st.code(cite, language=None, wrap_lines=True)
+# Plain text, not st.code: its highlighter is the heaviest script a first visit would load.
+with st.container(border=True):
+    st.text(cite)
 
 left, right = st.columns(2)
 left.download_button(

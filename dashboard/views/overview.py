@@ -16,8 +16,7 @@ st.title(view.t("app_title"))
 st.caption(view.t("tagline"))
 
 
-def card_grid(rows) -> None:
-    records = list(rows.itertuples())
+def card_grid(records: list) -> None:
     for start in range(0, len(records), CARDS_PER_ROW):
         columns = st.columns(CARDS_PER_ROW)
         for column, row in zip(columns, records[start : start + CARDS_PER_ROW], strict=False):
@@ -25,18 +24,18 @@ def card_grid(rows) -> None:
                 kpi_card(view, row)
 
 
-def others_table(rows) -> None:
+def others_table(records: list) -> None:
     """The non-headline indicators as one compact table, each linked to its page."""
     table = pd.DataFrame(
         {
-            view.t("indicators"): [view.name(indicator_id) for indicator_id in rows.indicator_id],
-            view.t("value"): [formatted_value(view, row) for row in rows.itertuples()],
-            view.t("period"): [period_text(view, row) for row in rows.itertuples()],
-            view.t("quote"): rows.quote.tolist(),
-            view.t("source"): rows.source_title.astype(str).tolist(),
-            view.t("published"): [source_line(view, row) for row in rows.itertuples()],
-            view.t("link"): rows.source_url.tolist(),
-            view.t("details"): indicator_links(rows.indicator_id),
+            view.t("indicators"): [view.name(row.indicator_id) for row in records],
+            view.t("value"): [formatted_value(view, row) for row in records],
+            view.t("period"): [period_text(view, row) for row in records],
+            view.t("quote"): [row.quote for row in records],
+            view.t("source"): [row.source_title for row in records],
+            view.t("published"): [source_line(view, row) for row in records],
+            view.t("link"): [row.source_url for row in records],
+            view.t("details"): indicator_links([row.indicator_id for row in records]),
         }
     )
     st.dataframe(
@@ -55,18 +54,23 @@ summary = kpi_summary(view.filtered)
 if summary.empty:
     st.info(view.t("no_data"), icon=":material/filter_alt_off:")
 
+# Rows as plain records, read once: at thousands of indicators, per-sector frame slicing dominates a rerun.
+by_sector: dict[str, list] = {}
+for row in summary.itertuples():
+    by_sector.setdefault(row.sector, []).append(row)
+
 for sector_id in view.filters.sectors:
-    sector_rows = summary[summary.sector == sector_id]
-    if sector_rows.empty:
+    records = by_sector.get(sector_id)
+    if not records:
         continue
     st.header(escape_markdown(view.sector_name(sector_id)), divider="gray")
-    headline = sector_rows[sector_rows.headline]
-    others = sector_rows[~sector_rows.headline]
-    if headline.empty:  # no headline chosen: the first few as cards
-        headline, others = others.iloc[:FALLBACK_CARDS], others.iloc[FALLBACK_CARDS:]
+    headline = [row for row in records if row.headline]
+    others = [row for row in records if not row.headline]
+    if not headline:  # no headline chosen: the first few as cards
+        headline, others = others[:FALLBACK_CARDS], others[FALLBACK_CARDS:]
     if len(headline) > MAX_CARDS:  # a large registry: the rest go to the table
-        headline, others = headline.iloc[:MAX_CARDS], pd.concat([headline.iloc[MAX_CARDS:], others])
+        headline, others = headline[:MAX_CARDS], headline[MAX_CARDS:] + others
     card_grid(headline)
-    if not others.empty:
+    if others:
         with st.expander(f"{view.t('more_indicators')} ({len(others)})"):
             others_table(others)

@@ -74,5 +74,27 @@ def test_large_histories_are_downsampled_before_charting():
         }
     )
     spec = history_chart(big, "u", "t", LABELS).to_dict()
-    (points,) = spec["datasets"].values()
+    points, labels = sorted(spec["datasets"].values(), key=len, reverse=True)
     assert len(points) == 2000
+    assert len(labels) == 1 and labels[0]["value"] == 19_999
+
+
+def test_a_long_history_labels_only_the_latest_point_of_each_series():
+    frame = pd.DataFrame(
+        {
+            "period_start": list(pd.date_range("2000-01-01", periods=30, freq="YS")) * 2,
+            "period_type": ["year"] * 30 + ["half-year"] * 30,
+            "period_label": ["Năm"] * 30 + ["6 tháng"] * 30,
+            "value": range(60),
+            "period_text": "x",
+            "value_text": [f"v{number}" for number in range(60)],
+            "quote": "q",
+            "source_title": "s",
+        }
+    )
+    spec = history_chart(frame, "u", "t", LABELS).to_dict()
+    label_layer = spec["layer"][2]
+    labelled = spec["datasets"][label_layer["data"]["name"]]
+    assert sorted(row["value_text"] for row in labelled) == ["v29", "v59"]
+    few = history_chart(exports_rows(), "tỷ USD", "Loại kỳ", LABELS).to_dict()
+    assert "data" not in few["layer"][2]  # a short history: the labels share every point

@@ -72,6 +72,8 @@ def test_indicator_page_charts_history_and_cites_each_figure(app):
     assert text.count("Tổng cục Hải quan") >= 3  # one citation per observation
     assert "2024-H1" not in app.title[0].value
     assert app.get("download_button")
+    (citation_text,) = [element.value for element in app.text]
+    assert citation_text.startswith("Xuất khẩu sản phẩm số (6 tháng đầu năm 2024): 64,9 tỷ USD. Thủ tướng")
 
 
 def test_indicator_page_shows_a_single_figure_as_a_value_not_a_line(app):

@@ -7,6 +7,7 @@ from conftest import DATA
 from indicators import load_registry
 from indicators.citations import fold
 from indicators.coverage import coverage_report
+from indicators.query import kpi_summary
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +93,27 @@ def test_sources_without_citations_state_no_figures(registry):
     assert uncited_sources == {"blog-2022-08-08-uy-ban-quoc-gia-phien-hop-thu-ba"}
     blog_claims = [claim for claim in claims if claim.source_id in uncited_sources]
     assert [(claim.text, claim.status) for claim in blog_claims] == [("3", "waived"), ("3", "waived")]
+
+
+def plain_kpi_summary(frame):
+    """The KPI summary written the obvious way, to check the fast one against."""
+    ordered = frame.sort_values(["indicator_id", "period_start"], kind="stable")
+    groups = ordered.groupby(["indicator_id", "period_type"], sort=False, observed=True)["value"]
+    ordered = ordered.assign(previous_value=groups.shift(1))
+    histories = groups.agg(list).rename("history")
+    latest = ordered.groupby("indicator_id", sort=False, observed=True).tail(1)
+    return latest.join(histories, on=["indicator_id", "period_type"]).reset_index(drop=True)
+
+
+def test_kpi_summary_gives_latest_previous_and_history_per_indicator(tmp_path):
+    from benchmarks.synthetic import generate
+
+    for data in (DATA, generate(tmp_path / "data", 7, 30)):
+        frame = load_registry(data).observations_frame
+        for rows in (frame, frame[frame.year >= frame.year.max() - 3], frame.iloc[::-3]):
+            fast, plain = kpi_summary(rows), plain_kpi_summary(rows)
+            pd.testing.assert_frame_equal(fast[plain.columns], plain)
+    summary = kpi_summary(load_registry(generate(tmp_path / "small", 1, 6)).observations_frame)
+    (row,) = summary.itertuples()  # 2023-H2, 2023-Q1, 2024, 2024-H1, 2024-H2, 2024-Q1: the latest start is H2
+    assert row.period == "2024-H2" and len(row.history) == 3
+    assert row.history[-2:] == [row.previous_value, row.value]
