@@ -57,14 +57,29 @@ _ANY_SCALE_WORD = ("nghìn", "ngàn", "triệu", "tỷ", "tỉ")
 
 def _written_forms(value: float) -> tuple[str, ...]:
     """How a value is commonly written, Vietnamese first: `63.942`, `63942`, `14,96`, `1.96`."""
-    text = repr(float(value))
-    if "e" in text or "n" in text:
-        return ()
-    whole, _, fraction = text.partition(".")
-    if -1000 < value < 1000:
-        return (whole,) if fraction == "0" else (f"{whole},{fraction}", text)
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return (grouped, whole) if fraction == "0" else (f"{grouped},{fraction}", f"{whole},{fraction}", text)
+    value = float(value)
+    if value.is_integer() and -1e16 < value < 1e16:  # the common case, without float repr
+        whole, fraction = str(int(value)), ""
+    else:
+        text = repr(value)
+        if "e" in text or "n" in text:
+            return ()
+        whole, _, fraction = text.partition(".")
+    digits = whole.lstrip("-")
+    if len(digits) <= 3:
+        return (whole,) if not fraction else (f"{whole},{fraction}", f"{whole}.{fraction}")
+    grouped = whole[: len(whole) - len(digits)] + _grouped(digits)
+    if not fraction:
+        return grouped, whole
+    return f"{grouped},{fraction}", f"{whole},{fraction}", f"{whole}.{fraction}"
+
+
+def _grouped(digits: str) -> str:
+    """`1234567` -> `1.234.567`."""
+    if len(digits) <= 6:
+        return f"{digits[:-3]}.{digits[-3:]}"
+    head = len(digits) % 3 or 3
+    return ".".join([digits[:head], *(digits[index : index + 3] for index in range(head, len(digits), 3))])
 
 
 def plainly_stated(quote: str, value: float, scale: float) -> bool:

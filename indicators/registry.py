@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
@@ -98,7 +99,13 @@ def rows_from_fields(observations: list[dict]) -> Rows:
     if not observations:
         return {name: [] for name in OBSERVATION_FIELDS}
     columns = zip(*map(_FIELD_VALUES, observations), strict=True)
-    return {name: list(values) for name, values in zip(OBSERVATION_FIELDS, columns, strict=True)}
+    rows = {name: list(values) for name, values in zip(OBSERVATION_FIELDS, columns, strict=True)}
+    for name in _REPEATED_TEXT:  # one object per distinct text: less memory, cheaper to send between processes
+        rows[name] = [value if value is None else sys.intern(value) for value in rows[name]]
+    return rows
+
+
+_REPEATED_TEXT = ("period", "source", "qualifier")
 
 
 def observations_of(rows: Rows) -> list[Observation]:

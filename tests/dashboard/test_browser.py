@@ -41,7 +41,7 @@ if not Path(CHROMIUM).exists():
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
 CHART = '[data-testid="stVegaLiteChart"]'
-CHART_DRAWN = f"{CHART} canvas, {CHART} svg"
+CHART_DRAWN = f"{CHART} canvas, {CHART} svg.marks"  # vega draws into one of these
 
 
 def free_port() -> int:

@@ -8,7 +8,7 @@ from conftest import DATA, FIXTURES
 
 from indicators import read_registry
 from indicators.checks import IndicatorChecker
-from indicators.citations import plainly_stated, value_in_quote
+from indicators.citations import _written_forms, plainly_stated, value_in_quote
 from indicators.models import OBSERVATION_DEFAULTS, PLAIN_OBSERVATIONS, Observation, trusted
 from indicators.numbers import find_numbers, mention_states
 from indicators.yamlfile import quick_parse
@@ -163,3 +163,21 @@ def test_serial_and_parallel_reading_report_the_same_problems(tmp_path, monkeypa
     }
     assert serial.rows == parallel.rows and serial.indicators == parallel.indicators
     assert serial.observations_frame.equals(parallel.observations_frame)
+
+
+def test_every_written_form_of_a_value_reads_back_as_that_value():
+    generator = random.Random(5)
+    values = [0.0, 5.0, -7.0, 999.0, 1000.0, -1234.5, 1e15, 0.05, 123456789.0]
+    values += [
+        round(generator.uniform(-1, 1) * 10 ** generator.randint(0, 12), generator.choice([0, 1, 2]))
+        for _ in range(2000)
+    ]
+    for value in values:
+        forms = _written_forms(value)
+        assert forms, value
+        for form in forms:
+            (mention,) = find_numbers(f"đạt {form} trên cả nước")
+            assert mention.value == pytest.approx(abs(value), rel=1e-12, abs=1e-12), (value, form)  # signs are words
+    assert _written_forms(63942.0) == ("63.942", "63942")
+    assert _written_forms(22321.63) == ("22.321,63", "22321,63", "22321.63")
+    assert _written_forms(1e20) == _written_forms(float("nan")) == ()
