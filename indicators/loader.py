@@ -144,7 +144,7 @@ def _read_sources(folder: Path, problems: list[Problem], max_bytes: int) -> dict
 
 
 def _read_source(meta_path: Path, max_bytes: int) -> tuple[SourceDocument | None, list[Problem]]:
-    """One source: its metadata file and its text, folded for the quote check."""
+    """One source: its metadata file and its text."""
     problems: list[Problem] = []
     source = _quick_source(meta_path, problems)
     if source is None:
