@@ -8,8 +8,7 @@ from dashboard.state import current_view
 from indicators.query import kpi_summary
 
 CARDS_PER_ROW = 3
-FALLBACK_CARDS = 6
-MAX_CARDS = 6
+CARDS_PER_SECTOR = 4  # every card is a few hundred elements for the browser to build
 
 view = current_view()
 st.title(view.t("app_title"))
@@ -25,10 +24,11 @@ def card_grid(records: list) -> None:
 
 
 def others_table(records: list) -> None:
-    """The non-headline indicators as one compact table, each linked to its page."""
+    """The indicators without a card as one compact table, each linked to its page."""
     table = pd.DataFrame(
         {
             view.t("indicators"): [view.name(row.indicator_id) for row in records],
+            view.t("sector"): [view.sector_name(row.sector) for row in records],
             view.t("value"): [formatted_value(view, row) for row in records],
             view.t("period"): [period_text(view, row) for row in records],
             view.t("quote"): [row.quote for row in records],
@@ -59,6 +59,7 @@ by_sector: dict[str, list] = {}
 for row in summary.itertuples():
     by_sector.setdefault(row.sector, []).append(row)
 
+rest: list = []
 for sector_id in view.filters.sectors:
     records = by_sector.get(sector_id)
     if not records:
@@ -67,10 +68,13 @@ for sector_id in view.filters.sectors:
     headline = [row for row in records if row.headline]
     others = [row for row in records if not row.headline]
     if not headline:  # no headline chosen: the first few as cards
-        headline, others = others[:FALLBACK_CARDS], others[FALLBACK_CARDS:]
-    if len(headline) > MAX_CARDS:  # a large registry: the rest go to the table
-        headline, others = headline[:MAX_CARDS], headline[MAX_CARDS:] + others
+        headline, others = others[:CARDS_PER_SECTOR], others[CARDS_PER_SECTOR:]
+    if len(headline) > CARDS_PER_SECTOR:  # a large registry: the rest go to the table
+        headline, others = headline[:CARDS_PER_SECTOR], headline[CARDS_PER_SECTOR:] + others
     card_grid(headline)
-    if others:
-        with st.expander(f"{view.t('more_indicators')} ({len(others)})"):
-            others_table(others)
+    rest.extend(others)
+
+# One table for every sector: each table is a data grid for the browser to build.
+if rest:
+    with st.expander(f"{view.t('more_indicators')} ({len(rest)})"):
+        others_table(rest)

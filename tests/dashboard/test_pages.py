@@ -146,3 +146,17 @@ def test_editing_a_file_shows_on_the_next_run_without_restart(app, monkeypatch, 
     (data / "registry" / "egdi-rank.yaml").unlink()
     app.run()
     assert len(app.metric) == 11
+
+
+def test_a_large_registry_shows_a_few_cards_per_sector_and_one_table(app, monkeypatch, tmp_path):
+    from benchmarks.synthetic import generate
+
+    data = generate(tmp_path / "data", 40, 3)
+    for path in (data / "registry").glob("*.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("headline: false", "headline: true"), "utf-8")
+    monkeypatch.setenv("INDICATORS_DATA", str(data))
+    app.run()
+    assert_clean(app)
+    assert len(app.header) == 5 and len(app.metric) == 5 * 4
+    (table,) = [element.value for element in app.dataframe]
+    assert len(table) == 40 - 20 and table["Lĩnh vực"].nunique() == 5

@@ -72,6 +72,10 @@ def test_both_paths_load_the_real_registry_identically(monkeypatch):
     monkeypatch.setattr("indicators.loader.quick_parse", lambda text: None)
     careful = read_registry(DATA)
     assert quick.indicators == careful.indicators
+    assert quick.rows == careful.rows
+    for rows in (quick.rows, careful.rows):  # the same types too, not just equal values (35 == 35.0)
+        assert {type(value) for columns in rows.values() for value in columns["value"]} == {float}
+        assert {type(period) for columns in rows.values() for period in columns["period"]} == {str}
     assert quick.observations_frame.equals(careful.observations_frame)
 
 
