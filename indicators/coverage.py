@@ -109,11 +109,13 @@ def coverage_report(registry: Registry) -> tuple[list[Claim], list[Problem]]:
     waivers = read_waivers(registry.data_dir, problems)
     used_waivers: set[int] = set()
     claims: list[Claim] = []
+    cited = _observations_by_source(registry)
     for source_id, source in registry.sources.items():
-        observations = _observations_citing(registry, source_id)
+        observations = cited.get(source_id, [])
         source_waivers = [(index, fold(w.text), w) for index, w in enumerate(waivers) if w.source == source_id]
         for line_number, raw_line in enumerate(source.text.splitlines(), start=1):
             line = fold(raw_line)
+            in_line = [observation for observation in observations if observation[1] in line]  # only these can cover
             for start, end in split_sentences(line):
                 sentence = line[start:end].strip()
                 for mention in find_numbers(line[start:end]):
@@ -122,7 +124,7 @@ def coverage_report(registry: Registry) -> tuple[list[Claim], list[Problem]]:
                         continue
                     claims.append(
                         _classify(
-                            source_id, line_number, line, sentence, mention, observations, source_waivers, used_waivers
+                            source_id, line_number, line, sentence, mention, in_line, source_waivers, used_waivers
                         )
                     )
     waivers_path = display_path(registry.data_dir / WAIVERS_FILE)
@@ -154,20 +156,15 @@ def _shift(mention: NumberMention, offset: int) -> NumberMention:
     )
 
 
-def _observations_citing(registry: Registry, source_id: str) -> list[tuple[str, str, float, float, float | None]]:
-    cited = []
-    for indicator in registry.indicators.values():
-        for observation in registry.observations(indicator.id):
-            if observation.source == source_id:
-                cited.append(
-                    (
-                        indicator.id,
-                        fold(observation.quote),
-                        observation.value,
-                        indicator.scale_factor,
-                        observation.out_of,
-                    )
-                )
+def _observations_by_source(registry: Registry) -> dict[str, list[tuple[str, str, float, float, float | None]]]:
+    """(indicator id, folded quote, value, scale, out_of) of every observation, per cited source."""
+    cited: dict[str, list] = {}
+    for indicator_id, rows in registry.rows.items():
+        scale = registry.indicators[indicator_id].scale_factor
+        for source_id, quote, value, out_of in zip(
+            rows["source"], rows["quote"], rows["value"], rows["out_of"], strict=True
+        ):
+            cited.setdefault(source_id, []).append((indicator_id, fold(quote), value, scale, out_of))
     return cited
 
 
