@@ -117,7 +117,8 @@ def count_bars(counts: pd.DataFrame, category: str, category_title: str, count_t
         alt.Chart(counts)
         .mark_bar()
         .encode(
-            y=alt.Y(f"{category}:N", title=category_title, sort="-x", axis=alt.Axis(labelLimit=320)),
+            # No axis title: the section heading names the categories, and a title beside long labels overlapped them.
+            y=alt.Y(f"{category}:N", title=None, sort="-x", axis=alt.Axis(labelLimit=220)),
             x=alt.X("observations:Q", title=count_title),
             tooltip=[alt.Tooltip(f"{category}:N", title=category_title), "indicators:Q", "observations:Q"],
         )

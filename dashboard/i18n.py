@@ -22,6 +22,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "page_indicator": ("Chỉ số", "Indicator"),
     "page_rankings": ("Xếp hạng", "Rankings"),
     "page_sources": ("Nguồn", "Sources"),
+    "reading_sources": (
+        "Đang đọc mọi con số trong các nguồn…",
+        "Reading every number in the sources…",
+    ),
     "page_health": ("Tình trạng dữ liệu", "Registry health"),
     "page_editor": ("Biên tập", "Editor"),
     "quote": ("Trích dẫn", "Quote"),

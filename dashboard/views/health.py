@@ -12,7 +12,8 @@ from indicators.query import observations_per
 view = current_view()
 registry = view.loaded.registry
 frame = view.loaded.frame
-claims, waiver_problems = data.coverage_of(view.loaded)
+with st.spinner(view.t("reading_sources")):  # every number in every source: seconds on a large registry
+    claims, waiver_problems = data.coverage_of(view.loaded)
 problems = registry.problems + waiver_problems
 errors = [problem for problem in problems if problem.is_error]
 
