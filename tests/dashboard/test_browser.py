@@ -118,17 +118,19 @@ def assert_no_exception(page: Page) -> None:
     assert page.query_selector_all('[data-testid="stException"]') == []
 
 
-def record_timing(name: str, seconds: float) -> None:
+def open_timed(page: Page, url: str, ready: str, name: str) -> None:
+    """Open a URL, wait until `ready` shows, and record how long that took as `name`."""
+    started = time.monotonic()
+    page.goto(url)
+    page.wait_for_selector(ready, timeout=30_000)
     TIMINGS.parent.mkdir(exist_ok=True)
     timings = json.loads(TIMINGS.read_text()) if TIMINGS.exists() else {}
-    timings[name] = round(seconds, 2)
+    timings[name] = round(time.monotonic() - started, 2)
     TIMINGS.write_text(json.dumps(timings, indent=1))
 
 
 def test_overview_shows_cards_and_opens_a_quote(server, page):
-    started = time.monotonic()
-    open_and_wait(page, server.url, ready='[data-testid="stMetric"]')
-    record_timing("overview_first_metric_s", time.monotonic() - started)
+    open_timed(page, server.url, '[data-testid="stMetric"]', "overview_first_metric_s")
     assert_no_exception(page)
     expect(page.locator('[data-testid="stMetric"]')).to_have_count(12, timeout=30_000)
     expect(page.get_by_role("heading", name="Chính phủ số")).to_be_visible()
@@ -137,10 +139,9 @@ def test_overview_shows_cards_and_opens_a_quote(server, page):
 
 
 def test_indicator_page_from_a_link_draws_its_chart_and_quotes(server, page):
-    started = time.monotonic()
-    page.goto(f"{server.url}/indicator?indicator=digital-product-exports")
-    page.wait_for_selector(CHART_DRAWN, timeout=30_000)
-    record_timing("indicator_first_chart_s", time.monotonic() - started)
+    open_timed(
+        page, f"{server.url}/indicator?indicator=digital-product-exports", CHART_DRAWN, "indicator_first_chart_s"
+    )
     assert_no_exception(page)
     expect(page.get_by_role("heading", name="Xuất khẩu sản phẩm số")).to_be_visible()
     quote = "xuất khẩu sản phẩm số tăng từ 113,5 tỷ USD năm 2021 lên 117,3 tỷ USD năm 2023"
@@ -158,10 +159,7 @@ def test_details_link_on_a_card_opens_that_indicator(server, page):
 
 
 def test_rankings_page_draws_rank_of_n(server, page):
-    started = time.monotonic()
-    page.goto(f"{server.url}/rankings")
-    page.wait_for_selector(CHART_DRAWN, timeout=30_000)
-    record_timing("rankings_first_chart_s", time.monotonic() - started)
+    open_timed(page, f"{server.url}/rankings", CHART_DRAWN, "rankings_first_chart_s")
     assert_no_exception(page)
     expect(page.get_by_text("hạng 86 trên 193").first).to_be_visible()
 
