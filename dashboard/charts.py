@@ -5,9 +5,19 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from indicators.query import downsample_for_chart
+from indicators.query import downsample_for_chart, only_columns
 
 LABEL_EVERY_POINT_UP_TO = 12
+HISTORY_COLUMNS = [
+    "period_start",
+    "value",
+    "period_type",
+    "period_label",
+    "period_text",
+    "value_text",
+    "quote",
+    "source_title",
+]
 
 PERIOD_COLORS = {
     "year": "#1f4e79",
@@ -32,7 +42,7 @@ def history_chart(
 
     `rows` carries `period_label`, `period_text` and `value_text` columns;
     `period_labels` maps period types to their translated labels."""
-    data = downsample_for_chart(rows)
+    data = only_columns(downsample_for_chart(rows), HISTORY_COLUMNS)
     present = [kind for kind in PERIOD_COLORS if kind in set(data["period_type"])]
     colors = alt.Scale(
         domain=[period_labels[kind] for kind in present], range=[PERIOD_COLORS[kind] for kind in present]

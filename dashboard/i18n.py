@@ -52,6 +52,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "observations": ("Số liệu", "Observations"),
     "indicators": ("Chỉ số", "Indicators"),
     "all_in_table": ("bảng dưới đây liệt kê tất cả, kèm trích dẫn", "the table below lists them all, with quotes"),
+    "observations_table": ("Bảng tất cả số liệu", "Table of all observations"),
     "how_to_cite": ("Cách trích dẫn", "How to cite"),
     "download_csv": ("Tải CSV", "Download CSV"),
     "download_json": ("Tải JSON", "Download JSON"),

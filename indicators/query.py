@@ -61,6 +61,18 @@ def observations_per(frame: pd.DataFrame, column: str) -> pd.DataFrame:
     )
 
 
+def only_columns(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """`columns` of `frame`, categorical ones cut to the categories its rows use.
+
+    A categorical column carries every category of the registry; sent to the browser
+    as is, a chart of 100 points would ship the text of every source and indicator."""
+    return frame[columns].apply(
+        lambda column: (
+            column.cat.remove_unused_categories() if isinstance(column.dtype, pd.CategoricalDtype) else column
+        )
+    )
+
+
 def downsample_for_chart(frame: pd.DataFrame, max_points: int = 2000) -> pd.DataFrame:
     """Keep charts light: at most `max_points` rows, evenly spaced by date."""
     if len(frame) <= max_points:

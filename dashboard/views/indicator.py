@@ -15,6 +15,7 @@ from dashboard.components import (
     source_line,
 )
 from dashboard.state import current_view
+from indicators.query import only_columns
 from indicators.registry import EXPORT_COLUMNS
 
 CITATION_CARDS = 10
@@ -31,6 +32,20 @@ if not available:
 requested = st.query_params.get("indicator")
 if requested and requested not in available:
     st.warning(view.t("url_notice", details=f"indicator={requested}"), icon=":material/link_off:")
+
+
+def observations_table(rows) -> None:
+    """Every observation with its quote and source, one row each."""
+    labels = {
+        "period_text": view.t("period"),
+        "value_text": view.t("value"),
+        "quote": st.column_config.TextColumn(view.t("quote"), width="large"),
+        "source_title": view.t("source"),
+        "source_publisher": view.t("publisher"),
+        "source_published": view.t("published"),
+        "source_url": st.column_config.LinkColumn(view.t("link")),
+    }
+    st.dataframe(only_columns(rows, list(labels)), hide_index=True, width="stretch", column_config=labels)
 
 
 def follow_choice() -> None:
@@ -80,23 +95,11 @@ if len(rows) > CITATION_CARDS:
 
 shown = rows[EXPORT_COLUMNS].copy()
 shown["period_start"] = shown["period_start"].dt.strftime("%Y-%m-%d")
-table = rows[
-    ["period_text", "value_text", "quote", "source_title", "source_publisher", "source_published", "source_url"]
-]
-st.dataframe(
-    table,
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "period_text": view.t("period"),
-        "value_text": view.t("value"),
-        "quote": st.column_config.TextColumn(view.t("quote"), width="large"),
-        "source_title": view.t("source"),
-        "source_publisher": view.t("publisher"),
-        "source_published": view.t("published"),
-        "source_url": st.column_config.LinkColumn(view.t("link")),
-    },
-)
+# Drawn only while open: a data grid is the heaviest script a first visit would load.
+table_box = st.expander(f"{view.t('observations_table')} ({len(rows)})", key="observations_table", on_change="rerun")
+if table_box.open:
+    with table_box:
+        observations_table(rows)
 
 st.subheader(view.t("how_to_cite"))
 first = rows.iloc[-1]

@@ -74,7 +74,10 @@ for sector_id in view.filters.sectors:
     card_grid(headline)
     rest.extend(others)
 
-# One table for every sector: each table is a data grid for the browser to build.
+# One table for every sector, drawn only while open: a data grid is the heaviest
+# script a first visit would load.
 if rest:
-    with st.expander(f"{view.t('more_indicators')} ({len(rest)})"):
-        others_table(rest)
+    more = st.expander(f"{view.t('more_indicators')} ({len(rest)})", key="more_indicators", on_change="rerun")
+    if more.open:
+        with more:
+            others_table(rest)

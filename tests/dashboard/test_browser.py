@@ -147,6 +147,11 @@ def test_indicator_page_from_a_link_draws_its_chart_and_quotes(server, page):
     quote = "xuất khẩu sản phẩm số tăng từ 113,5 tỷ USD năm 2021 lên 117,3 tỷ USD năm 2023"
     expect(page.get_by_text(quote, exact=False).first).to_be_visible()
     assert page.locator(CHART).locator("canvas, svg").count() >= 1
+    # The table of every observation is drawn when its expander is opened.
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0
+    page.get_by_text("Bảng tất cả số liệu").click()
+    expect(page.locator('[data-testid="stDataFrame"]')).to_be_visible(timeout=30_000)
+    assert_no_exception(page)
 
 
 def test_details_link_on_a_card_opens_that_indicator(server, page):

@@ -3,7 +3,7 @@
 import pandas as pd
 from conftest import DATA
 
-from dashboard.charts import history_chart, ranking_chart
+from dashboard.charts import HISTORY_COLUMNS, history_chart, ranking_chart
 from indicators import load_registry
 
 LABELS = {
@@ -98,3 +98,11 @@ def test_a_long_history_labels_only_the_latest_point_of_each_series():
     assert sorted(row["value_text"] for row in labelled) == ["v29", "v59"]
     few = history_chart(exports_rows(), "tỷ USD", "Loại kỳ", LABELS).to_dict()
     assert "data" not in few["layer"][2]  # a short history: the labels share every point
+
+
+def test_a_chart_carries_only_its_columns_and_its_own_categories():
+    rows = exports_rows()  # its categorical columns hold every source title of the registry
+    assert len(rows["source_title"].cat.categories) > rows["source_title"].nunique() and "note" in rows
+    data = history_chart(rows, "tỷ USD", "Loại kỳ", LABELS).data
+    assert list(data.columns) == HISTORY_COLUMNS
+    assert list(data["source_title"].cat.categories) == sorted(set(rows["source_title"]))

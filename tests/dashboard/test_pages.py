@@ -15,6 +15,9 @@ def test_overview_shows_headline_cards_and_a_table_of_the_rest(app):
     app.run()
     assert_clean(app)
     assert len(app.metric) == 12
+    assert not app.dataframe  # the table is drawn once its expander is opened
+    app.session_state["more_indicators"] = True
+    app.run()
     tables = [element.value for element in app.dataframe]
     assert sum(len(table) for table in tables) == 36 - 12
     assert all(link.startswith("indicator?indicator=") for table in tables for link in table["Chi tiết"])
@@ -34,6 +37,7 @@ def test_overview_shows_headline_cards_and_a_table_of_the_rest(app):
 def test_overview_follows_sector_and_language_in_the_link(app):
     app.query_params["sector"] = "digital-economy"
     app.query_params["lang"] = "en"
+    app.session_state["more_indicators"] = True
     app.run()
     assert_clean(app)
     assert app.title[0].value == "Viet Nam digital transformation indicators"
@@ -74,6 +78,28 @@ def test_indicator_page_charts_history_and_cites_each_figure(app):
     assert app.get("download_button")
     (citation_text,) = [element.value for element in app.text]
     assert citation_text.startswith("Xuất khẩu sản phẩm số (6 tháng đầu năm 2024): 64,9 tỷ USD. Thủ tướng")
+    assert not app.dataframe  # the table of every observation waits for its expander
+
+
+def test_indicator_table_lists_every_observation_once_opened(app):
+    open_page(app, "indicator", indicator="digital-product-exports")
+    app.session_state["observations_table"] = True
+    app.run()
+    assert_clean(app)
+    (table,) = [element.value for element in app.dataframe]
+    assert list(table.columns) == [
+        "period_text",
+        "value_text",
+        "quote",
+        "source_title",
+        "source_publisher",
+        "source_published",
+        "source_url",
+    ]
+    shown = app.session_state["view"].filtered.query("indicator_id == 'digital-product-exports'")
+    assert len(shown) == 3 and table["quote"].tolist() == shown["quote"].tolist()
+    # Only the rows' own categories travel to the browser, not every source of the registry.
+    assert len(table["source_title"].cat.categories) == table["source_title"].nunique()
 
 
 def test_indicator_page_shows_a_single_figure_as_a_value_not_a_line(app):
@@ -155,6 +181,7 @@ def test_a_large_registry_shows_a_few_cards_per_sector_and_one_table(app, monkey
     for path in (data / "registry").glob("*.yaml"):
         path.write_text(path.read_text(encoding="utf-8").replace("headline: false", "headline: true"), "utf-8")
     monkeypatch.setenv("INDICATORS_DATA", str(data))
+    app.session_state["more_indicators"] = True
     app.run()
     assert_clean(app)
     assert len(app.header) == 5 and len(app.metric) == 5 * 4
