@@ -51,12 +51,12 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, data_dir: Path | None = None):
+    def __init__(self, data_dir: Path | None = None, script: str = "dashboard/app.py"):
         self.port = free_port()
         env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
         if data_dir is not None:
             env["INDICATORS_DATA"] = str(data_dir)
-        command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py"]
+        command = [sys.executable, "-m", "streamlit", "run", script]
         command += ["--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true"]
         self.process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.url = f"http://127.0.0.1:{self.port}"

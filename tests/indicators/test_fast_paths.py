@@ -185,3 +185,23 @@ def test_every_written_form_of_a_value_reads_back_as_that_value():
     assert _written_forms(63942.0) == ("63.942", "63942")
     assert _written_forms(22321.63) == ("22.321,63", "22321,63", "22321.63")
     assert _written_forms(1e20) == _written_forms(float("nan")) == ()
+
+
+def test_a_load_pauses_the_cycle_collector_and_restores_it(tmp_path):
+    import gc
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    for case in (FIXTURES / "bad").iterdir():  # every problem, so the careful path runs too
+        shutil.copytree(case / "registry", data / "registry", dirs_exist_ok=True)
+    assert gc.isenabled()
+    gc.collect()
+    assert read_registry(data).problems
+    assert gc.isenabled()
+    assert gc.collect() == 0  # the pause left no cyclic garbage behind
+    gc.disable()
+    try:
+        read_registry(DATA)
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
