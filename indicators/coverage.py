@@ -9,6 +9,8 @@ reason.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,14 +73,18 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
     return [(begin, end) for begin, end in spans if line[begin:end].strip()]
 
 
-def is_claim(line: str, mention: NumberMention) -> bool:
-    """False for dates, years, ordinals, durations and document numbers."""
+def is_claim(line: str, mention: NumberMention, dates: list[tuple[int, int]] | None = None) -> bool:
+    """False for dates, years, ordinals, durations and document numbers.
+
+    `dates`: the (start, end) of every full date in `line`, when already found."""
     before, after = line[: mention.start], line[mention.end :]
     if mention.percent or mention.scale_word or mention.denominator:
         if mention.denominator and _DATE_CONTEXT.search(before[-12:]) and mention.denominator <= 12:
             return False
         return not (_FULL_DATE.match(line, mention.start))
-    if any(match.start() <= mention.start < match.end() for match in _FULL_DATE.finditer(line)):
+    if dates is None:
+        dates = full_dates(line)
+    if any(start <= mention.start < end for start, end in dates):
         return False
     if _DATE_CONTEXT.search(before[-12:]) or _NAME_BEFORE.search(before[-16:]):
         return False
@@ -90,6 +96,10 @@ def is_claim(line: str, mention: NumberMention) -> bool:
     if float(value).is_integer() and 1900 <= value <= 2100 and "." not in mention.text:
         return False  # a year
     return not re.match(r"^[-.]\d", after)  # day-month such as 12-7 or 19.7
+
+
+def full_dates(line: str) -> list[tuple[int, int]]:
+    return [match.span() for match in _FULL_DATE.finditer(line)]
 
 
 def read_waivers(data_dir: Path, problems: list[Problem]) -> list[Waiver]:
@@ -113,14 +123,15 @@ def coverage_report(registry: Registry) -> tuple[list[Claim], list[Problem]]:
     for source_id, source in registry.sources.items():
         observations = cited.get(source_id, [])
         source_waivers = [(index, fold(w.text), w) for index, w in enumerate(waivers) if w.source == source_id]
-        for line_number, raw_line in enumerate(source.text.splitlines(), start=1):
-            line = fold(raw_line)
-            in_line = [observation for observation in observations if observation[1] in line]  # only these can cover
+        lines = [fold(raw_line) for raw_line in source.text.splitlines()]
+        quoted = _observations_by_line(lines, observations)
+        for line_number, line in enumerate(lines, start=1):
+            in_line = quoted.get(line_number - 1, [])  # only these can cover a number of the line
+            dates = full_dates(line)
             for start, end in split_sentences(line):
                 sentence = line[start:end].strip()
-                for mention in find_numbers(line[start:end]):
-                    mention = _shift(mention, start)
-                    if not is_claim(line, mention):
+                for mention in find_numbers(line[start:end], offset=start):
+                    if not is_claim(line, mention, dates):
                         continue
                     claims.append(
                         _classify(
@@ -143,17 +154,27 @@ def coverage_report(registry: Registry) -> tuple[list[Claim], list[Problem]]:
     return claims, problems
 
 
-def _shift(mention: NumberMention, offset: int) -> NumberMention:
-    return NumberMention(
-        mention.text,
-        mention.start + offset,
-        mention.end + offset,
-        mention.readings,
-        mention.scale_word,
-        mention.scale,
-        mention.percent,
-        mention.denominator,
-    )
+def _observations_by_line(lines: list[str], observations: list[tuple]) -> dict[int, list[tuple]]:
+    """The observations whose quote is in each line (by index), in their original order.
+
+    One search per distinct quote through the whole text, instead of testing
+    every quote against every line; a folded quote holds no line break."""
+    text = "\n".join(lines)
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    lines_of: dict[str, list[int]] = {}
+    for quote in dict.fromkeys(observation[1] for observation in observations):
+        found, position = [], text.find(quote)
+        while position >= 0:
+            line = bisect.bisect_right(starts, position) - 1
+            if not found or found[-1] != line:
+                found.append(line)
+            position = text.find(quote, position + 1)
+        lines_of[quote] = found
+    by_line: dict[int, list[tuple]] = {}
+    for observation in observations:
+        for line in lines_of[observation[1]]:
+            by_line.setdefault(line, []).append(observation)
+    return by_line
 
 
 def _observations_by_source(registry: Registry) -> dict[str, list[tuple[str, str, float, float, float | None]]]:

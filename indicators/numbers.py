@@ -96,8 +96,9 @@ def _valid_grouping(groups: list[str]) -> bool:
     return len(groups) >= 2 and 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
 
 
-def find_numbers(text: str) -> list[NumberMention]:
-    """Every number written in `text`, in order."""
+def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
+    """Every number written in `text`, in order; positions shifted by `offset`
+    (where `text` starts in a longer line)."""
     mentions = []
     for match in NUMBER_PATTERN.finditer(text):
         readings = readings_of(match["number"])
@@ -110,8 +111,8 @@ def find_numbers(text: str) -> list[NumberMention]:
         mentions.append(
             NumberMention(
                 text=match.group(0),
-                start=match.start(),
-                end=match.end(),
+                start=match.start() + offset,
+                end=match.end() + offset,
                 readings=readings,
                 scale_word=scale_word,
                 scale=SCALE_WORDS[scale_word] if scale_word else 1.0,
