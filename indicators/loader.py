@@ -285,26 +285,21 @@ PARALLEL_MIN_FILES = 200
 
 
 def _read_all(paths: list[Path], checker: IndicatorChecker, max_bytes: int, workers: int) -> list[FileResult]:
+    """Read every file, in `workers` forked processes when there are enough files to pay for starting them."""
+    if workers <= 1 or len(paths) < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+        return [_read_indicator(path, checker, max_bytes) for path in paths]
     global _WORKER_CHECKER
     _WORKER_CHECKER = checker  # inherited by forked workers, not pickled
     try:
-        return _parallel_map(_read_with_worker_checker, paths, max_bytes, workers)
+        chunk = max(1, len(paths) // (workers * 4))
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_read_in_worker, paths, [max_bytes] * len(paths), chunksize=chunk))
     finally:
         _WORKER_CHECKER = None
 
 
-def _read_with_worker_checker(path: Path, max_bytes: int) -> FileResult:
+def _read_in_worker(path: Path, max_bytes: int) -> FileResult:
     return _read_indicator(path, _WORKER_CHECKER, max_bytes)
-
-
-def _parallel_map(function, paths: list[Path], max_bytes: int, workers: int) -> list:
-    """`function(path, max_bytes)` for every path, in `workers` forked processes
-    when there are enough paths to pay for starting them."""
-    if workers <= 1 or len(paths) < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
-        return [function(path, max_bytes) for path in paths]
-    chunk = max(1, len(paths) // (workers * 4))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(function, paths, [max_bytes] * len(paths), chunksize=chunk))
 
 
 def _position_of(path: Path, location: tuple) -> tuple[int, int]:

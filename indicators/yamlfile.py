@@ -71,54 +71,29 @@ class _Invalid(Exception):
 
 def read_text(path: Path, problems: list[Problem], max_bytes: int = MAX_FILE_BYTES) -> str | None:
     """Read a UTF-8 text file, NFC-normalised; report what makes it unreadable."""
+
+    def report(message: str, code: str, line: int = 1, column: int = 1, severity: str = "error") -> None:
+        problems.append(Problem(display_path(path), line, column, "-", message, code, severity))
+
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            problems.append(
-                Problem(
-                    display_path(path),
-                    1,
-                    1,
-                    "-",
-                    f"file is {size:,} bytes; the limit is {max_bytes:,}",
-                    "file-too-large",
-                )
-            )
+            report(f"file is {size:,} bytes; the limit is {max_bytes:,}", "file-too-large")
             return None
         raw = path.read_bytes()
     except OSError as error:
-        problems.append(
-            Problem(display_path(path), 1, 1, "-", f"cannot read file: {error.strerror}", "file-unreadable")
-        )
+        report(f"cannot read file: {error.strerror}", "file-unreadable")
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-        problems.append(
-            Problem(
-                display_path(path),
-                1,
-                1,
-                "-",
-                "file starts with a UTF-8 byte-order mark; it was ignored",
-                "utf8-bom",
-                "warning",
-            )
-        )
+        report("file starts with a UTF-8 byte-order mark; it was ignored", "utf8-bom", severity="warning")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        problems.append(
-            Problem(
-                display_path(path),
-                line,
-                column,
-                "-",
-                f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8",
-                "encoding-invalid",
-            )
-        )
+        message = f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8"
+        report(message, "encoding-invalid", line, column)
         return None
     return unicodedata.normalize("NFC", text)
 
