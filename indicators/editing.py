@@ -16,6 +16,7 @@ import hashlib
 import io
 import json
 import os
+import sys
 import tempfile
 import unicodedata
 from dataclasses import dataclass
@@ -25,13 +26,14 @@ from typing import Any
 
 from filelock import FileLock
 from ruamel.yaml import YAML
+from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
 from indicators.checks import IndicatorChecker
 from indicators.loader import model_from_document
 from indicators.models import Indicator
 from indicators.problems import Problem
 from indicators.registry import Registry
-from indicators.yamlfile import parse_yaml
+from indicators.yamlfile import parse_yaml, plain_reads_as_text
 
 EDIT_LOG = "edit-log.jsonl"
 LOCK_TIMEOUT_SECONDS = 10
@@ -47,11 +49,25 @@ class ConflictError(Exception):
 
 
 def round_trip_yaml() -> YAML:
+    """ruamel.yaml's round trip (YAML 1.2): comments, order and quoting kept; lines
+    never re-wrapped, however long, so an edit changes only the lines it touches."""
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
-    yaml.width = 4096
+    yaml.width = sys.maxsize
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
+
+
+def yaml_value(value: Any) -> Any:
+    """A value about to be written, with every string that a YAML reader could
+    take for something else (`No`, `on`, `1:20`, `010`) single-quoted."""
+    if isinstance(value, dict):
+        return {key: yaml_value(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [yaml_value(item) for item in value]
+    if isinstance(value, str) and not plain_reads_as_text(value):
+        return SingleQuotedScalarString(value)
+    return value
 
 
 def digest(text: str | None) -> str | None:
@@ -101,7 +117,7 @@ def new_draft(registry_dir: Path, indicator: dict) -> Draft:
     if path.exists():
         raise FileExistsError(f"{path.name} already exists; edit it instead")
     stream = io.StringIO()
-    round_trip_yaml().dump(indicator, stream)
+    round_trip_yaml().dump(yaml_value(indicator), stream)
     data = round_trip_yaml().load(SCHEMA_LINE + stream.getvalue())
     return Draft(path, None, data)
 
@@ -204,7 +220,7 @@ def apply_fields(draft: Draft, fields: dict) -> None:
     for key in INDICATOR_FIELDS:
         if key not in fields:
             continue
-        value = fields[key]
+        value = yaml_value(fields[key])
         current = draft.data.get(key)
         if isinstance(value, dict) and hasattr(current, "items"):
             for inner_key, inner_value in value.items():
@@ -215,7 +231,7 @@ def apply_fields(draft: Draft, fields: dict) -> None:
 
 
 def add_observation(draft: Draft, observation: dict) -> None:
-    draft.data["observations"].append(observation)
+    draft.data["observations"].append(yaml_value(observation))
 
 
 def remove_observation(draft: Draft, index: int) -> None:

@@ -17,7 +17,7 @@ from indicators.checks import IndicatorChecker
 from indicators.models import OBSERVATION_DEFAULTS, PLAIN_OBSERVATIONS, Indicator, IndicatorInfo, Source, Taxonomy
 from indicators.problems import Problem, display_path, field_name
 from indicators.registry import FileResult, Registry, Rows, SourceDocument, rows_from_fields, rows_of
-from indicators.yamlfile import MAX_FILE_BYTES, YamlDocument, parse_yaml, quick_parse, read_text, read_yaml
+from indicators.yamlfile import MAX_FILE_BYTES, YamlDocument, fast_parse, parse_yaml, read_text, read_yaml, yaml11_hint
 
 TAXONOMY_FILE = "taxonomy.yaml"
 REGISTRY_DIR = "registry"
@@ -140,7 +140,8 @@ def _schema_message(detail: dict) -> str:
     given = detail.get("input")
     if isinstance(given, (dict, list)):
         given = type(given).__name__
-    return f"{detail['msg']} (got {given!r})"
+    hint = yaml11_hint(given) if isinstance(given, str) else None
+    return f"{detail['msg']} (got {given!r})" + (f"; {hint}" if hint else "")
 
 
 def _read_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy | None:
@@ -193,7 +194,7 @@ def _quick_source(path: Path, problems: list[Problem]) -> Source | None:
     """The source metadata on the fast path, or None to take the careful one."""
     warnings: list[Problem] = []
     text = read_text(path, warnings)
-    data = None if text is None else quick_parse(text)
+    data = None if text is None else fast_parse(text)
     if not isinstance(data, dict):
         return None
     try:
@@ -236,7 +237,7 @@ def _read_indicator(path: Path, checker: IndicatorChecker, max_bytes: int) -> Fi
     text = read_text(path, problems, max_bytes)
     if text is None:
         return None, None, problems
-    data = quick_parse(text)
+    data = fast_parse(text)
     if isinstance(data, dict):
         accepted = _quick_accept(path, data, checker)
         if accepted is not None:

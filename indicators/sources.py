@@ -7,7 +7,7 @@ import re
 import unicodedata
 from datetime import date
 
-from indicators.editing import atomic_write, round_trip_yaml
+from indicators.editing import atomic_write, round_trip_yaml, yaml_value
 from indicators.models import Source
 
 MAX_SOURCE_BYTES = 1_000_000
@@ -74,7 +74,7 @@ def import_source(
     record = meta.model_dump(mode="json", exclude_none=True)
 
     stream = io.StringIO()
-    round_trip_yaml().dump(record, stream)
+    round_trip_yaml().dump(yaml_value(record), stream)
     atomic_write(sources_dir / f"{source_id}.txt", unicodedata.normalize("NFC", text))
     atomic_write(meta_path, stream.getvalue())
     return meta

