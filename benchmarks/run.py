@@ -29,11 +29,12 @@ import yaml  # noqa: E402
 
 from benchmarks.synthetic import generate  # noqa: E402
 from indicators import read_registry  # noqa: E402
-from indicators.citations import fold  # noqa: E402
-from indicators.loader import data_fingerprint  # noqa: E402
+from indicators.exports import export_frame  # noqa: E402
 from indicators.models import Indicator  # noqa: E402
 from indicators.numbers import find_numbers, mention_states  # noqa: E402
 from indicators.query import Filters, downsample_for_chart, filter_observations, kpi_summary  # noqa: E402
+from indicators.stamps import data_fingerprint  # noqa: E402
+from indicators.text import fold  # noqa: E402
 
 OUT = PROJECT / "benchmarks" / "out"
 PER_FILE = 100
@@ -130,7 +131,7 @@ def measure(size: int, naive: bool) -> dict:
     rerun, _ = timed(lambda: one_rerun(frame, frame["indicator_id"].iloc[0], years), repeat=5)
     figures["filtered_rerun_s"] = round(rerun, 4)
 
-    export, _ = timed(lambda: registry.export_frame().to_csv(io.StringIO(), index=False))
+    export, _ = timed(lambda: export_frame(registry.observations_frame).to_csv(io.StringIO(), index=False))
     figures["export_csv_s"] = round(export, 3)
 
     if naive:

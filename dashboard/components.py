@@ -17,6 +17,7 @@ from dashboard.charts import history_chart
 from dashboard.state import View
 from indicators.formatting import format_date_value, format_number, format_period, format_value
 from indicators.problems import Problem
+from indicators.vocabulary import PERIOD_KINDS
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:~$&=\"'^])")
 
@@ -65,9 +66,6 @@ def citation(view: View, row, with_quote: bool = True) -> None:
         st.caption(view.t("no_link"))
     if present(row.note):
         st.caption(f"{view.t('note')}: {row.note}")
-
-
-PERIOD_KINDS = ("year", "half-year", "quarter", "month", "date", "other")
 
 
 def labelled(view: View, rows: pd.DataFrame) -> pd.DataFrame:

@@ -10,8 +10,8 @@ import streamlit as st
 
 from indicators import Registry, default_data_dir, read_registry
 from indicators.coverage import Claim, coverage_report
-from indicators.loader import data_fingerprint
 from indicators.problems import Problem
+from indicators.stamps import data_fingerprint
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ means no cache.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
-import tempfile
 from dataclasses import asdict
 from itertools import chain
 from pathlib import Path
@@ -24,11 +24,14 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from indicators.models import IndicatorInfo
+from indicators.files import atomic_write
+from indicators.models import IndicatorInfo, trusted_tree
+from indicators.paths import DataLayout
 from indicators.problems import Problem
 from indicators.registry import OBSERVATION_FIELDS, FileResult, Rows
+from indicators.stamps import file_stamp, stat_stamp
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 _CODE = Path(__file__).resolve().parent
 
 
@@ -48,25 +51,18 @@ def cache_folder(data_dir: Path) -> Path | None:
     return folder if os.access(folder, os.W_OK) else None
 
 
-def stamp(path: Path) -> list:
-    """Size, modification time and a digest of the content: a same-size edit
-    within one tick of a coarse file-system clock still counts as a change."""
-    status = path.stat()
-    return [status.st_size, status.st_mtime_ns, hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()]
-
-
 def context_digest(data_dir: Path) -> str:
-    """Everything besides the file itself that its validation depends on."""
+    """Everything besides the file itself that its validation depends on: the
+    validator's code, the taxonomy, and every source file (stat stamps, which
+    change with every write; see `indicators.stamps`)."""
+    data = DataLayout(data_dir)
     parts = [f"format {CACHE_FORMAT}"]
-    for path in sorted(_CODE.glob("*.py")):
-        parts.append(f"{path.name} {stamp(path)}")
-    taxonomy = data_dir / "taxonomy.yaml"
-    if taxonomy.exists():
-        parts.append(f"taxonomy {stamp(taxonomy)}")
-    sources = data_dir / "sources"
-    if sources.is_dir():
-        with os.scandir(sources) as scan:
-            parts.extend(sorted(f"{entry.name} {entry.stat().st_size} {entry.stat().st_mtime_ns}" for entry in scan))
+    parts += [f"{path.name} {file_stamp(path)[-1]}" for path in sorted(_CODE.glob("*.py"))]
+    if data.taxonomy.exists():
+        parts.append(f"taxonomy {file_stamp(data.taxonomy)}")
+    if data.sources.is_dir():
+        with os.scandir(data.sources) as scan:
+            parts.extend(sorted(f"{entry.name} {stat_stamp(entry.stat())}" for entry in scan))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
@@ -99,17 +95,17 @@ class ValidationCache:
     def get(self, path: Path) -> FileResult | None:
         """What reading the file gave last time, when cached and still current."""
         entry = self.entries.get(path.name)
-        if entry is None or entry["stamp"] != stamp(path):
+        if entry is None or entry["stamp"] != file_stamp(path):
             return None
         problems = [Problem(**fields) for fields in entry["problems"]]
         if entry["indicator"] is None:
             return None, None, problems
-        return IndicatorInfo.model_validate(entry["indicator"]), self.rows[path.name], problems
+        return trusted_tree(IndicatorInfo, entry["indicator"]), self.rows[path.name], problems
 
     def put(self, path: Path, indicator: IndicatorInfo | None, rows: Rows | None, problems: list[Problem]) -> None:
         self.changed = True
         self.entries[path.name] = {
-            "stamp": stamp(path),
+            "stamp": file_stamp(path),
             "indicator": None if indicator is None else indicator.model_dump(mode="json"),
             "problems": [asdict(problem) for problem in problems],
         }
@@ -133,13 +129,12 @@ class ValidationCache:
             field: list(chain.from_iterable(self.rows[name][field] for name in self.entries))
             for field in OBSERVATION_FIELDS
         }
+        table = io.BytesIO()
+        pq.write_table(pa.table(columns, schema=_SCHEMA), table)
+        index = json.dumps({"context": self.context, "files": files}, ensure_ascii=False)
         try:
-            _replace(
-                self.folder / "observations.parquet",
-                lambda path: pq.write_table(pa.table(columns, schema=_SCHEMA), path),
-            )
-            index = json.dumps({"context": self.context, "files": files}, ensure_ascii=False)
-            _replace(self.folder / "files.json", lambda path: Path(path).write_text(index, encoding="utf-8"))
+            atomic_write(self.folder / "observations.parquet", table.getvalue())
+            atomic_write(self.folder / "files.json", index)
         except OSError:
             return
 
@@ -156,14 +151,3 @@ _SCHEMA = pa.schema(
         ("note", pa.string()),
     ]
 )
-
-
-def _replace(target: Path, write) -> None:
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(descriptor)
-    try:
-        write(temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

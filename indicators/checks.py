@@ -5,14 +5,14 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator
 
-from indicators.citations import fold, plainly_stated, value_in_quote
+from indicators.citations import plainly_stated, value_in_quote
 from indicators.models import Indicator, IndicatorInfo, Observation, Taxonomy, trusted
 from indicators.periods import is_valid_period, parse_period
 from indicators.problems import Problem, display_path, field_name
 from indicators.registry import SourceDocument
-from indicators.yamlfile import YamlDocument
-
-NON_NEGATIVE_KINDS = {"count", "amount", "rank", "level"}
+from indicators.text import fold
+from indicators.vocabulary import NON_NEGATIVE_KINDS, OUT_OF_KINDS
+from indicators.yaml_reader import YamlDocument
 
 
 class IndicatorChecker:
@@ -115,7 +115,7 @@ class IndicatorChecker:
         value, out_of = observation.value, observation.out_of
         if value < 0 and indicator.kind in NON_NEGATIVE_KINDS:
             found.append((("value",), f"a {indicator.kind} cannot be negative ({value:g})", "value-invalid"))
-        if out_of is None and indicator.kind in {"rank", "level"}:
+        if out_of is None and indicator.kind in OUT_OF_KINDS:
             found.append((("out_of",), f"a {indicator.kind} needs out_of (193 in '86/193')", "out-of-missing"))
         if out_of is not None and value > out_of:
             found.append((("value",), f"{value:g} is larger than out_of {out_of:g}", "value-invalid"))

@@ -3,25 +3,26 @@ source, and the value is a number the quote states."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from indicators.numbers import NumberMention, find_numbers, mention_states, same_number
-
-_WHITESPACE = re.compile(r"\s+")
-
-
-def fold(text: str) -> str:
-    """NFC and whitespace folding: the only differences a quote may have."""
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return " ".join(text.split())
+from indicators.vocabulary import SCALE_WORDS, SCALES
 
 
 def value_in_quote(
     quote: str, value: float, scale: float, out_of: float | None = None, absolute: bool = False
 ) -> str | None:
-    """None when the quote states the value (and out_of); otherwise why not."""
+    """None when the quote states the value; otherwise a sentence saying why not,
+    listing the numbers the quote does state.
+
+    `value` is in units of `scale` (the indicator's factor: 1e6 for "triệu", so a
+    value of 35 is stated by "35 triệu" or "35.000.000"). With `out_of`, the quote
+    must state the fraction `value/out_of` ("86/193"). `absolute` accepts the value
+    without its sign ("giảm 3 bậc" states -3). Never raises.
+
+    >>> value_in_quote("hiện có 35 triệu tài khoản", 35, 1e6) is None
+    True
+    >>> value_in_quote("hiện có 35 triệu tài khoản", 3.5, 1e6)
+    "3.5 × 1,000,000 = 3,500,000 is not a number stated in the quote (numbers found: '35 triệu' = 35,000,000)"
+    """
     if out_of is None and not absolute and plainly_stated(quote, value, scale):
         return None
     mentions = find_numbers(quote)
@@ -51,8 +52,8 @@ def _plain(number: float) -> str:
     return f"{number:,.10g}" if abs(number) < 1e15 else f"{number:.6g}"
 
 
-_SCALE_WORDS_FOR = {1e3: ("nghìn", "ngàn"), 1e6: ("triệu",), 1e9: ("tỷ", "tỉ")}
-_ANY_SCALE_WORD = ("nghìn", "ngàn", "triệu", "tỷ", "tỉ")
+_SCALE_WORDS_FOR = {scale.factor: scale.written for scale in SCALES.values() if scale.written}
+_ANY_SCALE_WORD = tuple(SCALE_WORDS)
 
 
 def _written_forms(value: float) -> tuple[str, ...]:
@@ -68,13 +69,13 @@ def _written_forms(value: float) -> tuple[str, ...]:
     digits = whole.lstrip("-")
     if len(digits) <= 3:
         return (whole,) if not fraction else (f"{whole},{fraction}", f"{whole}.{fraction}")
-    grouped = whole[: len(whole) - len(digits)] + _grouped(digits)
+    grouped = whole[: len(whole) - len(digits)] + _group_thousands(digits)
     if not fraction:
         return grouped, whole
     return f"{grouped},{fraction}", f"{whole},{fraction}", f"{whole}.{fraction}"
 
 
-def _grouped(digits: str) -> str:
+def _group_thousands(digits: str) -> str:
     """`1234567` -> `1.234.567`."""
     if len(digits) <= 6:
         return f"{digits[:-3]}.{digits[-3:]}"
@@ -86,24 +87,27 @@ def plainly_stated(quote: str, value: float, scale: float) -> bool:
     """A quick yes for the common case: the value written out in the quote,
     as a whole token, with the scale word the unit needs (and none when it
     needs none). Anything else goes to the full parser, so no answer differs."""
-    words = _SCALE_WORDS_FOR.get(scale) if scale != 1 else ()
-    if words is None:
+    words = _SCALE_WORDS_FOR.get(scale, ()) if scale != 1 else ()
+    if scale != 1 and not words:
         return False
     for form in _written_forms(value):
         start = quote.find(form)
         while start >= 0:
             end = start + len(form)
             if _whole_token(quote, start, end):
-                rest = quote[end:].lstrip()
-                if not words:
-                    if not rest.startswith(_ANY_SCALE_WORD):
-                        return True
-                elif rest.startswith(words) and not rest.startswith(("nghìn tỷ", "ngàn tỷ")):
-                    word = next(word for word in words if rest.startswith(word))
-                    if not rest[len(word) : len(word) + 1].isalpha():
-                        return True
+                word = _scale_word_at(quote[end:].lstrip())
+                if word in words or (word is None and not words):
+                    return True
             start = quote.find(form, start + 1)
     return False
+
+
+def _scale_word_at(text: str) -> str | None:
+    """The (longest) scale word `text` starts with, as a whole word: "nghìn tỷ", not "nghìn"."""
+    return next(
+        (word for word in _ANY_SCALE_WORD if text.startswith(word) and not text[len(word) : len(word) + 1].isalpha()),
+        None,
+    )
 
 
 def _whole_token(text: str, start: int, end: int) -> bool:

@@ -7,7 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from indicators.loader import default_data_dir, read_registry
+from indicators import codes
+from indicators.exports import export_frame
+from indicators.loader import read_registry
+from indicators.paths import SCHEMA_FILE, default_data_dir
 from indicators.problems import display_path
 
 
@@ -15,7 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m indicators", description=__doc__)
     parser.add_argument("--data", type=Path, default=None, help="data folder (default: $INDICATORS_DATA or ./data)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("validate", help="check every file; exit 1 if any problem")
+    validate = commands.add_parser("validate", help="check every file; exit 1 if any problem")
+    validate.add_argument("--explain", metavar="CODE", help="say what a problem code means and how to fix it")
     export = commands.add_parser("export", help="one row per observation to stdout")
     export.add_argument("--format", choices=["csv", "json"], default="csv")
     commands.add_parser("list", help="one line per indicator")
@@ -58,6 +62,12 @@ def _utf8_stdout() -> None:
 
 
 def _validate(data_dir: Path, arguments) -> int:
+    if arguments.explain:
+        if arguments.explain not in codes.CATALOGUE:
+            print(f"no problem code {arguments.explain!r}; codes: {', '.join(codes.CATALOGUE)}", file=sys.stderr)
+            return 2
+        print(codes.explain(arguments.explain))
+        return 0
     registry = read_registry(data_dir)
     for problem in registry.problems:
         print(problem)
@@ -85,8 +95,7 @@ def _registry_or_exit(data_dir: Path):
 
 
 def _export(data_dir: Path, arguments) -> int:
-    frame = _registry_or_exit(data_dir).export_frame().copy()
-    frame["period_start"] = frame["period_start"].dt.strftime("%Y-%m-%d")
+    frame = export_frame(_registry_or_exit(data_dir).observations_frame)
     if arguments.format == "csv":
         frame.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
@@ -141,23 +150,23 @@ def _coverage(data_dir: Path, arguments) -> int:
 
 
 def _schema(data_dir: Path, arguments) -> int:
-    from indicators.schema import SCHEMA_PATH, schema_text
+    from indicators.schema import schema_text
 
     text = schema_text()
     if arguments.check:
-        current = SCHEMA_PATH.read_text(encoding="utf-8") if SCHEMA_PATH.exists() else ""
+        current = SCHEMA_FILE.read_text(encoding="utf-8") if SCHEMA_FILE.exists() else ""
         if current != text:
-            print(f"{display_path(SCHEMA_PATH)} is stale; run `python -m indicators schema`", file=sys.stderr)
+            print(f"{display_path(SCHEMA_FILE)} is stale; run `python -m indicators schema`", file=sys.stderr)
             return 1
         return 0
-    SCHEMA_PATH.parent.mkdir(exist_ok=True)
-    SCHEMA_PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {display_path(SCHEMA_PATH)}", file=sys.stderr)
+    SCHEMA_FILE.parent.mkdir(exist_ok=True)
+    SCHEMA_FILE.write_text(text, encoding="utf-8")
+    print(f"wrote {display_path(SCHEMA_FILE)}", file=sys.stderr)
     return 0
 
 
 def _new(data_dir: Path, arguments) -> int:
-    from indicators.newfile import NewError, scaffold
+    from indicators.scaffold import NewError, scaffold
 
     registry = _registry_or_exit(data_dir)
     try:

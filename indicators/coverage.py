@@ -12,20 +12,18 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import Field
 
-from indicators.citations import fold
-from indicators.loader import model_from_document
 from indicators.models import Slug, Strict, Text
 from indicators.numbers import NumberMention, find_numbers, mention_states, same_number
+from indicators.paths import DataLayout
 from indicators.problems import Problem, display_path
 from indicators.registry import Registry
-from indicators.yamlfile import read_yaml
-
-WAIVERS_FILE = "coverage-waivers.yaml"
+from indicators.text import fold, split_sentences
+from indicators.yaml_reader import read_yaml, validate_document
 
 _DATE_CONTEXT = re.compile(r"(ngày|sáng|chiều|tối|trưa|nay|hôm|\()\s*$", re.IGNORECASE)
 _FULL_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](19|20)\d{2}\b")
@@ -60,19 +58,6 @@ class Claim:
     reason: str | None = None
 
 
-def split_sentences(line: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: a stop mark, a space, then a capital or an opening mark."""
-    spans, start = [], 0
-    for match in re.finditer(r"[.!?…;]+[”\")]?\s+", line):
-        following = line[match.end() : match.end() + 1]
-        if following and (following.isupper() or following in '“"(' or following.isdigit()):
-            spans.append((start, match.end()))
-            start = match.end()
-    if start < len(line):
-        spans.append((start, len(line)))
-    return [(begin, end) for begin, end in spans if line[begin:end].strip()]
-
-
 def is_claim(line: str, mention: NumberMention, dates: list[tuple[int, int]] | None = None) -> bool:
     """False for dates, years, ordinals, durations and document numbers.
 
@@ -103,55 +88,74 @@ def full_dates(line: str) -> list[tuple[int, int]]:
 
 
 def read_waivers(data_dir: Path, problems: list[Problem]) -> list[Waiver]:
-    path = data_dir / WAIVERS_FILE
+    """The waivers of `data/coverage-waivers.yaml` ([] when there is no such file)."""
+    path = DataLayout(data_dir).waivers
     if not path.is_file():
         return []
     document = read_yaml(path, problems)
-    if document is None:
-        return []
-    parsed = model_from_document(WaiverFile, document, problems)
+    parsed = None if document is None else validate_document(WaiverFile, document, problems)
     return parsed.waivers if parsed else []
 
 
 def coverage_report(registry: Registry) -> tuple[list[Claim], list[Problem]]:
     """Every claim in every source with its status, and problems with the waiver file."""
     problems: list[Problem] = []
-    waivers = read_waivers(registry.data_dir, problems)
+    waivers = list(enumerate(read_waivers(registry.data_dir, problems)))
     used_waivers: set[int] = set()
     claims: list[Claim] = []
     cited = _observations_by_source(registry)
     for source_id, source in registry.sources.items():
-        observations = cited.get(source_id, [])
-        source_waivers = [(index, fold(w.text), w) for index, w in enumerate(waivers) if w.source == source_id]
-        lines = [fold(raw_line) for raw_line in source.text.splitlines()]
-        quoted = _observations_by_line(lines, observations)
+        scan = _SourceScan(source_id, cited.get(source_id, []), [(i, w) for i, w in waivers if w.source == source_id])
+        claims.extend(scan.claims(source.text))
+        used_waivers |= scan.used_waivers
+    waivers_path = display_path(DataLayout(registry.data_dir).waivers)
+    for index, waiver in waivers:
+        if index not in used_waivers:
+            message = f"waiver {waiver.text!r} matches no uncited number in source {waiver.source!r}; remove it"
+            problems.append(Problem(waivers_path, 1, 1, f"waivers[{index}]", message, "waiver-stale"))
+    return claims, problems
+
+
+@dataclass
+class _SourceScan:
+    """The claims of one source, each checked against the observations quoting
+    its line and against the source's waivers."""
+
+    source_id: str
+    observations: list[tuple[str, str, float, float, float | None]]  # see _observations_by_source
+    waivers: list[tuple[int, Waiver]]
+    used_waivers: set[int] = field(default_factory=set)
+
+    def claims(self, text: str) -> list[Claim]:
+        lines = [fold(raw_line) for raw_line in text.splitlines()]
+        quoted = _observations_by_line(lines, self.observations)
+        found = []
         for line_number, line in enumerate(lines, start=1):
             in_line = quoted.get(line_number - 1, [])  # only these can cover a number of the line
             dates = full_dates(line)
             for start, end in split_sentences(line):
                 sentence = line[start:end].strip()
                 for mention in find_numbers(line[start:end], offset=start):
-                    if not is_claim(line, mention, dates):
-                        continue
-                    claims.append(
-                        _classify(
-                            source_id, line_number, line, sentence, mention, in_line, source_waivers, used_waivers
-                        )
-                    )
-    waivers_path = display_path(registry.data_dir / WAIVERS_FILE)
-    for index, waiver in enumerate(waivers):
-        if index not in used_waivers:
-            problems.append(
-                Problem(
-                    waivers_path,
-                    1,
-                    1,
-                    f"waivers[{index}]",
-                    f"waiver {waiver.text!r} matches no uncited number in source {waiver.source!r}; remove it",
-                    "waiver-stale",
-                )
-            )
-    return claims, problems
+                    if is_claim(line, mention, dates):
+                        found.append(self._classify(line_number, line, sentence, mention, in_line))
+        return found
+
+    def _classify(self, line_number: int, line: str, sentence: str, mention: NumberMention, in_line) -> Claim:
+        claim = Claim(
+            self.source_id, line_number, mention.start + 1, sentence, mention.text, mention.value * mention.scale, ""
+        )
+        citing = tuple(
+            indicator_id
+            for indicator_id, quote, value, scale, out_of in in_line
+            if _covers(line, quote, mention) and _states(mention, value, scale, out_of)
+        )
+        if citing:
+            return replace(claim, status="cited", cited_by=citing)
+        for index, waiver in self.waivers:
+            if _covers(line, fold(waiver.text), mention):
+                self.used_waivers.add(index)
+                return replace(claim, status="waived", reason=waiver.reason)
+        return replace(claim, status="uncited")
 
 
 def _observations_by_line(lines: list[str], observations: list[tuple]) -> dict[int, list[tuple]]:
@@ -189,30 +193,10 @@ def _observations_by_source(registry: Registry) -> dict[str, list[tuple[str, str
     return cited
 
 
-def _classify(source_id, line_number, line, sentence, mention, observations, source_waivers, used_waivers) -> Claim:
-    base = {
-        "source_id": source_id,
-        "line": line_number,
-        "column": mention.start + 1,
-        "sentence": sentence,
-        "text": mention.text,
-        "value": mention.value * mention.scale,
-    }
-    citing = tuple(
-        indicator_id
-        for indicator_id, quote, value, scale, out_of in observations
-        if _covers(line, quote, mention) and _states(mention, value, scale, out_of)
-    )
-    if citing:
-        return Claim(**base, status="cited", cited_by=citing)
-    for index, text, waiver in source_waivers:
-        if text and _covers(line, text, mention):
-            used_waivers.add(index)
-            return Claim(**base, status="waived", reason=waiver.reason)
-    return Claim(**base, status="uncited")
-
-
 def _covers(line: str, quote: str, mention: NumberMention) -> bool:
+    """Whether `quote` (folded) covers the mention somewhere in the line."""
+    if not quote:
+        return False
     start = line.find(quote)
     while start >= 0:
         if start <= mention.start and mention.end <= start + len(quote):

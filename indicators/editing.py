@@ -1,11 +1,11 @@
 """Safe edits of registry files.
 
-- Round trip with ruamel.yaml: comments, key order and quoting are kept.
+- Round trip with ruamel.yaml (`yaml_writer`): comments, key order and quoting are kept.
 - Validation with the same checks as `python -m indicators validate`.
-- Atomic writes: temp file in the same folder, fsync, `os.replace`.
+- Atomic writes (`files.atomic_write`): temporary file, fsync, `os.replace`.
 - A file lock per file plus optimistic concurrency: a save names the digest
   of the text it started from and is refused if the file changed since.
-- An append-only JSON-lines edit log: who, when, which file, what changed.
+- Every accepted save is appended to the edit log (`edit_log`).
 """
 
 from __future__ import annotations
@@ -13,11 +13,6 @@ from __future__ import annotations
 import difflib
 import getpass
 import hashlib
-import io
-import json
-import os
-import sys
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,18 +20,17 @@ from pathlib import Path
 from typing import Any
 
 from filelock import FileLock
-from ruamel.yaml import YAML
-from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
+from indicators import yaml_writer
 from indicators.checks import IndicatorChecker
-from indicators.loader import model_from_document
+from indicators.edit_log import LOCK_TIMEOUT_SECONDS, append_entry
+from indicators.files import atomic_write, read_exact
 from indicators.models import Indicator
+from indicators.paths import DataLayout
 from indicators.problems import Problem
 from indicators.registry import Registry
-from indicators.yamlfile import parse_yaml, plain_reads_as_text
+from indicators.yaml_reader import parse_yaml, validate_document
 
-EDIT_LOG = "edit-log.jsonl"
-LOCK_TIMEOUT_SECONDS = 10
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/indicator.schema.json\n"
 
 
@@ -48,35 +42,22 @@ class ConflictError(Exception):
         super().__init__(f"{path.name} was changed by someone else since you opened it; reload and redo your edit")
 
 
-def round_trip_yaml() -> YAML:
-    """ruamel.yaml's round trip (YAML 1.2): comments, order and quoting kept; lines
-    never re-wrapped, however long, so an edit changes only the lines it touches."""
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = sys.maxsize
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
-
-
-def yaml_value(value: Any) -> Any:
-    """A value about to be written, with every string that a YAML reader could
-    take for something else (`No`, `on`, `1:20`, `010`) single-quoted."""
-    if isinstance(value, dict):
-        return {key: yaml_value(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [yaml_value(item) for item in value]
-    if isinstance(value, str) and not plain_reads_as_text(value):
-        return SingleQuotedScalarString(value)
-    return value
-
-
 def digest(text: str | None) -> str | None:
+    """SHA-256 of the text (None for a file that does not exist yet)."""
     return None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def unified_diff(before: str | None, after: str, from_name: str, to_name: str, context: int = 3) -> str:
+    return "".join(
+        difflib.unified_diff(
+            (before or "").splitlines(keepends=True), after.splitlines(keepends=True), from_name, to_name, n=context
+        )
+    )
 
 
 @dataclass
 class Draft:
-    """A file as an editor opened it: its text, digest and round-trip data."""
+    """A file as an editor opened it: its text (None for a new file) and round-trip data."""
 
     path: Path
     original: str | None
@@ -87,39 +68,31 @@ class Draft:
         return digest(self.original)
 
     def text(self) -> str:
-        stream = io.StringIO()
-        round_trip_yaml().dump(self.data, stream)
-        text = stream.getvalue()
+        text = yaml_writer.dump(self.data)
         if self.original and "\r\n" in self.original:
             text = text.replace("\n", "\r\n")
         return text
 
     def diff(self) -> str:
-        before = (self.original or "").splitlines(keepends=True)
-        after = self.text().splitlines(keepends=True)
-        return "".join(difflib.unified_diff(before, after, f"a/{self.path.name}", f"b/{self.path.name}"))
-
-
-def read_exact(path: Path) -> str | None:
-    """The file's text with its line ends as they are (no newline translation)."""
-    return path.read_bytes().decode("utf-8") if path.exists() else None
+        return unified_diff(self.original, self.text(), f"a/{self.path.name}", f"b/{self.path.name}")
 
 
 def open_draft(path: Path) -> Draft:
     original = read_exact(path)
-    data = round_trip_yaml().load(original) if original else None
-    return Draft(path, original, data)
+    return Draft(path, original, yaml_writer.load(original) if original else None)
 
 
 def new_draft(registry_dir: Path, indicator: dict) -> Draft:
-    """A draft for a new indicator file; refuses to replace an existing one."""
+    """A draft for a new indicator file; refuses (FileExistsError) to replace an existing one."""
     path = registry_dir / f"{indicator['id']}.yaml"
     if path.exists():
         raise FileExistsError(f"{path.name} already exists; edit it instead")
-    stream = io.StringIO()
-    round_trip_yaml().dump(yaml_value(indicator), stream)
-    data = round_trip_yaml().load(SCHEMA_LINE + stream.getvalue())
-    return Draft(path, None, data)
+    return Draft(path, None, yaml_writer.load(SCHEMA_LINE + yaml_writer.dump(yaml_writer.yaml_value(indicator))))
+
+
+def draft_from_text(path: Path, base: str | None, text: str) -> Draft:
+    """A draft whose data is `text` but whose base (for conflicts and diffs) is `base`."""
+    return Draft(path, base, yaml_writer.load(text))
 
 
 def check_text(registry: Registry, path: Path, text: str) -> tuple[Indicator | None, list[Problem]]:
@@ -128,7 +101,7 @@ def check_text(registry: Registry, path: Path, text: str) -> tuple[Indicator | N
     document = parse_yaml(path, unicodedata.normalize("NFC", text), problems)
     if document is None:
         return None, problems
-    indicator = model_from_document(Indicator, document, problems)
+    indicator = validate_document(Indicator, document, problems)
     if indicator is None:
         return None, problems
     found, _ = IndicatorChecker.for_taxonomy(registry.taxonomy, registry.sources).check(indicator, document)
@@ -141,75 +114,28 @@ def check_text(registry: Registry, path: Path, text: str) -> tuple[Indicator | N
     return indicator, problems
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write so that readers see the old file or the new one, never a mix."""
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    directory = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
+def save_text(path: Path, text: str, base_digest: str | None, author: str | None = None, summary: str = "") -> dict:
+    """Save `text` if the file still has `base_digest` (None: it must not exist yet),
+    and append the edit to the data folder's log.
 
-
-def save_text(
-    path: Path,
-    text: str,
-    base_digest: str | None,
-    author: str | None = None,
-    summary: str = "",
-    log_dir: Path | None = None,
-) -> dict:
-    """Save `text` if the file still has `base_digest` (None: must not exist).
-
-    Raises ConflictError, with the difference, when someone saved in between.
-    Returns the edit-log entry."""
-    lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
-    with lock:
+    Returns the log entry. Raises ConflictError, carrying the difference between
+    what is saved and `text`, when someone saved in between; nothing is written then."""
+    with FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS):
         current = read_exact(path)
         if digest(current) != base_digest:
-            theirs = "".join(
-                difflib.unified_diff(
-                    (current or "").splitlines(keepends=True),
-                    text.splitlines(keepends=True),
-                    f"saved/{path.name}",
-                    f"yours/{path.name}",
-                )
-            )
-            raise ConflictError(path, theirs)
+            raise ConflictError(path, unified_diff(current, text, f"saved/{path.name}", f"yours/{path.name}"))
         atomic_write(path, text)
-        entry = {
-            "time": datetime.now(UTC).isoformat(timespec="seconds"),
-            "author": author or getpass.getuser(),
-            "file": path.name,
-            "before": base_digest,
-            "after": digest(text),
-            "summary": summary,
-            "diff": "".join(
-                difflib.unified_diff(
-                    (current or "").splitlines(keepends=True), text.splitlines(keepends=True), "before", "after", n=0
-                )
-            ),
-        }
-    append_log(log_dir or path.parent.parent, entry)
+    entry = {
+        "time": datetime.now(UTC).isoformat(timespec="seconds"),
+        "author": author or getpass.getuser(),
+        "file": path.name,
+        "before": base_digest,
+        "after": digest(text),
+        "summary": summary,
+        "diff": unified_diff(current, text, "before", "after", context=0),
+    }
+    append_entry(DataLayout.of_file(path).edit_log, entry)
     return entry
-
-
-def append_log(data_dir: Path, entry: dict) -> None:
-    """One JSON line per accepted edit; appends are serialised by a lock."""
-    log_path = data_dir / EDIT_LOG
-    with FileLock(str(log_path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS), open(log_path, "a", encoding="utf-8") as log:
-        log.write(json.dumps(entry, ensure_ascii=False) + "\n")
-        log.flush()
-        os.fsync(log.fileno())
 
 
 INDICATOR_FIELDS = ("name", "description", "sector", "geography", "kind", "unit", "scale", "direction", "headline")
@@ -220,7 +146,7 @@ def apply_fields(draft: Draft, fields: dict) -> None:
     for key in INDICATOR_FIELDS:
         if key not in fields:
             continue
-        value = yaml_value(fields[key])
+        value = yaml_writer.yaml_value(fields[key])
         current = draft.data.get(key)
         if isinstance(value, dict) and hasattr(current, "items"):
             for inner_key, inner_value in value.items():
@@ -231,13 +157,8 @@ def apply_fields(draft: Draft, fields: dict) -> None:
 
 
 def add_observation(draft: Draft, observation: dict) -> None:
-    draft.data["observations"].append(yaml_value(observation))
+    draft.data["observations"].append(yaml_writer.yaml_value(observation))
 
 
 def remove_observation(draft: Draft, index: int) -> None:
     del draft.data["observations"][index]
-
-
-def draft_from_text(path: Path, base: str | None, text: str) -> Draft:
-    """A draft whose data is `text` but whose base (for conflicts and diffs) is `base`."""
-    return Draft(path, base, round_trip_yaml().load(text))

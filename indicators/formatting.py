@@ -9,13 +9,11 @@ import pandas as pd
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from indicators.vocabulary import QUALIFIERS
+
 LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 LANGUAGES = ("vi", "en")
 
-QUALIFIERS = {
-    "vi": {"about": "khoảng", "nearly": "gần", "more-than": "hơn", "at-least": "ít nhất"},
-    "en": {"about": "about", "nearly": "nearly", "more-than": "more than", "at-least": "at least"},
-}
 
 _PERIOD_WORDS = {
     "vi": {"H1": "6 tháng đầu năm {year}", "H2": "6 tháng cuối năm {year}", "Q": "Quý {quarter}/{year}"},
@@ -46,7 +44,8 @@ def format_value(
     else:
         text = f"{number} {unit}".strip()
     if qualifier and not pd.isna(qualifier):
-        text = f"{QUALIFIERS[language][qualifier]} {text}"
+        words = QUALIFIERS[qualifier]
+        text = f"{words.vi if language == 'vi' else words.en} {text}"
     return text
 
 

@@ -1,64 +1,62 @@
-"""Files -> models. Collects every problem; never stops at the first."""
+"""Files -> Registry. Collects every problem; never stops at the first."""
 
 from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from indicators.cache import ValidationCache
 from indicators.checks import IndicatorChecker
+from indicators.codes import CATALOGUE
+from indicators.files import MAX_SOURCE_TEXT_BYTES, MAX_YAML_BYTES, read_text
 from indicators.models import OBSERVATION_DEFAULTS, PLAIN_OBSERVATIONS, Indicator, IndicatorInfo, Source, Taxonomy
-from indicators.problems import Problem, display_path, field_name
+from indicators.paths import DataLayout, default_data_dir
+from indicators.problems import Problem, display_path
 from indicators.registry import FileResult, Registry, Rows, SourceDocument, rows_from_fields, rows_of
-from indicators.yamlfile import MAX_FILE_BYTES, YamlDocument, fast_parse, parse_yaml, read_text, read_yaml, yaml11_hint
-
-TAXONOMY_FILE = "taxonomy.yaml"
-REGISTRY_DIR = "registry"
-SOURCES_DIR = "sources"
-
-
-def default_data_dir() -> Path:
-    """`$INDICATORS_DATA` or the project's `data/` folder."""
-    configured = os.environ.get("INDICATORS_DATA")
-    return Path(configured) if configured else Path(__file__).resolve().parent.parent / "data"
+from indicators.yaml_reader import fast_parse, parse_yaml, read_yaml, validate_document
 
 
 def read_registry(
     data_dir: Path | str | None = None,
-    max_bytes: int = MAX_FILE_BYTES,
+    max_bytes: int = MAX_YAML_BYTES,
     workers: int | None = None,
     cache: bool = False,
 ) -> Registry:
     """Everything that could be read, with every problem found. Never raises.
 
-    Indicator files are read in `workers` processes (default: one per CPU)
-    once there are enough of them to be worth it. `cache` reuses the
-    validation of files unchanged since an earlier load (see indicators/cache.py)."""
-    workers = workers or os.cpu_count() or 1
-    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    `data_dir`: a data folder (see `indicators.paths`), default `$INDICATORS_DATA`
+    or the project's `data/`. `max_bytes`: the size limit of each YAML file.
+    Indicator files are read in `workers` processes (default: one per CPU) once
+    there are enough of them to be worth it. `cache` reuses the validation of
+    files unchanged since an earlier load (see `indicators.cache`)."""
+    data = DataLayout(Path(data_dir) if data_dir is not None else default_data_dir())
     problems: list[Problem] = []
-    if not data_dir.is_dir():
-        problems.append(
-            Problem(
-                display_path(data_dir), 1, 1, "-", "data folder does not exist or is not a folder", "registry-missing"
-            )
-        )
-        return Registry(data_dir, None, {}, {}, {}, {}, problems)
+    if not data.root.is_dir():
+        message = "data folder does not exist or is not a folder"
+        problems.append(Problem(display_path(data.root), 1, 1, "-", message, "registry-missing"))
+        return Registry(data.root, None, {}, {}, {}, {}, problems)
     with _collector_paused():
-        taxonomy = _read_taxonomy(data_dir / TAXONOMY_FILE, problems)
-        sources = _read_sources(data_dir / SOURCES_DIR, problems, max_bytes)
-        indicators, rows, files = _read_indicators(
-            data_dir / REGISTRY_DIR, taxonomy, sources, problems, max_bytes, workers, use_cache=cache
-        )
+        taxonomy = _read_taxonomy(data.taxonomy, problems)
+        sources = _read_sources(data.sources, problems)
+        checker = IndicatorChecker.for_taxonomy(taxonomy, sources)
+        paths = _indicator_paths(data.registry, problems)
+        results = _read_with_cache(paths, checker, max_bytes, workers or os.cpu_count() or 1, cache, data.root)
+        indicators, rows, files = _assemble(paths, results, problems)
     problems.sort(key=lambda problem: (problem.path, problem.line, problem.column))
-    return Registry(data_dir, taxonomy, sources, indicators, rows, files, problems)
+    return Registry(data.root, taxonomy, sources, indicators, rows, files, problems)
+
+
+def load_registry(data_dir: Path | str | None = None) -> Registry:
+    """The registry, or RegistryError carrying every problem."""
+    registry = read_registry(data_dir)
+    registry.raise_for_errors()
+    return registry
 
 
 @contextlib.contextmanager
@@ -79,154 +77,85 @@ def _collector_paused():
             gc.enable()
 
 
-def data_fingerprint(folder: Path) -> str:
-    """A digest of (path, size, modification time) of every file below `folder`:
-    cheap enough to compute on every dashboard rerun, short to hash as a cache key."""
-    entries, stack = [], [Path(folder)]
-    while stack:
-        current = stack.pop()
-        try:
-            with os.scandir(current) as scan:
-                for entry in scan:
-                    if entry.is_dir(follow_symlinks=False):
-                        stack.append(Path(entry.path))
-                    else:
-                        status = entry.stat(follow_symlinks=False)
-                        entries.append((entry.path, status.st_size, status.st_mtime_ns))
-        except OSError:
-            entries.append((str(current), -1, -1))
-    return hashlib.sha256(repr(sorted(entries)).encode()).hexdigest()
-
-
-def validate(data_dir: Path | str | None = None) -> list[Problem]:
-    return read_registry(data_dir).problems
-
-
-def load_registry(data_dir: Path | str | None = None) -> Registry:
-    """The registry, or RegistryError carrying every problem."""
-    registry = read_registry(data_dir)
-    registry.raise_for_errors()
-    return registry
-
-
-def model_from_document(model: type[BaseModel], document: YamlDocument, problems: list[Problem]):
-    """Validate a parsed document against a model; pydantic errors become problems."""
-    try:
-        return model.model_validate(document.data)
-    except ValidationError as error:
-        shown = display_path(document.path)
-        for detail in error.errors(include_url=False):
-            location = tuple(detail["loc"])
-            line, column = document.position(location)
-            problems.append(
-                Problem(
-                    shown,
-                    line,
-                    column,
-                    field_name(location),
-                    _schema_message(detail),
-                    f"schema-{detail['type']}".replace("_", "-"),
-                )
-            )
-        return None
-
-
-def _schema_message(detail: dict) -> str:
-    kind = detail["type"]
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        return "unknown field; check its spelling or remove it"
-    given = detail.get("input")
-    if isinstance(given, (dict, list)):
-        given = type(given).__name__
-    hint = yaml11_hint(given) if isinstance(given, str) else None
-    return f"{detail['msg']} (got {given!r})" + (f"; {hint}" if hint else "")
-
-
 def _read_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy | None:
     if not path.is_file():
         problems.append(Problem(display_path(path), 1, 1, "-", "taxonomy file is missing", "file-missing"))
         return None
     document = read_yaml(path, problems)
-    return None if document is None else model_from_document(Taxonomy, document, problems)
+    return None if document is None else validate_document(Taxonomy, document, problems)
 
 
-def _read_sources(folder: Path, problems: list[Problem], max_bytes: int) -> dict[str, SourceDocument]:
+def _read_sources(folder: Path, problems: list[Problem]) -> dict[str, SourceDocument]:
     if not folder.is_dir():
         problems.append(Problem(display_path(folder), 1, 1, "-", "sources folder does not exist", "registry-missing"))
         return {}
     sources: dict[str, SourceDocument] = {}
     for meta_path in sorted(folder.glob("*.yaml")):
-        source, found = _read_source(meta_path, max_bytes)
-        problems.extend(found)
+        source = _read_source(meta_path, problems)
         if source is not None:
             sources[source.meta.id] = source
     return sources
 
 
-def _read_source(meta_path: Path, max_bytes: int) -> tuple[SourceDocument | None, list[Problem]]:
-    """One source: its metadata file and its text."""
-    problems: list[Problem] = []
-    source = _quick_source(meta_path, problems)
-    if source is None:
-        document = read_yaml(meta_path, problems)
-        source = None if document is None else model_from_document(Source, document, problems)
-    if source is None:
-        return None, problems
-    if source.id != meta_path.stem:
-        line, column = _position_of(meta_path, ("id",))
-        message = f"id {source.id!r} must equal the file name {meta_path.stem!r}"
+def _read_source(meta_path: Path, problems: list[Problem]) -> SourceDocument | None:
+    """One source: its metadata file (read once; the fast reader first) and its text."""
+    text = read_text(meta_path, problems)
+    if text is None:
+        return None
+    meta, document = _validated_fast(Source, text), None
+    if meta is None:
+        document = parse_yaml(meta_path, text, problems)
+        meta = None if document is None else validate_document(Source, document, problems)
+        if meta is None:
+            return None
+    if meta.id != meta_path.stem:
+        document = document or parse_yaml(meta_path, text, [])
+        line, column = document.position(("id",)) if document else (1, 1)
+        message = f"id {meta.id!r} must equal the file name {meta_path.stem!r}"
         problems.append(Problem(display_path(meta_path), line, column, "id", message, "id-mismatch"))
-        return None, problems
+        return None
     text_path = meta_path.with_suffix(".txt")
     if not text_path.is_file():
         message = f"the source text {text_path.name} is missing"
         problems.append(Problem(display_path(meta_path), 1, 1, "-", message, "file-missing"))
-        return None, problems
-    text = read_text(text_path, problems, max_bytes * 10)
-    if text is None:
-        return None, problems
-    return SourceDocument(source, text, text_path), problems
+        return None
+    source_text = read_text(text_path, problems, MAX_SOURCE_TEXT_BYTES)
+    return None if source_text is None else SourceDocument(meta, source_text, text_path)
 
 
-def _quick_source(path: Path, problems: list[Problem]) -> Source | None:
-    """The source metadata on the fast path, or None to take the careful one."""
-    warnings: list[Problem] = []
-    text = read_text(path, warnings)
-    data = None if text is None else fast_parse(text)
+def _validated_fast(model, text: str):
+    """The model from the fast reader when it reads the text and the data is valid;
+    else None for the careful path."""
+    data = fast_parse(text)
     if not isinstance(data, dict):
         return None
     try:
-        source = Source.model_validate(data)
+        return model.model_validate(data)
     except ValidationError:
         return None
-    problems.extend(warnings)
-    return source
 
 
 def _indicator_paths(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The registry's `.yaml` files, sorted; other names and links leading outside are reported."""
+    if not folder.is_dir():
+        problems.append(Problem(display_path(folder), 1, 1, "-", "registry folder does not exist", "registry-missing"))
+        return []
+    try:
+        names = sorted(folder.iterdir())
+    except OSError as error:
+        message = f"cannot list folder: {error.strerror}"
+        problems.append(Problem(display_path(folder), 1, 1, "-", message, "file-unreadable"))
+        return []
     root = folder.resolve()
     paths = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix not in {".yaml", ".yml"}:
-            continue
+    for path in names:
         if path.suffix == ".yml":
             problems.append(Problem(display_path(path), 1, 1, "-", "registry files must end in .yaml", "file-name"))
-            continue
-        if path.is_symlink() and root not in path.resolve().parents:
-            problems.append(
-                Problem(
-                    display_path(path),
-                    1,
-                    1,
-                    "-",
-                    "symlink points outside the registry folder; not read",
-                    "symlink-outside",
-                )
-            )
-            continue
-        paths.append(path)
+        elif path.suffix == ".yaml" and path.is_symlink() and root not in path.resolve().parents:
+            message = "symlink points outside the registry folder; not read"
+            problems.append(Problem(display_path(path), 1, 1, "-", message, "symlink-outside"))
+        elif path.suffix == ".yaml":
+            paths.append(path)
     return paths
 
 
@@ -243,7 +172,7 @@ def _read_indicator(path: Path, checker: IndicatorChecker, max_bytes: int) -> Fi
         if accepted is not None:
             return *accepted, problems
     document = parse_yaml(path, text, problems)
-    indicator = None if document is None else model_from_document(Indicator, document, problems)
+    indicator = None if document is None else validate_document(Indicator, document, problems)
     if indicator is None:
         return None, None, problems
     found, bad = checker.check(indicator, document)
@@ -266,10 +195,11 @@ def _quick_accept(path: Path, data: dict, checker: IndicatorChecker) -> tuple[In
     return indicator, rows_from_fields(observations)
 
 
-def _read_with_cache(paths, checker, max_bytes, workers, cache: ValidationCache | None) -> list[FileResult]:
+def _read_with_cache(paths, checker, max_bytes, workers, use_cache: bool, data_dir: Path) -> list[FileResult]:
     """Results for every path: from the cache when current, read (and cached) otherwise."""
-    if cache is None:
+    if not use_cache:
         return _read_all(paths, checker, max_bytes, workers)
+    cache = ValidationCache(data_dir)
     results = [cache.get(path) for path in paths]
     stale = [index for index, result in enumerate(results) if result is None]
     fresh = _read_all([paths[index] for index in stale], checker, max_bytes, workers)
@@ -303,52 +233,35 @@ def _read_in_worker(path: Path, max_bytes: int) -> FileResult:
     return _read_indicator(path, _WORKER_CHECKER, max_bytes)
 
 
-def _position_of(path: Path, location: tuple) -> tuple[int, int]:
-    """Line and column of a key, read on the careful path (only for reports)."""
-    text = read_text(path, [])
-    document = None if text is None else parse_yaml(path, text, [])
-    return document.position(location) if document else (1, 1)
-
-
-def _read_indicators(
-    folder: Path,
-    taxonomy: Taxonomy | None,
-    sources: dict[str, SourceDocument],
-    problems: list[Problem],
-    max_bytes: int,
-    workers: int = 1,
-    use_cache: bool = False,
+def _assemble(
+    paths: list[Path], results: list[FileResult], problems: list[Problem]
 ) -> tuple[dict[str, IndicatorInfo], dict[str, Rows], dict[str, Path]]:
+    """The registry's indicators, rows and files from every file's result; each file's
+    problems go to `problems`. Duplicate ids, files whose problems drop them (a wrong
+    id, sector or geography) and files without a valid observation are left out."""
     indicators: dict[str, IndicatorInfo] = {}
     rows: dict[str, Rows] = {}
     files: dict[str, Path] = {}
-    if not folder.is_dir():
-        problems.append(Problem(display_path(folder), 1, 1, "-", "registry folder does not exist", "registry-missing"))
-        return indicators, rows, files
-    try:
-        paths = _indicator_paths(folder, problems)
-    except OSError as error:
-        problems.append(
-            Problem(display_path(folder), 1, 1, "-", f"cannot list folder: {error.strerror}", "file-unreadable")
-        )
-        return indicators, rows, files
-    checker = IndicatorChecker.for_taxonomy(taxonomy, sources)
-    cache = ValidationCache(folder.parent) if use_cache else None
-    results = _read_with_cache(paths, checker, max_bytes, workers, cache)
     for path, (indicator, indicator_rows, file_problems) in zip(paths, results, strict=True):
         problems.extend(file_problems)
         if indicator is None:
             continue
         if indicator.id in indicators:
-            first = display_path(files[indicator.id])
             line, column = _position_of(path, ("id",))
-            message = f"id {indicator.id!r} is already used by {first}"
+            message = f"id {indicator.id!r} is already used by {display_path(files[indicator.id])}"
             problems.append(Problem(display_path(path), line, column, "id", message, "id-duplicate"))
             continue
-        if any(problem.code in {"id-mismatch", "sector-unknown", "geography-unknown"} for problem in file_problems):
+        if any(CATALOGUE[problem.code].drops_file for problem in file_problems):
             continue
         if indicator_rows["value"]:
             indicators[indicator.id] = indicator
             rows[indicator.id] = indicator_rows
             files[indicator.id] = path
     return indicators, rows, files
+
+
+def _position_of(path: Path, location: tuple) -> tuple[int, int]:
+    """Line and column of a key, read on the careful path (only for a report)."""
+    text = read_text(path, [])
+    document = None if text is None else parse_yaml(path, text, [])
+    return document.position(location) if document else (1, 1)

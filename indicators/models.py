@@ -1,24 +1,26 @@
 """Pydantic models of the registry files. Shapes and types only; rules that
-need other files (sources, sectors) live in `checks.py` and `citations.py`."""
+need other files (sources, the taxonomy) live in `checks.py` and `citations.py`.
+The field descriptions become the JSON Schema's hover help in editors."""
 
 from __future__ import annotations
 
+import typing
 from datetime import date
 from typing import Annotated, Literal, NotRequired, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
 from typing_extensions import TypedDict
 
+from indicators.vocabulary import DIRECTIONS, KINDS, QUALIFIERS, SCALES
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=120)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 
-Kind = Literal["count", "amount", "share", "rank", "level", "change"]
-Direction = Literal["higher-is-better", "lower-is-better"]
-Scale = Literal["one", "thousand", "million", "billion"]
-Qualifier = Literal["about", "nearly", "more-than", "at-least"]
-
-SCALE_FACTORS: dict[str, float] = {"one": 1.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+Kind = Literal[KINDS]
+Direction = Literal[DIRECTIONS]
+Scale = Literal[tuple(SCALES)]
+Qualifier = Literal[tuple(QUALIFIERS)]
 
 
 class Strict(BaseModel):
@@ -48,7 +50,8 @@ class Observation(Strict):
     value: float = Field(description="The number as the quote states it, in units of the indicator's scale.")
     out_of: float | None = Field(default=None, description="For ranks, levels and fractions: N in '86/193' or '6/10'.")
     qualifier: Qualifier | None = Field(
-        default=None, description="When the source hedges: 'khoảng' about, 'gần' nearly, 'hơn'/'trên' more than."
+        default=None,
+        description="When the source hedges: 'khoảng' about, 'gần' nearly, 'hơn'/'trên' more than, 'dưới' less than.",
     )
     # `period: 2023` is read by YAML as an integer; it means the year, kept as text.
     period: str | Annotated[int, AfterValidator(str)] = Field(
@@ -93,11 +96,14 @@ class IndicatorInfo(Strict):
     id: Slug = Field(description="Same as the file name without .yaml.")
     name: Names
     description: Descriptions
-    sector: Slug = Field(description="An id from data/sectors.yaml.")
-    geography: Slug = Field(description="An id from data/geographies.yaml: 'vn' or a province.")
+    sector: Slug = Field(description="A sector id from data/taxonomy.yaml.")
+    geography: Slug = Field(description="A geography id from data/taxonomy.yaml: 'vn' or a province.")
     kind: Kind
     unit: Unit
-    scale: Scale = Field(default="one", description="Values are in units of this: 'billion' for 'tỷ USD'.")
+    scale: Scale = Field(
+        default="one",
+        description="Values are in units of this: 'billion' for 'tỷ USD', 'trillion' for 'nghìn tỷ đồng'.",
+    )
     direction: Direction
     headline: bool = Field(default=False, description="Show as a KPI card on the overview page.")
     index_name: Names | None = Field(default=None, description="For rankings: the international index's name.")
@@ -105,7 +111,7 @@ class IndicatorInfo(Strict):
 
     @property
     def scale_factor(self) -> float:
-        return SCALE_FACTORS[self.scale]
+        return SCALES[self.scale].factor
 
 
 class Indicator(IndicatorInfo):
@@ -151,6 +157,22 @@ class Source(Strict):
 
 
 Model = TypeVar("Model", bound=BaseModel)
+
+
+def trusted_tree(model: type[Model], data: dict) -> Model:
+    """An instance, nested models included, from JSON data that validated as `model`
+    before (the validation cache): no validation again, defaults filled in."""
+    values = {}
+    for name, info in model.model_fields.items():
+        value = data.get(name, info.default)
+        nested = _nested_model(info.annotation)
+        values[name] = trusted_tree(nested, value) if nested is not None and isinstance(value, dict) else value
+    return trusted(model, values)
+
+
+def _nested_model(annotation) -> type[BaseModel] | None:
+    candidates = typing.get_args(annotation) or (annotation,)
+    return next((kind for kind in candidates if isinstance(kind, type) and issubclass(kind, BaseModel)), None)
 
 
 def trusted(model: type[Model], values: dict) -> Model:

@@ -13,17 +13,9 @@ import math
 import re
 from dataclasses import dataclass
 
-SCALE_WORDS: dict[str, float] = {
-    "nghìn tỷ": 1e12,
-    "ngàn tỷ": 1e12,
-    "nghìn": 1e3,
-    "ngàn": 1e3,
-    "triệu": 1e6,
-    "tỷ": 1e9,
-    "tỉ": 1e9,
-}
+from indicators.vocabulary import SCALE_WORDS
 
-_SCALE_PATTERN = "|".join(sorted((re.escape(word) for word in SCALE_WORDS), key=len, reverse=True))
+_SCALE_PATTERN = "|".join(re.escape(word) for word in SCALE_WORDS)  # longest first
 
 NUMBER_PATTERN = re.compile(
     r"(?<![\w/.,])"
@@ -74,8 +66,8 @@ def readings_of(digits: str) -> tuple[float, ...]:
     if dots and commas:
         # Whichever mark comes last is the decimal mark.
         if digits.rfind(",") > digits.rfind("."):
-            return _grouped(digits, group=".", decimal=",")
-        return _grouped(digits, group=",", decimal=".")
+            return _reading_with_marks(digits, group=".", decimal=",")
+        return _reading_with_marks(digits, group=",", decimal=".")
     mark = "." if dots else ","
     groups = digits.split(mark)
     grouping = float(digits.replace(mark, "")) if _valid_grouping(groups) else None
@@ -85,7 +77,8 @@ def readings_of(digits: str) -> tuple[float, ...]:
     return tuple(reading for reading in ordered if reading is not None)
 
 
-def _grouped(digits: str, group: str, decimal: str) -> tuple[float, ...]:
+def _reading_with_marks(digits: str, group: str, decimal: str) -> tuple[float, ...]:
+    """The one reading of digits that use both marks: `group` between thousands, `decimal` before the fraction."""
     whole, _, fraction = digits.rpartition(decimal)
     if not _valid_grouping(whole.split(group)):
         return ()
@@ -98,7 +91,11 @@ def _valid_grouping(groups: list[str]) -> bool:
 
 def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
     """Every number written in `text`, in order; positions shifted by `offset`
-    (where `text` starts in a longer line)."""
+    (where `text` starts in a longer line).
+
+    >>> [(m.text, m.value, m.scale) for m in find_numbers("đạt 35 triệu tài khoản, 14,96%")]
+    [('35 triệu', 35.0, 1000000.0), ('14,96%', 14.96, 1.0)]
+    """
     mentions = []
     for match in NUMBER_PATTERN.finditer(text):
         readings = readings_of(match["number"])
@@ -121,20 +118,6 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
             )
         )
     return mentions
-
-
-def parse_number(text: str) -> float:
-    """The value of a single written number, scale word included.
-
-    >>> parse_number("35 triệu")
-    35000000.0
-    >>> parse_number("1.234,5")
-    1234.5
-    """
-    mentions = find_numbers(text.strip())
-    if len(mentions) != 1 or mentions[0].text != text.strip():
-        raise ValueError(f"not a single number: {text!r}")
-    return mentions[0].value * mentions[0].scale
 
 
 def same_number(left: float, right: float) -> bool:

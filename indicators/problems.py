@@ -6,13 +6,16 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from indicators.codes import CATALOGUE
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
     """A problem in a file, printed as `path:line:col: field: message [code]`.
 
     `field` is the dotted path inside the document (`observations[0].value`),
-    or `-` when the problem concerns the whole file.
+    or `-` when the problem concerns the whole file; `code` is an entry of the
+    catalogue in `indicators/codes.py`; `severity` is "error" or "warning".
     """
 
     path: str
@@ -26,6 +29,10 @@ class Problem:
     def __str__(self) -> str:
         prefix = "" if self.severity == "error" else f"{self.severity}: "
         return f"{self.path}:{self.line}:{self.column}: {self.field}: {prefix}{self.message} [{self.code}]"
+
+    def __post_init__(self) -> None:
+        if self.code not in CATALOGUE:
+            raise ValueError(f"problem code {self.code!r} is not in indicators/codes.py")
 
     @property
     def is_error(self) -> bool:

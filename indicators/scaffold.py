@@ -1,137 +1,121 @@
-"""From a sentence in a source to a proposed observation: the numbers it
-states, their scale and unit, hedging words and period hints."""
+"""`python -m indicators new`: write a valid indicator file (or observation)
+from a sentence in a source, or fail saying what to add."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from pathlib import Path
 
-from indicators.citations import fold
-from indicators.coverage import is_claim, split_sentences
-from indicators.numbers import NumberMention, find_numbers
-from indicators.registry import SourceDocument
+from indicators.editing import check_text, new_draft, open_draft, save_text
+from indicators.paths import DataLayout
+from indicators.proposals import Proposal, propose, sentences_containing
+from indicators.registry import Registry
 
-SCALE_NAMES = {1.0: "one", 1e3: "thousand", 1e6: "million", 1e9: "billion"}
-_QUALIFIERS = {"khoảng": "about", "gần": "nearly", "hơn": "more-than", "trên": "more-than", "ít nhất": "at-least"}
-_UNIT_AFTER = re.compile(r"^\s*([^\d,.;:()“”\"]{1,30}?)(?=[,.;:()“”\"]|\s+(năm|trong|và|với|cho|so|tại|đến)\b|$)")
-_HALF = re.compile(r"6 tháng (?:đầu )?(?:năm )?((?:19|20)\d{2})")
-_YEAR = re.compile(r"năm ((?:19|20)\d{2})")
-_DATE = re.compile(r"\b(\d{1,2})[-/](\d{1,2})[-/]((?:19|20)\d{2})\b")
+REQUIRED_FOR_NEW = ("id", "sector", "name_vi", "name_en", "unit_en")
 
 
-@dataclass(frozen=True)
-class Sentence:
-    line: int
-    text: str
+class NewError(Exception):
+    """The figure cannot be filed without guessing; the message says what to add."""
 
 
-@dataclass(frozen=True)
-class Proposal:
-    """What the sentence says about one number, ready to become an observation."""
+def scaffold(registry: Registry, arguments) -> tuple[Path, str]:
+    """The file `python -m indicators new` writes, and its text.
 
-    value: float
-    scale: str
-    unit_vi: str
-    kind: str
-    out_of: float | None
-    qualifier: str | None
-    period: str | None
-    text: str
+    `arguments` are the command's options (argparse namespace): `source`, `find`
+    (the figure as the source writes it) and optionally `line`, `pick`, `period`,
+    `indicator` (add to an existing indicator), the new indicator's `id`,
+    `sector`, `name_vi`, `name_en`, `unit_en`, `unit_vi`, descriptions and
+    `geography`, and `dry_run`. The file is validated like `validate` would and
+    saved (unless `dry_run`) through `indicators.editing.save_text`.
 
-    def observation(self, source_id: str, quote: str) -> dict:
-        observation: dict = {"value": _plain(self.value)}
-        if self.out_of is not None:
-            observation["out_of"] = _plain(self.out_of)
-        if self.qualifier:
-            observation["qualifier"] = self.qualifier
-        observation["period"] = self.period
-        observation["source"] = source_id
-        observation["quote"] = quote
-        return observation
-
-
-def sentences_containing(source: SourceDocument, needle: str) -> list[Sentence]:
-    """Every sentence of the source that contains `needle` (after NFC and whitespace folding)."""
-    folded_needle = fold(needle)
-    found = []
-    for number, raw_line in enumerate(source.text.splitlines(), start=1):
-        line = fold(raw_line)
-        for start, end in split_sentences(line):
-            sentence = line[start:end].strip()
-            if folded_needle and folded_needle in sentence:
-                found.append(Sentence(number, sentence))
-    return found
-
-
-def figure_sentences(source: SourceDocument) -> list[Sentence]:
-    """Every sentence of the source that states at least one figure."""
-    found = []
-    for number, raw_line in enumerate(source.text.splitlines(), start=1):
-        line = fold(raw_line)
-        for start, end in split_sentences(line):
-            sentence = line[start:end].strip()
-            if any(is_claim(sentence, mention) for mention in find_numbers(sentence)):
-                found.append(Sentence(number, sentence))
-    return found
-
-
-def propose(sentence: str, needle: str, fallback_period: str | None) -> list[Proposal]:
-    """Proposals for the numbers inside `needle` (or every claim when it has none)."""
-    start = sentence.find(fold(needle))
-    mentions = [mention for mention in find_numbers(sentence) if is_claim(sentence, mention)]
-    inside = [m for m in mentions if start <= m.start and m.end <= start + len(fold(needle))]
-    return [_proposal(sentence, mention, fallback_period) for mention in (inside or mentions)]
-
-
-def _proposal(sentence: str, mention: NumberMention, fallback_period: str | None) -> Proposal:
-    before, after = sentence[: mention.start].lower(), sentence[mention.end :]
-    qualifier = next((code for word, code in _QUALIFIERS.items() if before.rstrip().endswith(word)), None)
-    unit_match = _UNIT_AFTER.match(after)
-    unit = "%" if mention.percent else (unit_match.group(1).strip() if unit_match else "")
-    if mention.denominator is not None:
-        kind = "rank" if "hạng" in before[-20:] else "level" if "cấp độ" in before[-20:] else "count"
-    elif mention.percent:
-        kind = "share"
-    elif re.match(r"^(đồng|usd|vnd)\b", unit.lower()):
-        kind = "amount"
+    Raises NewError when the source, the sentence, the figure or the period is
+    missing or ambiguous, or when the result would not validate."""
+    source = registry.sources.get(arguments.source)
+    if source is None:
+        raise NewError(f"no source {arguments.source!r}; sources: {', '.join(sorted(registry.sources))}")
+    sentence = _one_sentence(source, arguments)
+    fallback = source.meta.published.isoformat() if source.meta.published else None
+    proposal = _one_proposal(propose(sentence.text, arguments.find, fallback), arguments)
+    period = arguments.period or proposal.period
+    if not period:
+        raise NewError("no period in the sentence and the source has no date; add --period 2024 (or 2024-H1, ...)")
+    proposal = Proposal(**{**proposal.__dict__, "period": period})
+    observation = proposal.observation(source.meta.id, sentence.text)
+    if arguments.indicator:
+        draft = _add_observation(registry, arguments.indicator, observation)
     else:
-        kind = "count"
-    return Proposal(
-        value=mention.value,
-        scale=SCALE_NAMES.get(mention.scale, "one"),
-        unit_vi=unit,
-        kind=kind,
-        out_of=mention.denominator,
-        qualifier=qualifier,
-        period=_period_hint(sentence, mention) or fallback_period,
-        text=mention.text,
-    )
+        draft = _new_indicator(registry, arguments, proposal, observation)
+    text = draft.text()
+    _, problems = check_text(registry, draft.path, text)
+    if problems:
+        raise NewError("the result would not validate:\n" + "\n".join(str(problem) for problem in problems))
+    if not arguments.dry_run:
+        save_text(draft.path, text, draft.base_digest, summary=f"new: {arguments.find!r} from {source.meta.id}")
+    return draft.path, text
 
 
-def _period_hint(sentence: str, mention: NumberMention) -> str | None:
-    """The period nearest before the number, else the first one after it."""
-    hints: list[tuple[int, str]] = []
-    half_spans = []
-    for match in _HALF.finditer(sentence):
-        hints.append((match.start(), f"{match.group(1)}-H1"))
-        half_spans.append(match.span())
-    for match in _YEAR.finditer(sentence):
-        if not any(start <= match.start() < end for start, end in half_spans):
-            hints.append((match.start(), match.group(1)))
-    for match in _DATE.finditer(sentence):
-        day, month, year = (int(part) for part in match.groups())
-        hints.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
-    if not hints:
-        return None
-    before = [hint for hint in hints if hint[0] < mention.start]
-    after = [hint for hint in hints if hint[0] > mention.end]
-    if after:
-        nearest = min(after)
-        between = sentence[mention.end : nearest[0]]
-        if len(between) < 12 and not re.search(r"[;:,()]", between):
-            return nearest[1]
-    return max(before)[1] if before else None
+def _one_sentence(source, arguments):
+    sentences = sentences_containing(source, arguments.find)
+    if arguments.line:
+        sentences = [sentence for sentence in sentences if sentence.line == arguments.line]
+    if not sentences:
+        raise NewError(
+            f"{arguments.find!r} is not in source {source.meta.id!r}{' on that line' if arguments.line else ''}"
+        )
+    if len(sentences) > 1:
+        listed = "\n".join(f"  line {sentence.line}: {sentence.text}" for sentence in sentences)
+        raise NewError(f"{arguments.find!r} is in {len(sentences)} sentences; pick one with --line N:\n{listed}")
+    return sentences[0]
 
 
-def _plain(number: float) -> int | float:
-    return int(number) if float(number).is_integer() else number
+def _one_proposal(proposals: list[Proposal], arguments) -> Proposal:
+    if not proposals:
+        raise NewError(f"{arguments.find!r} holds no figure (dates, years and document numbers do not count)")
+    if arguments.pick:
+        if not 1 <= arguments.pick <= len(proposals):
+            raise NewError(f"--pick must be between 1 and {len(proposals)}")
+        return proposals[arguments.pick - 1]
+    if len(proposals) > 1:
+        listed = "\n".join(f"  {index}: {proposal.text}" for index, proposal in enumerate(proposals, start=1))
+        raise NewError(f"{arguments.find!r} holds {len(proposals)} figures; pick one with --pick N:\n{listed}")
+    return proposals[0]
+
+
+def _add_observation(registry: Registry, indicator_id: str, observation: dict):
+    if indicator_id not in registry.files:
+        raise NewError(f"no indicator {indicator_id!r}; create it by leaving out --indicator")
+    draft = open_draft(registry.files[indicator_id])
+    for existing in draft.data["observations"]:
+        if str(existing.get("period")) == observation["period"] and existing.get("source") == observation["source"]:
+            raise NewError(
+                f"{indicator_id} already has a {observation['period']} figure from this source; edit it instead"
+            )
+    draft.data["observations"].append(observation)
+    return draft
+
+
+def _new_indicator(registry: Registry, arguments, proposal: Proposal, observation: dict):
+    missing = [f"--{name.replace('_', '-')}" for name in REQUIRED_FOR_NEW if not getattr(arguments, name)]
+    if missing:
+        raise NewError(
+            f"found {proposal.text!r} ({proposal.kind}, scale {proposal.scale}, unit {proposal.unit_vi!r}, "
+            f"period {observation['period']}); a new indicator also needs {' '.join(missing)}"
+        )
+    indicator = {
+        "id": arguments.id,
+        "name": {"vi": arguments.name_vi, "en": arguments.name_en},
+        "description": {
+            "vi": arguments.description_vi or arguments.name_vi,
+            "en": arguments.description_en or arguments.name_en,
+        },
+        "sector": arguments.sector,
+        "geography": arguments.geography,
+        "kind": proposal.kind,
+        "unit": {"vi": arguments.unit_vi or proposal.unit_vi or arguments.unit_en, "en": arguments.unit_en},
+        "scale": proposal.scale,
+        "direction": "lower-is-better" if proposal.kind == "rank" else "higher-is-better",
+        "observations": [observation],
+    }
+    try:
+        return new_draft(DataLayout(registry.data_dir).registry, indicator)
+    except FileExistsError as error:
+        raise NewError(f"{error}; use --indicator {arguments.id} to add an observation") from None

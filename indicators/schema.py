@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from indicators.models import Indicator
-
-SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "indicator.schema.json"
 
 
 def schema_text() -> str:

@@ -26,13 +26,11 @@ from indicators.editing import (
     remove_observation,
     save_text,
 )
-from indicators.models import SCALE_FACTORS
-from indicators.registry import SCALE_WORDS
-from indicators.scaffold import figure_sentences, propose
-from indicators.sources import SourceImportError, decode_upload, import_source
+from indicators.paths import DataLayout
+from indicators.proposals import figure_sentences, propose
+from indicators.source_import import SourceImportError, decode_upload, import_source
+from indicators.vocabulary import DIRECTIONS, KINDS, SCALES
 
-KINDS = ["count", "amount", "share", "rank", "level", "change"]
-DIRECTIONS = ["higher-is-better", "lower-is-better"]
 NEW = "__new__"
 
 view = current_view()
@@ -86,11 +84,11 @@ def indicator_form(current: dict) -> dict:
         geographies,
         index=geographies.index(current["geography"]) if current["geography"] in geographies else 0,
     )
-    kind = left.selectbox(view.t("ed_kind"), KINDS, index=KINDS.index(current["kind"]))
-    direction = right.selectbox(view.t("ed_direction"), DIRECTIONS, index=DIRECTIONS.index(current["direction"]))
+    kind = left.selectbox(view.t("ed_kind"), list(KINDS), index=KINDS.index(current["kind"]))
+    direction = right.selectbox(view.t("ed_direction"), list(DIRECTIONS), index=DIRECTIONS.index(current["direction"]))
     unit_vi = left.text_input(view.t("ed_unit_vi"), current["unit"]["vi"])
     unit_en = right.text_input(view.t("ed_unit_en"), current["unit"]["en"])
-    scales = list(SCALE_FACTORS)
+    scales = list(SCALES)
     scale = left.selectbox(view.t("ed_scale"), scales, index=scales.index(current.get("scale", "one")))
     headline = right.checkbox(view.t("ed_headline"), bool(current.get("headline", False)))
     return {
@@ -148,7 +146,7 @@ def observation_picker(indicator_id: str) -> dict | None:
 
 
 def describe(proposal) -> str:
-    scaled = f"{proposal.value:g} {SCALE_WORDS['vi'][proposal.scale]} {proposal.unit_vi}".replace("  ", " ").strip()
+    scaled = f"{proposal.value:g} {SCALES[proposal.scale].vi} {proposal.unit_vi}".replace("  ", " ").strip()
     hedge = f" ({proposal.qualifier})" if proposal.qualifier else ""
     return f"{proposal.text} → {scaled}{hedge} · {proposal.period}"
 
@@ -260,7 +258,7 @@ with import_tab:
             text = decode_upload(uploaded.getvalue()) if uploaded is not None else decode_upload(pasted.encode("utf-8"))
             if not title.strip():
                 raise SourceImportError("the title is required")
-            meta = import_source(registry.data_dir / "sources", title, text, publisher, published, url)
+            meta = import_source(DataLayout(registry.data_dir), title, text, publisher, published, url)
         except (SourceImportError, ValueError) as error:
             st.error(view.t("ed_not_imported", reason=error), icon=":material/error:")
         else:

@@ -15,8 +15,8 @@ from dashboard.components import (
     source_line,
 )
 from dashboard.state import current_view
+from indicators.exports import export_frame
 from indicators.query import only_columns
-from indicators.registry import EXPORT_COLUMNS
 
 CITATION_CARDS = 10
 
@@ -93,8 +93,7 @@ for row in rows.iloc[::-1].iloc[:CITATION_CARDS].itertuples():
 if len(rows) > CITATION_CARDS:
     st.caption(f"{CITATION_CARDS} / {len(rows)} · {view.t('all_in_table')}")
 
-shown = rows[EXPORT_COLUMNS].copy()
-shown["period_start"] = shown["period_start"].dt.strftime("%Y-%m-%d")
+shown = export_frame(rows)
 # Drawn only while open: a data grid is the heaviest script a first visit would load.
 table_box = st.expander(f"{view.t('observations_table')} ({len(rows)})", key="observations_table", on_change="rerun")
 if table_box.open:

@@ -4,8 +4,8 @@ import streamlit as st
 
 from dashboard.components import INDICATOR_PAGE, escape_markdown
 from dashboard.state import current_view
-from indicators.citations import fold
 from indicators.formatting import format_date_value
+from indicators.text import fold
 
 view = current_view()
 registry = view.loaded.registry

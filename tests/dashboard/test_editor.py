@@ -7,7 +7,8 @@ import pytest
 from conftest import DATA
 
 from indicators import load_registry
-from indicators.sources import MAX_SOURCE_BYTES, SourceImportError, decode_upload
+from indicators.files import MAX_SOURCE_TEXT_BYTES
+from indicators.source_import import SourceImportError, decode_upload
 
 
 @pytest.fixture
@@ -122,10 +123,10 @@ def test_importing_a_source_lists_its_figures_to_register(editable):
 
 def test_uploads_must_be_utf8_text_within_the_limit():
     assert decode_upload("Tiếng Việt".encode()) == "Tiếng Việt"
-    with pytest.raises(SourceImportError, match="not UTF-8"):
+    with pytest.raises(SourceImportError, match="not valid UTF-8"):
         decode_upload(b"Ti\xeang Vi\xeat")
     with pytest.raises(SourceImportError, match="limit is"):
-        decode_upload(b"a" * (MAX_SOURCE_BYTES + 1))
+        decode_upload(b"a" * (MAX_SOURCE_TEXT_BYTES + 1))
     with pytest.raises(SourceImportError, match="binary"):
         decode_upload(b"\x00\x01text")
 

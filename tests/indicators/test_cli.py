@@ -9,6 +9,7 @@ import pytest
 from conftest import DATA, FIXTURES, PROJECT
 
 from indicators import load_registry
+from indicators.exports import export_frame
 
 
 def run_cli(*arguments: str) -> subprocess.CompletedProcess:
@@ -41,7 +42,7 @@ def test_csv_export_round_trips_every_observation():
     result = run_cli("export", "--format", "csv")
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    frame = load_registry(DATA).export_frame()
+    frame = export_frame(load_registry(DATA).observations_frame)
     assert len(rows) == len(frame) == 40
     for needed in ["indicator_id", "sector", "geography", "period", "year", "value", "unit", "source_id", "quote"]:
         assert needed in rows[0]

@@ -126,7 +126,7 @@ WRITER = """
 import sys, time
 from pathlib import Path
 sys.path.insert(0, {project!r})
-import indicators.editing as editing
+import indicators.files as editing
 path = Path({path!r})
 big = path.read_text(encoding="utf-8") + "# " + "x" * 2_000_000 + "\\n"
 original_fsync = editing.os.fsync
@@ -156,7 +156,7 @@ ALTERNATING_WRITER = """
 import sys
 from pathlib import Path
 sys.path.insert(0, {project!r})
-from indicators.editing import atomic_write
+from indicators.files import atomic_write
 texts = [Path(name).read_text(encoding="utf-8") for name in sys.argv[1:]]
 for index in range(200):
     atomic_write(Path({path!r}), texts[index % 2])

@@ -5,9 +5,9 @@ import pytest
 from conftest import DATA
 
 from indicators import load_registry
-from indicators.citations import fold
 from indicators.coverage import coverage_report
 from indicators.query import kpi_summary
+from indicators.text import fold
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,9 @@ import pytest
 from conftest import PROJECT
 
 from indicators import load_registry
-from indicators.scaffold import propose, sentences_containing
-from indicators.schema import SCHEMA_PATH, schema_text
+from indicators.paths import SCHEMA_FILE
+from indicators.proposals import propose, sentences_containing
+from indicators.schema import schema_text
 
 VOV = "vov-2024-07-19-chuyen-doi-so-den-tung-ngo-tung-nha"
 
@@ -20,7 +21,7 @@ def run_cli(*arguments: str) -> subprocess.CompletedProcess:
 
 
 def test_committed_schema_is_current():
-    assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text(), "run `python -m indicators schema`"
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), "run `python -m indicators schema`"
     schema = json.loads(schema_text())
     assert set(schema["required"]) >= {"id", "name", "sector", "unit", "observations"}
     assert schema["additionalProperties"] is False
@@ -92,7 +93,7 @@ def test_new_adds_an_observation_to_an_existing_indicator(real_data_copy):
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["--find", "tỷ USD"], "is in 5 sentences; pick one with --line N"),
+        (["--find", "tỷ USD"], "is in 2 sentences; pick one with --line N"),
         (["--find", "không có ở đây"], "is not in source"),
         (["--find", "35 triệu"], "a new indicator also needs --id --sector --name-vi --name-en --unit-en"),
         (["--find", "6 tháng năm 2024: 64,9 tỷ USD, tăng 23%", "--id", "x"], "holds 2 figures; pick one with --pick N"),

@@ -14,7 +14,7 @@ Two readers give the same values for every file they both accept:
   its reading could differ from the careful one: tags, anchors, aliases,
   escapes, tabs, duplicate keys, and strings that the core schema would
   read as something else had they been written unquoted.
-  `tests/indicators/test_yamlfile.py` checks on a corpus and on generated
+  `tests/indicators/test_yaml_reader.py` checks on a corpus and on generated
   documents that it never accepts a text the careful path reads otherwise.
 
 The editor writes with ruamel.yaml (also YAML 1.2) and quotes every string
@@ -26,20 +26,22 @@ from __future__ import annotations
 import json
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import ryml
 import yaml
 import yamlcore
+from pydantic import BaseModel, ValidationError
 
+from indicators.codes import schema_code
+from indicators.files import read_text
 from indicators.problems import Problem, display_path, field_name
 
-MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 32
+Model = TypeVar("Model", bound=BaseModel)
 
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_CORE + name for name in ("str", "int", "float", "bool", "null")}
@@ -78,35 +80,6 @@ class _Invalid(Exception):
         self.node, self.location, self.message, self.code = node, location, message, code
 
 
-def read_text(path: Path, problems: list[Problem], max_bytes: int = MAX_FILE_BYTES) -> str | None:
-    """Read a UTF-8 text file, NFC-normalised; report what makes it unreadable."""
-
-    def report(message: str, code: str, line: int = 1, column: int = 1, severity: str = "error") -> None:
-        problems.append(Problem(display_path(path), line, column, "-", message, code, severity))
-
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            report(f"file is {size:,} bytes; the limit is {max_bytes:,}", "file-too-large")
-            return None
-        raw = path.read_bytes()
-    except OSError as error:
-        report(f"cannot read file: {error.strerror}", "file-unreadable")
-        return None
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-        report("file starts with a UTF-8 byte-order mark; it was ignored", "utf8-bom", severity="warning")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        message = f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8"
-        report(message, "encoding-invalid", line, column)
-        return None
-    return unicodedata.normalize("NFC", text)
-
-
 def parse_yaml(path: Path, text: str, problems: list[Problem]) -> YamlDocument | None:
     """Compose and convert YAML text (the careful path); append problems and
     return None when the file cannot be read as data."""
@@ -143,9 +116,40 @@ def parse_yaml(path: Path, text: str, problems: list[Problem]) -> YamlDocument |
     return document
 
 
-def read_yaml(path: Path, problems: list[Problem], max_bytes: int = MAX_FILE_BYTES) -> YamlDocument | None:
-    text = read_text(path, problems, max_bytes)
+def read_yaml(path: Path, problems: list[Problem]) -> YamlDocument | None:
+    """A YAML file read on the careful path; None, with the reasons in `problems`."""
+    text = read_text(path, problems)
     return None if text is None else parse_yaml(path, text, problems)
+
+
+def validate_document(model: type[Model], document: YamlDocument, problems: list[Problem]) -> Model | None:
+    """The document's data as `model`, or None with every pydantic error turned into
+    a problem at the line and column of its field."""
+    try:
+        return model.model_validate(document.data)
+    except ValidationError as error:
+        shown = display_path(document.path)
+        for detail in error.errors(include_url=False):
+            location = tuple(detail["loc"])
+            line, column = document.position(location)
+            problem = Problem(
+                shown, line, column, field_name(location), _schema_message(detail), schema_code(detail["type"])
+            )
+            problems.append(problem)
+        return None
+
+
+def _schema_message(detail: dict) -> str:
+    kind = detail["type"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field; check its spelling or remove it"
+    given = detail.get("input")
+    if isinstance(given, dict | list):
+        given = type(given).__name__
+    hint = yaml11_hint(given) if isinstance(given, str) else None
+    return f"{detail['msg']} (got {given!r})" + (f"; {hint}" if hint else "")
 
 
 def _first_alias_mark(text: str):

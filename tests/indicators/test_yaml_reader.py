@@ -9,8 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indicators import read_registry
-from indicators.editing import check_text, open_draft, yaml_value
-from indicators.yamlfile import fast_parse, parse_yaml, plain_reads_as_text
+from indicators.editing import check_text, open_draft
+from indicators.yaml_reader import fast_parse, parse_yaml, plain_reads_as_text
+from indicators.yaml_writer import yaml_value
 
 # Plain scalars that YAML 1.1, YAML 1.2, JSON or a reader's own rules may take differently.
 TRICKY = [
@@ -319,7 +320,7 @@ def test_bad_fixtures_are_declined_by_the_fast_reader_or_fail_validation():
 FUZZ = """
 import random, sys
 sys.path.insert(0, {project!r})
-from indicators.yamlfile import fast_parse
+from indicators.yaml_reader import fast_parse
 seeds = [open(name, encoding="utf-8").read() for name in sys.argv[1:]]
 generator = random.Random(3)
 pieces = ["\\n", " ", ":", "- ", "[", "]", "{{", "}}", ",", "'", '"', "#", "&a", "*a", "!!", "|", ">", "?", "%", "\\u00e9", "\\x00"]

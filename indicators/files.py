@@ -1,0 +1,95 @@
+"""Reading and writing text files: one UTF-8 reader with size limits, one atomic writer."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from indicators.problems import Problem, display_path
+
+MAX_YAML_BYTES = 1_000_000  # a registry, source-metadata or taxonomy file
+MAX_SOURCE_TEXT_BYTES = 10_000_000  # a source document's text, read or imported
+
+
+class TextError(ValueError):
+    """Bytes that are not acceptable text; the message says why and what to do."""
+
+    def __init__(self, message: str, code: str, line: int = 1, column: int = 1):
+        super().__init__(message)
+        self.code, self.line, self.column = code, line, column
+
+
+def decode_text(raw: bytes, max_bytes: int) -> tuple[str, bool]:
+    """UTF-8 bytes -> NFC text, and whether a byte-order mark was dropped.
+
+    Raises TextError (codes `file-too-large`, `encoding-invalid`, `file-binary`).
+    Line ends are kept as they are."""
+    if len(raw) > max_bytes:
+        raise TextError(f"file is {len(raw):,} bytes; the limit is {max_bytes:,}", "file-too-large")
+    had_bom = raw.startswith(b"\xef\xbb\xbf")
+    if had_bom:
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        message = f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8"
+        raise TextError(message, "encoding-invalid", line, column) from None
+    if "\x00" in text:
+        raise TextError("file is binary, not text", "file-binary")
+    return unicodedata.normalize("NFC", text), had_bom
+
+
+def read_text(path: Path, problems: list[Problem], max_bytes: int = MAX_YAML_BYTES) -> str | None:
+    """A UTF-8 text file, NFC-normalised; None, with the reason in `problems`, when it
+    cannot be read (missing, too large, not UTF-8, binary). A byte-order mark is a warning."""
+
+    def report(message: str, code: str, line: int = 1, column: int = 1, severity: str = "error") -> None:
+        problems.append(Problem(display_path(path), line, column, "-", message, code, severity))
+
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            report(f"file is {size:,} bytes; the limit is {max_bytes:,}", "file-too-large")
+            return None
+        raw = path.read_bytes()
+    except OSError as error:
+        report(f"cannot read file: {error.strerror}", "file-unreadable")
+        return None
+    try:
+        text, had_bom = decode_text(raw, max_bytes)
+    except TextError as error:
+        report(str(error), error.code, error.line, error.column)
+        return None
+    if had_bom:
+        report("file starts with a UTF-8 byte-order mark; it was ignored", "utf8-bom", severity="warning")
+    return text
+
+
+def read_exact(path: Path) -> str | None:
+    """The file's text with its line ends as they are (no newline translation); None if absent."""
+    return path.read_bytes().decode("utf-8") if path.exists() else None
+
+
+def atomic_write(path: Path, content: str | bytes) -> None:
+    """Write so that readers see the old file or the new one, never a mix: a temporary
+    file in the same folder, flushed to disk, then `os.replace`d over the target."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)

@@ -1,0 +1,145 @@
+"""The tidy view of a registry: one row per valid observation, as a pandas frame.
+
+Built column by column from the registry's rows. Text that repeats (everything
+about the indicator, the period or the source) is stored as categories: at
+hundreds of thousands of rows this is several times faster and smaller.
+"""
+
+from __future__ import annotations
+
+from itertools import chain
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from indicators.models import IndicatorInfo
+from indicators.periods import parse_period
+from indicators.vocabulary import SCALES
+
+if TYPE_CHECKING:
+    from indicators.registry import Registry
+
+FRAME_COLUMNS = [
+    "indicator_id",
+    "name_vi",
+    "name_en",
+    "sector",
+    "geography",
+    "geography_level",
+    "kind",
+    "direction",
+    "headline",
+    "period",
+    "period_type",
+    "period_start",
+    "year",
+    "value",
+    "out_of",
+    "qualifier",
+    "unit",
+    "unit_vi",
+    "scale",
+    "value_in_base_unit",
+    "source_id",
+    "source_title",
+    "source_publisher",
+    "source_published",
+    "source_url",
+    "quote",
+    "note",
+]
+
+
+def unit_label(indicator: IndicatorInfo, language: str) -> str:
+    """The unit with its scale word: 'tỷ USD', 'billion USD', '%'."""
+    scale = SCALES[indicator.scale]
+    unit = indicator.unit.vi if language == "vi" else indicator.unit.en
+    word = scale.vi if language == "vi" else scale.en
+    return f"{word} {unit}".strip()
+
+
+def observations_frame(registry: Registry) -> pd.DataFrame:
+    """One row per valid observation (columns: FRAME_COLUMNS), sorted by indicator
+    and period start; observations keep their file order within a period."""
+    ordered = [registry.indicators[indicator_id] for indicator_id in sorted(registry.indicators)]
+    counts = np.array([len(registry.rows[indicator.id]["value"]) for indicator in ordered], dtype=np.int64)
+
+    def column(name: str) -> list:
+        return list(chain.from_iterable(registry.rows[indicator.id][name] for indicator in ordered))
+
+    values = np.array(column("value"), dtype=float)
+    columns = {
+        **_indicator_columns(registry, ordered, counts),
+        **_period_columns(column("period"), column("period_start")),
+        "value": values,
+        "out_of": np.array(column("out_of"), dtype=float),  # None -> NaN
+        "qualifier": _categorical(column("qualifier")),
+        "value_in_base_unit": values * np.repeat([indicator.scale_factor for indicator in ordered], counts),
+        **_source_columns(registry, _categorical(column("source"))),
+        # Unique text: plain Python strings, spared a conversion to Arrow.
+        "quote": pd.Series(column("quote"), dtype=object),
+        "note": pd.Series(column("note"), dtype=object),
+    }
+    frame = pd.DataFrame(columns, columns=FRAME_COLUMNS)
+    return frame.sort_values(["indicator_id", "period_start"], kind="stable").reset_index(drop=True)
+
+
+def _indicator_columns(registry: Registry, ordered: list[IndicatorInfo], counts: np.ndarray) -> dict[str, object]:
+    """Each indicator's own fields, repeated for each of its observations."""
+    taxonomy = registry.taxonomy
+    levels = {geography.id: geography.level for geography in taxonomy.geographies} if taxonomy else {}
+    codes = np.repeat(np.arange(len(ordered)), counts)
+    per_indicator = {
+        "indicator_id": [indicator.id for indicator in ordered],
+        "name_vi": [indicator.name.vi for indicator in ordered],
+        "name_en": [indicator.name.en for indicator in ordered],
+        "sector": [indicator.sector for indicator in ordered],
+        "geography": [indicator.geography for indicator in ordered],
+        "geography_level": [levels.get(indicator.geography, "national") for indicator in ordered],
+        "kind": [indicator.kind for indicator in ordered],
+        "direction": [indicator.direction for indicator in ordered],
+        "unit": [unit_label(indicator, "en") for indicator in ordered],
+        "unit_vi": [unit_label(indicator, "vi") for indicator in ordered],
+        "scale": [indicator.scale for indicator in ordered],
+    }
+    columns: dict[str, object] = {name: _categorical(values, codes) for name, values in per_indicator.items()}
+    columns["headline"] = np.repeat(np.array([indicator.headline for indicator in ordered], dtype=bool), counts)
+    return columns
+
+
+def _period_columns(labels: list[str], starts: list) -> dict[str, object]:
+    """Label, kind, start and year of each row's period, each distinct period parsed once."""
+    keys = labels
+    if any(start is not None for start in starts):
+        keys = [label if start is None else f"{label}\n{start}" for label, start in zip(labels, starts, strict=True)]
+    codes, _ = pd.factorize(np.asarray(keys, dtype=object))
+    _, first_rows = np.unique(codes, return_index=True)
+    parsed = [parse_period(labels[row], starts[row]) for row in first_rows]
+    return {
+        "period": _categorical([period.label for period in parsed], codes),
+        "period_type": _categorical([period.kind for period in parsed], codes),
+        "period_start": pd.to_datetime([period.start for period in parsed])[codes],
+        "year": np.array([period.start.year for period in parsed], dtype=np.int64)[codes],
+    }
+
+
+def _source_columns(registry: Registry, source_ids: pd.Categorical) -> dict[str, pd.Categorical]:
+    """The cited source's id, title, publisher, publication date and URL of each row."""
+    metas = [registry.sources[source_id].meta for source_id in source_ids.categories]
+    per_source = {
+        "source_title": [meta.title for meta in metas],
+        "source_publisher": [meta.publisher for meta in metas],
+        "source_published": [meta.published.isoformat() if meta.published else None for meta in metas],
+        "source_url": [meta.url for meta in metas],
+    }
+    return {"source_id": source_ids} | {
+        name: _categorical(values, source_ids.codes) for name, values in per_source.items()
+    }
+
+
+def _categorical(values: list, codes: np.ndarray | None = None) -> pd.Categorical:
+    """`values` as categories (sorted), or `values[codes]` when codes are given.
+    Faster than `pd.Categorical(list)`, which first turns every string into Arrow."""
+    value_codes, categories = pd.factorize(np.asarray(values, dtype=object), sort=True)
+    return pd.Categorical.from_codes(value_codes if codes is None else value_codes[codes], categories=categories)

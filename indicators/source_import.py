@@ -1,0 +1,78 @@
+"""Importing a new source document into data/sources/: its text and its metadata."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from indicators import yaml_writer
+from indicators.files import MAX_SOURCE_TEXT_BYTES, TextError, atomic_write, decode_text
+from indicators.models import Source
+from indicators.paths import DataLayout
+
+
+class SourceImportError(ValueError):
+    """The document cannot be imported; the message says why."""
+
+
+def decode_upload(raw: bytes) -> str:
+    """An uploaded or pasted document as NFC text with LF line ends, or a
+    SourceImportError saying why not (not UTF-8, binary, over the size limit)."""
+    try:
+        text, _ = decode_text(raw, MAX_SOURCE_TEXT_BYTES)
+    except TextError as error:
+        raise SourceImportError(str(error).replace("file is", "the file is", 1)) from None
+    return text.replace("\r\n", "\n")
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """`Dân trí` -> `dan-tri`: ASCII, lower case, dashes.
+
+    >>> slug("Báo Điện tử Chính phủ")
+    'bao-dien-tu-chinh-phu'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:limit].rstrip("-")
+
+
+def import_source(
+    data: DataLayout,
+    title: str,
+    text: str,
+    publisher: str | None,
+    published: date | None,
+    url: str | None,
+    notes: str | None = None,
+    origin: str = "imported in the dashboard editor",
+) -> Source:
+    """Validate and write `<id>.txt` and `<id>.yaml` under the data folder's sources;
+    the id is made from the publisher, the date and the title. Raises
+    SourceImportError for empty or oversized text, invalid metadata (pydantic's
+    message), or an id that already exists (nothing is replaced)."""
+    if not text.strip():
+        raise SourceImportError("the text is empty")
+    if len(text.encode("utf-8")) > MAX_SOURCE_TEXT_BYTES:
+        raise SourceImportError(f"the text is larger than {MAX_SOURCE_TEXT_BYTES:,} bytes")
+    prefix = slug(publisher or "source", 20)
+    source_id = "-".join(part for part in (prefix, published.isoformat() if published else "", slug(title, 40)) if part)
+    meta = Source(
+        id=source_id,
+        title=title.strip(),
+        publisher=(publisher or "").strip() or None,
+        published=published,
+        url=(url or "").strip() or None,
+        language="vi",
+        accessed=date.today(),
+        origin=origin,
+        notes=(notes or "").strip() or None,
+    )
+    meta_path: Path = data.source_metadata(source_id)
+    if meta_path.exists():
+        raise SourceImportError(f"a source {source_id!r} already exists")
+    atomic_write(data.source_text(source_id), unicodedata.normalize("NFC", text))
+    record = yaml_writer.yaml_value(meta.model_dump(mode="json", exclude_none=True))
+    atomic_write(meta_path, yaml_writer.dump(record))
+    return meta

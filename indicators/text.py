@@ -1,0 +1,50 @@
+"""Text as quotes are compared: one normaliser and one sentence splitter."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SENTENCE_END = re.compile(r"[.!?…]+[”\")]?\s+")
+_SENTENCE_START = ("“", '"', "(")
+
+
+def fold(text: str) -> str:
+    """Unicode NFC and whitespace folded to single spaces: the only differences a
+    quote may have from its source.
+
+    >>> fold("Hà  Nội\\n có")
+    'Hà Nội có'
+    """
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
+
+
+def split_sentences(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a line: a stop mark (`.`, `!`, `?`, `…`),
+    a space, then a capital, a digit or an opening mark. A semicolon never ends a
+    sentence, so a list of figures stays whole.
+
+    >>> line = "Năm 2023 đạt 5,2%; năm 2024 đạt 6%. Hà Nội dẫn đầu."
+    >>> [line[start:end] for start, end in split_sentences(line)]
+    ['Năm 2023 đạt 5,2%; năm 2024 đạt 6%. ', 'Hà Nội dẫn đầu.']
+    """
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(line):
+        following = line[match.end() : match.end() + 1]
+        if following and (following.isupper() or following.isdigit() or following in _SENTENCE_START):
+            spans.append((start, match.end()))
+            start = match.end()
+    if start < len(line):
+        spans.append((start, len(line)))
+    return [(begin, end) for begin, end in spans if line[begin:end].strip()]
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(line number, folded sentence) of every sentence of a text, in order."""
+    found = []
+    for number, raw_line in enumerate(text.splitlines(), start=1):
+        line = fold(raw_line)
+        found.extend((number, line[start:end].strip()) for start, end in split_sentences(line))
+    return found
