@@ -9,14 +9,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st  # noqa: E402
 
-from dashboard import data, state  # noqa: E402
+from dashboard import data  # noqa: E402
 from dashboard.components import problems_panel  # noqa: E402
 from dashboard.i18n import translate  # noqa: E402
+from dashboard.sidebar import link_choices, sidebar, write_link  # noqa: E402
+from dashboard.view import build_view  # noqa: E402
 
 st.set_page_config(page_title="Chỉ số chuyển đổi số Việt Nam", page_icon=":material/monitoring:", layout="wide")
 
 loaded = data.current()
-view = state.sidebar(loaded)
+chosen = sidebar(loaded)
+write_link(chosen, link_choices(loaded))
+view = build_view(loaded, chosen)
 st.session_state["view"] = view
 
 pages = [

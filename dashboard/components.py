@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.charts import history_chart
-from dashboard.state import View
+from dashboard.view import View
 from indicators.formatting import format_date_value, format_number, format_period, format_value
 from indicators.problems import Problem
 from indicators.vocabulary import PERIOD_KINDS

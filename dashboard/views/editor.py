@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.components import escape_markdown, history_of, labelled, problems_frame
-from dashboard.state import current_view
+from dashboard.view import current_view
 from indicators.editing import (
     ConflictError,
     add_observation,

@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard import data
 from dashboard.charts import count_bars
 from dashboard.components import problems_frame
-from dashboard.state import current_view
+from dashboard.view import current_view
 from indicators.query import observations_per
 
 view = current_view()

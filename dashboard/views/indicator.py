@@ -14,7 +14,7 @@ from dashboard.components import (
     present,
     source_line,
 )
-from dashboard.state import current_view
+from dashboard.view import current_view
 from indicators.exports import export_frame
 from indicators.query import only_columns
 

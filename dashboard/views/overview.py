@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components import escape_markdown, formatted_value, indicator_links, kpi_card, period_text, source_line
-from dashboard.state import current_view
+from dashboard.view import current_view
 from indicators.query import kpi_summary
 
 CARDS_PER_ROW = 3

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard.charts import ranking_chart
 from dashboard.components import citation, escape_markdown, formatted_value, period_text
-from dashboard.state import current_view
+from dashboard.view import current_view
 
 view = current_view()
 registry = view.loaded.registry

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.components import INDICATOR_PAGE, escape_markdown
-from dashboard.state import current_view
+from dashboard.view import current_view
 from indicators.formatting import format_date_value
 from indicators.text import fold
 

@@ -2,6 +2,7 @@
 
 import shutil
 
+import pytest
 from conftest import DATA, FIXTURES
 from dashboard_helpers import charts, open_page, text_of
 
@@ -187,3 +188,13 @@ def test_a_large_registry_shows_a_few_cards_per_sector_and_one_table(app, monkey
     assert len(app.header) == 5 and len(app.metric) == 5 * 4
     (table,) = [element.value for element in app.dataframe]
     assert len(table) == 40 - 20 and table["Lĩnh vực"].nunique() == 5
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "\x00", "9" * 3000, "-1", "2023.5"])
+def test_no_link_value_can_break_the_app(app, value):
+    app.query_params["from"] = value
+    app.query_params["geo"] = value
+    app.run()
+    assert not app.exception
+    assert "from=" in app.warning[0].value and "geo=" in app.warning[0].value
+    assert len(app.metric) == 12  # the defaults: every headline card

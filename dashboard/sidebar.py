@@ -1,0 +1,77 @@
+"""The sidebar: language and filters, seeded from the link once per session and
+mirrored back into the URL on every run, so a link reproduces the view."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.data import Loaded
+from dashboard.i18n import translate
+from dashboard.link import ALL_GEOGRAPHIES, DEFAULT_LANGUAGE, Choices, LinkState, link_params, parse_link
+from dashboard.view import sector_ids, sector_label
+from indicators.formatting import LANGUAGES
+from indicators.query import GEOGRAPHY_LEVELS, year_bounds
+
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+
+
+def link_choices(loaded: Loaded) -> Choices:
+    return Choices(LANGUAGES, sector_ids(loaded), year_bounds(loaded.frame), (ALL_GEOGRAPHIES, *GEOGRAPHY_LEVELS))
+
+
+def sidebar(loaded: Loaded) -> LinkState:
+    """Draw the language switch and filters; return what they hold."""
+    choices = link_choices(loaded)
+    if "view_seeded" not in st.session_state:
+        _seed_from_link(choices)
+    language = st.session_state.get("lang") or DEFAULT_LANGUAGE
+    with st.sidebar:
+        st.segmented_control(
+            "Ngôn ngữ · Language", LANGUAGES, key="lang", format_func=LANGUAGE_NAMES.get, required=True
+        )
+        language = st.session_state.get("lang") or DEFAULT_LANGUAGE
+        st.subheader(translate("filters", language))
+        st.multiselect(
+            translate("sectors", language),
+            choices.sectors,
+            key="sectors",
+            format_func=lambda sector_id: sector_label(loaded, sector_id, language),
+            help=translate("sectors_help", language),
+            placeholder=translate("geo_all", language),
+        )
+        low, high = choices.year_bounds
+        if low < high:
+            st.slider(translate("years", language), low, high, key="years")
+        else:
+            st.session_state["years"] = (low, high)
+        st.radio(
+            translate("geography", language),
+            choices.geographies,
+            key="geo",
+            format_func=lambda geo: translate(f"geo_{geo}", language),
+            horizontal=True,
+        )
+    year_from, year_to = st.session_state["years"]
+    return LinkState(
+        language, tuple(st.session_state["sectors"]), (int(year_from), int(year_to)), st.session_state["geo"]
+    )
+
+
+def _seed_from_link(choices: Choices) -> None:
+    """Put the link's state into the widgets' keys, and its notices where the app shows them."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    state, notices = parse_link(params, choices)
+    st.session_state.update(
+        lang=state.language, sectors=list(state.sectors), years=state.years, geo=state.geography, view_seeded=True
+    )
+    st.session_state["url_notices"] = notices
+
+
+def write_link(state: LinkState, choices: Choices) -> None:
+    """Mirror the state in the URL, leaving defaults out."""
+    for key, value in link_params(state, choices).items():
+        if value is None:
+            if key in st.query_params:
+                del st.query_params[key]
+        elif st.query_params.get_all(key) != (value if isinstance(value, list) else [value]):
+            st.query_params[key] = value

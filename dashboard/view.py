@@ -1,0 +1,64 @@
+"""The view a person has chosen (language and filters) over the loaded registry,
+shared by every page of one script run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.data import Loaded
+from dashboard.i18n import translate
+from dashboard.link import ALL_GEOGRAPHIES, LinkState
+from indicators.query import GEOGRAPHY_LEVELS, Filters, filter_observations
+
+
+@dataclass(frozen=True)
+class View:
+    loaded: Loaded
+    language: str
+    filters: Filters
+    filtered: pd.DataFrame
+
+    def t(self, key: str, **values: object) -> str:
+        return translate(key, self.language, **values)
+
+    def name(self, indicator_id: str) -> str:
+        names = self.loaded.registry.indicators[indicator_id].name
+        return names.vi if self.language == "vi" else names.en
+
+    def sector_name(self, sector_id: str) -> str:
+        return sector_label(self.loaded, sector_id, self.language)
+
+    def unit(self, row) -> str:
+        return row.unit_vi if self.language == "vi" else row.unit
+
+
+def sector_ids(loaded: Loaded) -> list[str]:
+    """The taxonomy's sectors; those the data uses when the taxonomy is unreadable."""
+    taxonomy = loaded.registry.taxonomy
+    if taxonomy:
+        return [sector.id for sector in taxonomy.sectors]
+    return sorted(map(str, loaded.frame["sector"].unique()))
+
+
+def sector_label(loaded: Loaded, sector_id: str, language: str) -> str:
+    taxonomy = loaded.registry.taxonomy
+    for sector in taxonomy.sectors if taxonomy else []:
+        if sector.id == sector_id:
+            return sector.name.vi if language == "vi" else sector.name.en
+    return sector_id
+
+
+def build_view(loaded: Loaded, state: LinkState) -> View:
+    """The filtered observations for a chosen state."""
+    levels = GEOGRAPHY_LEVELS if state.geography == ALL_GEOGRAPHIES else (state.geography,)
+    sectors = state.sectors or tuple(sector_ids(loaded))
+    filters = Filters(sectors, state.years[0], state.years[1], levels)
+    return View(loaded, state.language, filters, filter_observations(loaded.frame, filters))
+
+
+def current_view() -> View:
+    """The view the app computed for this run (pages call this)."""
+    return st.session_state["view"]
