@@ -24,6 +24,18 @@ def periods(count: int) -> list[str]:
     return labels[-count:]
 
 
+def written_period(label: str) -> str:
+    """A period label as Vietnamese reports write it: `2024-H1` -> `6 tháng đầu năm 2024`."""
+    year, _, part = label.partition("-")
+    if part == "H1":
+        return f"6 tháng đầu năm {year}"
+    if part == "H2":
+        return f"6 tháng cuối năm {year}"
+    if part.startswith("Q"):
+        return f"quý {part[1:]} năm {year}"
+    return f"năm {year}"
+
+
 def vietnamese(value: float) -> str:
     whole, _, fraction = f"{value:.2f}".partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
@@ -38,7 +50,9 @@ def generate(target: Path, indicators: int, observations_per_indicator: int, see
         shutil.rmtree(target)
     (target / "registry").mkdir(parents=True)
     (target / "sources").mkdir()
-    shutil.copy(Path(__file__).resolve().parent.parent / "data" / "taxonomy.yaml", target / "taxonomy.yaml")
+    project_data = Path(__file__).resolve().parent.parent / "data"
+    shutil.copy(project_data / "taxonomy.yaml", target / "taxonomy.yaml")
+    shutil.copytree(project_data / "reporting-units", target / "reporting-units")
     labels = periods(observations_per_indicator)
     for number in range(indicators):
         indicator_id = f"synthetic-{number:05d}"
@@ -49,7 +63,7 @@ def generate(target: Path, indicators: int, observations_per_indicator: int, see
         for label in labels:
             value = round(random.uniform(1, 99_999), random.choice([0, 1, 2]))
             stated = vietnamese(value) + ("%" if unit_vi == "%" else f"{scale_word} {unit_vi}")
-            sentence = f"Theo báo cáo kỳ {label}, chỉ số {number} đạt {stated} trên cả nước."
+            sentence = f"Theo báo cáo kỳ {written_period(label)}, chỉ số {number} đạt {stated} trên cả nước."
             sentences.append(sentence)
             observations.append(
                 f"  - value: {value!r}\n    period: '{label}'\n    source: {source_id}\n    quote: \"{sentence}\"\n"
@@ -63,7 +77,7 @@ def generate(target: Path, indicators: int, observations_per_indicator: int, see
         header = (
             f"id: {indicator_id}\nname: {{vi: Chỉ số tổng hợp {number}, en: Synthetic indicator {number}}}\n"
             f"description: {{vi: Dữ liệu thử nghiệm., en: Benchmark data.}}\nsector: {SECTORS[number % len(SECTORS)]}\n"
-            f"geography: vn\nkind: {'share' if unit_vi == '%' else 'count'}\nunit: {{vi: '{unit_vi}', en: '{unit_en}'}}\n"
+            f"reporting_unit: vn\nkind: {'share' if unit_vi == '%' else 'count'}\nunit: {{vi: '{unit_vi}', en: '{unit_en}'}}\n"
             f"scale: {scale}\ndirection: higher-is-better\nheadline: {str(number % 50 < 5).lower()}\nobservations:\n"
         )
         (target / "registry" / f"{indicator_id}.yaml").write_text(header + "".join(observations), encoding="utf-8")

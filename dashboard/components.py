@@ -64,8 +64,9 @@ def citation(view: View, row, with_quote: bool = True) -> None:
         st.link_button(view.t("link"), row.source_url, icon=":material/open_in_new:")
     else:
         st.caption(view.t("no_link"))
-    if present(row.note):
-        st.caption(f"{view.t('note')}: {row.note}")
+    note = row.note_vi if view.language == "vi" else row.note_en
+    if present(note):
+        st.caption(f"{view.t('note')}: {escape_markdown(note)}")
 
 
 def labelled(view: View, rows: pd.DataFrame) -> pd.DataFrame:

@@ -18,6 +18,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "geo_all": ("Tất cả", "All"),
     "geo_national": ("Toàn quốc", "National"),
     "geo_province": ("Cấp tỉnh", "Provincial"),
+    "geo_ministry": ("Bộ, ngành", "Ministries"),
+    "geo_bloc": ("Khối", "Blocs"),
     "page_overview": ("Tổng quan", "Overview"),
     "page_indicator": ("Chỉ số", "Indicator"),
     "page_rankings": ("Xếp hạng", "Rankings"),
@@ -124,6 +126,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "sentence": ("Câu", "Sentence"),
     "national": ("Toàn quốc", "National"),
     "province": ("Cấp tỉnh", "Provincial"),
+    "ministry": ("Bộ, ngành", "Ministry"),
+    "bloc": ("Khối", "Bloc"),
     # editor
     "ed_read_only": (
         "Thư mục {folder} chỉ đọc trên máy này; không thể lưu thay đổi.",
@@ -153,7 +157,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "ed_description_vi": ("Mô tả (tiếng Việt)", "Description (vi)"),
     "ed_description_en": ("Mô tả (tiếng Anh)", "Description (en)"),
     "ed_sector": ("Lĩnh vực", "Sector"),
-    "ed_geography": ("Phạm vi", "Geography"),
+    "ed_reporting_unit": ("Đơn vị báo cáo", "Reporting unit"),
     "ed_kind": ("Loại", "Kind"),
     "ed_direction": ("Chiều tốt", "Direction"),
     "ed_unit_vi": ("Đơn vị (tiếng Việt), không kèm từ chỉ quy mô", "Unit (vi), without the scale word"),

@@ -10,13 +10,13 @@ from dashboard.i18n import translate
 from dashboard.link import ALL_GEOGRAPHIES, DEFAULT_LANGUAGE, Choices, LinkState, link_params, parse_link
 from dashboard.view import sector_ids, sector_label
 from indicators.formatting import LANGUAGES
-from indicators.query import GEOGRAPHY_LEVELS, year_bounds
+from indicators.query import UNIT_LEVELS, year_bounds
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
 def link_choices(loaded: Loaded) -> Choices:
-    return Choices(LANGUAGES, sector_ids(loaded), year_bounds(loaded.frame), (ALL_GEOGRAPHIES, *GEOGRAPHY_LEVELS))
+    return Choices(LANGUAGES, sector_ids(loaded), year_bounds(loaded.frame), (ALL_GEOGRAPHIES, *UNIT_LEVELS))
 
 
 def sidebar(loaded: Loaded) -> LinkState:

@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard.data import Loaded
 from dashboard.i18n import translate
 from dashboard.link import ALL_GEOGRAPHIES, LinkState
-from indicators.query import GEOGRAPHY_LEVELS, Filters, filter_observations
+from indicators.query import UNIT_LEVELS, Filters, filter_observations
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def sector_label(loaded: Loaded, sector_id: str, language: str) -> str:
 
 def build_view(loaded: Loaded, state: LinkState) -> View:
     """The filtered observations for a chosen state."""
-    levels = GEOGRAPHY_LEVELS if state.geography == ALL_GEOGRAPHIES else (state.geography,)
+    levels = UNIT_LEVELS if state.geography == ALL_GEOGRAPHIES else (state.geography,)
     sectors = state.sectors or tuple(sector_ids(loaded))
     filters = Filters(sectors, state.years[0], state.years[1], levels)
     return View(loaded, state.language, filters, filter_observations(loaded.frame, filters))

@@ -146,8 +146,14 @@ _SCHEMA = pa.schema(
         ("qualifier", pa.string()),
         ("period", pa.string()),
         ("period_start", pa.date32()),
+        ("period_en", pa.string()),
+        ("per_year", pa.bool_()),
+        ("reporting_unit", pa.string()),
         ("source", pa.string()),
         ("quote", pa.string()),
-        ("note", pa.string()),
+        ("period_quote", pa.string()),
+        ("status", pa.string()),
+        ("preferred", pa.bool_()),
+        ("note", pa.struct([("vi", pa.string()), ("en", pa.string())])),
     ]
 )

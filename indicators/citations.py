@@ -26,19 +26,27 @@ def value_in_quote(
     if out_of is None and not absolute and plainly_stated(quote, value, scale):
         return None
     mentions = find_numbers(quote)
-    if out_of is not None:
-        for mention in mentions:
-            if (
-                mention.denominator is not None
-                and same_number(mention.denominator, out_of)
-                and mention_states(mention, value, 1.0, absolute)
-            ):
-                return None
-        return f"the quote does not state {_plain(value)}/{_plain(out_of)}{_found(mentions)}"
-    if any(mention_states(mention, value, scale, absolute) for mention in mentions):
+    if stating_mentions(mentions, value, scale, out_of, absolute):
         return None
+    if out_of is not None:
+        return f"the quote does not state {_plain(value)}/{_plain(out_of)}{_found(mentions)}"
     scaled = f" × {_plain(scale)} = {_plain(value * scale)}" if scale != 1 else ""
     return f"{_plain(value)}{scaled} is not a number stated in the quote{_found(mentions)}"
+
+
+def stating_mentions(
+    mentions: list[NumberMention], value: float, scale: float, out_of: float | None = None, absolute: bool = False
+) -> list[NumberMention]:
+    """The mentions that state `value` (in units of `scale`), or `value/out_of` when `out_of` is given."""
+    if out_of is not None:
+        return [
+            mention
+            for mention in mentions
+            if mention.denominator is not None
+            and same_number(mention.denominator, out_of)
+            and mention_states(mention, value, 1.0, absolute)
+        ]
+    return [mention for mention in mentions if mention_states(mention, value, scale, absolute)]
 
 
 def _found(mentions: list[NumberMention]) -> str:

@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--period", help="override the period hint (2024, 2024-H1, 2023-06-30, ...)")
     for option in ("id", "sector", "name-vi", "name-en", "unit-en", "unit-vi", "description-vi", "description-en"):
         new.add_argument(f"--{option}")
-    new.add_argument("--geography", default="vn")
+    new.add_argument("--reporting-unit", default="vn", help="the unit the figure is about (default: vn)")
     new.add_argument("--dry-run", action="store_true", help="print the file instead of writing it")
     schema = commands.add_parser("schema", help="write the JSON Schema of indicator files")
     schema.add_argument("--check", action="store_true", help="exit 1 if the committed schema is stale")
@@ -109,7 +109,7 @@ def _list(data_dir: Path, arguments) -> int:
     registry = _registry_or_exit(data_dir)
     for indicator in registry.indicators.values():
         print(
-            f"{indicator.id}\t{indicator.sector}\t{indicator.geography}\t{len(registry.rows[indicator.id]['value'])}\t{indicator.name.en}"
+            f"{indicator.id}\t{indicator.sector}\t{indicator.reporting_unit}\t{len(registry.rows[indicator.id]['value'])}\t{indicator.name.en}"
         )
     return 0
 
@@ -121,7 +121,7 @@ def _show(data_dir: Path, arguments) -> int:
         print(f"no indicator {arguments.indicator_id!r}; see `python -m indicators list`", file=sys.stderr)
         return 2
     print(f"{indicator.id}: {indicator.name.vi} / {indicator.name.en}")
-    print(f"sector {indicator.sector}, geography {indicator.geography}, kind {indicator.kind}")
+    print(f"sector {indicator.sector}, reporting unit {indicator.reporting_unit}, kind {indicator.kind}")
     for observation in registry.observations(indicator.id):
         out_of = f"/{observation.out_of:g}" if observation.out_of is not None else ""
         print(f"\n  {observation.period}: {observation.value:g}{out_of}  [{observation.source}]")

@@ -168,10 +168,16 @@ _ENTRIES = [
         drops_file=True,
     ),
     Code(
-        "geography-unknown",
-        "The geography is not one of the taxonomy's geographies.",
-        "Use a geography id from data/taxonomy.yaml.",
+        "reporting-unit-unknown",
+        "The reporting unit is not in data/reporting-units/ (for the indicator, the whole file is left out).",
+        "Use 'vn', a province or city ('thanh-hoa'), a ministry ('bo-tai-chinh') or a bloc ('khoi-tinh-thanh').",
         drops_file=True,
+    ),
+    Code(
+        "reporting-unit-not-in-force",
+        "The reporting unit did not exist in the observation's period (a province merged on 1 July 2025 has no "
+        "later figures).",
+        "File the figure under the unit in force then: the message names the successor.",
     ),
     Code(
         "source-unknown",
@@ -181,7 +187,7 @@ _ENTRIES = [
     Code(
         "period-invalid",
         "The period is not a period: not one of the standard forms, or a free label without period_start.",
-        "Write 2024, 2024-H1, 2024-Q3, 2024-06 or 2024-06-30, or add period_start to a free label.",
+        "Write 2024, 2024-H1, 2024-Q3, 2024-06, 2024-06-30 or 2021/2025, or add period_start to a free label.",
     ),
     Code(
         "value-invalid",
@@ -199,6 +205,36 @@ _ENTRIES = [
         "value-not-in-quote",
         "The value, times the indicator's scale, is not a number the quote states.",
         "Check the value and the scale against the numbers the message lists.",
+    ),
+    Code(
+        "period-not-in-quote",
+        "The quote (or the period_quote) gives the figure another period: a year it does not state, a value "
+        "swapped with another year's, another list position, or the source's date for present-tense wording.",
+        "Correct the period to the one the message names, or quote the sentence that states this one.",
+    ),
+    Code(
+        "period-unsupported",
+        "The quote states no period for the figure (a warning).",
+        "Add period_quote: a sentence of the same source, verbatim, that states the period.",
+    ),
+    Code(
+        "geography-not-in-quote",
+        "The quote does not name the reporting unit, or gives the figure to another unit; or a national figure's "
+        "quote gives it to one province, ministry or bloc.",
+        "File the figure under the unit the quote names, or quote a sentence that names this one (or mark the "
+        "source as the unit's own publication).",
+    ),
+    # agreement between sources
+    Code(
+        "conflicting-values",
+        "Sources give different values for the same reporting unit and period, and nothing says which stands "
+        "(a warning).",
+        "Mark the one that stands with preferred: true, or status: revised for a later release.",
+    ),
+    Code(
+        "preferred-duplicate",
+        "More than one observation of the same unit and period is marked preferred.",
+        "Keep preferred: true on one of them.",
     ),
     # coverage
     Code("waiver-stale", "A coverage waiver matches no uncited number any more.", "Remove the waiver."),

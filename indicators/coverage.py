@@ -28,10 +28,15 @@ from indicators.yaml_reader import read_yaml, validate_document
 _DATE_CONTEXT = re.compile(r"(ngày|sáng|chiều|tối|trưa|nay|hôm|\()\s*$", re.IGNORECASE)
 _FULL_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](19|20)\d{2}\b")
 _NAME_BEFORE = re.compile(
-    r"(đề án|đại hội|nghị quyết số|quyết định số|nghị định số|thông tư số|chỉ thị số|số|mức độ|thứ|covid-|lần)\s*$",
+    r"(đề án|đại hội|(?:nghị quyết|quyết định|nghị định|thông tư|chỉ thị|công văn|báo cáo|kế hoạch) số|(?<!tổng )số"
+    r"|mức độ|thứ|covid-|lần)\s*$",
     re.IGNORECASE,
 )
 _DURATION_AFTER = re.compile(r"^\s*(tháng|năm|ngày|giờ|tuần|quý)\b", re.IGNORECASE)
+# A duration is a measure when a comparison or an average comes before it ("giảm xuống dưới 3 ngày").
+_MEASURED_DURATION_BEFORE = re.compile(
+    r"(dưới|trên|hơn|khoảng|gần|còn|xuống|đạt|bình quân|trung bình|mất|chỉ)\s*$", re.IGNORECASE
+)
 _IDENTIFIER_AFTER = re.compile(r"^[-/][A-ZĐa-zđ]")
 
 
@@ -75,7 +80,7 @@ def is_claim(line: str, mention: NumberMention, dates: list[tuple[int, int]] | N
         return False
     if before.endswith("-") or before.endswith("/") or _IDENTIFIER_AFTER.match(after):
         return False
-    if _DURATION_AFTER.match(after):
+    if _DURATION_AFTER.match(after) and not _MEASURED_DURATION_BEFORE.search(before[-14:]):
         return False
     value = mention.value
     if float(value).is_integer() and 1900 <= value <= 2100 and "." not in mention.text:

@@ -104,7 +104,8 @@ def check_text(registry: Registry, path: Path, text: str) -> tuple[Indicator | N
     indicator = validate_document(Indicator, document, problems)
     if indicator is None:
         return None, problems
-    found, _ = IndicatorChecker.for_taxonomy(registry.taxonomy, registry.sources).check(indicator, document)
+    checker = IndicatorChecker.for_taxonomy(registry.taxonomy, registry.units, registry.sources)
+    found, _ = checker.check(indicator, document)
     problems.extend(found)
     other = registry.files.get(indicator.id)
     if other is not None and other.resolve() != path.resolve():
@@ -138,7 +139,17 @@ def save_text(path: Path, text: str, base_digest: str | None, author: str | None
     return entry
 
 
-INDICATOR_FIELDS = ("name", "description", "sector", "geography", "kind", "unit", "scale", "direction", "headline")
+INDICATOR_FIELDS = (
+    "name",
+    "description",
+    "sector",
+    "reporting_unit",
+    "kind",
+    "unit",
+    "scale",
+    "direction",
+    "headline",
+)
 
 
 def apply_fields(draft: Draft, fields: dict) -> None:

@@ -7,7 +7,7 @@ import pandas as pd
 EXPORT_COLUMNS = [
     "indicator_id",
     "sector",
-    "geography",
+    "reporting_unit",
     "period",
     "period_type",
     "period_start",
@@ -28,6 +28,6 @@ EXPORT_COLUMNS = [
 def export_frame(observations: pd.DataFrame) -> pd.DataFrame:
     """The export columns of an observations frame (see `indicators.frames`), with
     `period_start` as ISO text (YYYY-MM-DD)."""
-    frame = observations[EXPORT_COLUMNS].copy()
+    frame = observations.assign(note=observations["note_vi"])[EXPORT_COLUMNS].copy()
     frame["period_start"] = frame["period_start"].dt.strftime("%Y-%m-%d")
     return frame

@@ -15,6 +15,7 @@ import pandas as pd
 
 from indicators.models import IndicatorInfo
 from indicators.periods import parse_period
+from indicators.series import Member, group_standing
 from indicators.vocabulary import SCALES
 
 if TYPE_CHECKING:
@@ -25,15 +26,21 @@ FRAME_COLUMNS = [
     "name_vi",
     "name_en",
     "sector",
-    "geography",
-    "geography_level",
+    "reporting_unit",
+    "reporting_unit_level",
+    "reporting_unit_vi",
+    "reporting_unit_en",
     "kind",
     "direction",
     "headline",
     "period",
+    "period_en",
     "period_type",
+    "period_inferred",
     "period_start",
+    "period_end",
     "year",
+    "per_year",
     "value",
     "out_of",
     "qualifier",
@@ -47,7 +54,14 @@ FRAME_COLUMNS = [
     "source_published",
     "source_url",
     "quote",
-    "note",
+    "period_quote",
+    "status",
+    "preferred",
+    "stands",
+    "also_reported_by",
+    "conflict",
+    "note_vi",
+    "note_en",
 ]
 
 
@@ -69,9 +83,17 @@ def observations_frame(registry: Registry) -> pd.DataFrame:
         return list(chain.from_iterable(registry.rows[indicator.id][name] for indicator in ordered))
 
     values = np.array(column("value"), dtype=float)
+    notes = column("note")
+    units = [
+        own or indicator.reporting_unit
+        for indicator, own in zip(_each(ordered, counts), column("reporting_unit"), strict=True)
+    ]
     columns = {
-        **_indicator_columns(registry, ordered, counts),
+        **_indicator_columns(ordered, counts),
+        **_unit_columns(registry, units),
         **_period_columns(column("period"), column("period_start")),
+        "period_en": pd.Series(column("period_en"), dtype=object),
+        "per_year": np.array(column("per_year"), dtype=bool),
         "value": values,
         "out_of": np.array(column("out_of"), dtype=float),  # None -> NaN
         "qualifier": _categorical(column("qualifier")),
@@ -79,24 +101,83 @@ def observations_frame(registry: Registry) -> pd.DataFrame:
         **_source_columns(registry, _categorical(column("source"))),
         # Unique text: plain Python strings, spared a conversion to Arrow.
         "quote": pd.Series(column("quote"), dtype=object),
-        "note": pd.Series(column("note"), dtype=object),
+        "period_quote": pd.Series(column("period_quote"), dtype=object),
+        "status": _categorical(column("status")),
+        "preferred": np.array(column("preferred"), dtype=bool),
+        **_standing_columns(registry, ordered),
+        "note_vi": pd.Series([note["vi"] if note else None for note in notes], dtype=object),
+        "note_en": pd.Series([note["en"] if note else None for note in notes], dtype=object),
     }
     frame = pd.DataFrame(columns, columns=FRAME_COLUMNS)
     return frame.sort_values(["indicator_id", "period_start"], kind="stable").reset_index(drop=True)
 
 
-def _indicator_columns(registry: Registry, ordered: list[IndicatorInfo], counts: np.ndarray) -> dict[str, object]:
+def _each(ordered: list[IndicatorInfo], counts: np.ndarray):
+    """Each indicator once per observation of it."""
+    for indicator, count in zip(ordered, counts, strict=True):
+        yield from [indicator] * int(count)
+
+
+def _unit_columns(registry: Registry, units: list[str]) -> dict[str, pd.Categorical]:
+    """The reporting unit of each row: id, level and names."""
+    codes, distinct = pd.factorize(np.asarray(units, dtype=object))
+    catalogue = registry.units
+    known = [catalogue.latest(unit) if catalogue is not None and unit in catalogue else None for unit in distinct]
+    per_unit = {
+        "reporting_unit_level": [unit.level if unit else "national" for unit in known],
+        "reporting_unit_vi": [unit.name if unit else unit_id for unit, unit_id in zip(known, distinct, strict=True)],
+        "reporting_unit_en": [unit.name_en if unit else unit_id for unit, unit_id in zip(known, distinct, strict=True)],
+    }
+    return {"reporting_unit": _categorical(list(distinct), codes)} | {
+        name: _categorical(values, codes) for name, values in per_unit.items()
+    }
+
+
+def _standing_columns(registry: Registry, ordered: list[IndicatorInfo]) -> dict[str, np.ndarray]:
+    """Whether each row stands for its unit and period, how many other sources agree,
+    and whether its group's sources disagree unresolved (see `indicators.series`)."""
+    stands, agreeing, conflict = [], [], []
+    for indicator in ordered:
+        rows = registry.rows[indicator.id]
+        members = [
+            Member(
+                index,
+                rows["reporting_unit"][index] or indicator.reporting_unit,
+                rows["period"][index],
+                rows["value"][index],
+                rows["out_of"][index],
+                rows["preferred"][index],
+                rows["status"][index],
+                _meta(registry, rows["source"][index]).publisher,
+                _meta(registry, rows["source"][index]).published,
+                rows["source"][index],
+            )
+            for index in range(len(rows["value"]))
+        ]
+        standing = group_standing(members)
+        for index in range(len(members)):
+            stands.append(standing[index].stands)
+            agreeing.append(standing[index].agreeing)
+            conflict.append(standing[index].conflict)
+    return {
+        "stands": np.array(stands, dtype=bool),
+        "also_reported_by": np.array(agreeing, dtype=np.int64),
+        "conflict": np.array(conflict, dtype=bool),
+    }
+
+
+def _meta(registry: Registry, source_id: str):
+    return registry.sources[source_id].meta
+
+
+def _indicator_columns(ordered: list[IndicatorInfo], counts: np.ndarray) -> dict[str, object]:
     """Each indicator's own fields, repeated for each of its observations."""
-    taxonomy = registry.taxonomy
-    levels = {geography.id: geography.level for geography in taxonomy.geographies} if taxonomy else {}
     codes = np.repeat(np.arange(len(ordered)), counts)
     per_indicator = {
         "indicator_id": [indicator.id for indicator in ordered],
         "name_vi": [indicator.name.vi for indicator in ordered],
         "name_en": [indicator.name.en for indicator in ordered],
         "sector": [indicator.sector for indicator in ordered],
-        "geography": [indicator.geography for indicator in ordered],
-        "geography_level": [levels.get(indicator.geography, "national") for indicator in ordered],
         "kind": [indicator.kind for indicator in ordered],
         "direction": [indicator.direction for indicator in ordered],
         "unit": [unit_label(indicator, "en") for indicator in ordered],
@@ -119,7 +200,9 @@ def _period_columns(labels: list[str], starts: list) -> dict[str, object]:
     return {
         "period": _categorical([period.label for period in parsed], codes),
         "period_type": _categorical([period.kind for period in parsed], codes),
+        "period_inferred": np.array([period.kind == "other" for period in parsed], dtype=bool)[codes],
         "period_start": pd.to_datetime([period.start for period in parsed])[codes],
+        "period_end": pd.to_datetime([period.end or period.start for period in parsed])[codes],
         "year": np.array([period.start.year for period in parsed], dtype=np.int64)[codes],
     }
 

@@ -19,6 +19,7 @@ from indicators.models import OBSERVATION_DEFAULTS, PLAIN_OBSERVATIONS, Indicato
 from indicators.paths import DataLayout, default_data_dir
 from indicators.problems import Problem, display_path
 from indicators.registry import FileResult, Registry, Rows, SourceDocument, rows_from_fields, rows_of
+from indicators.reporting_units import read_catalogue
 from indicators.yaml_reader import fast_parse, parse_yaml, read_yaml, validate_document
 
 
@@ -40,16 +41,20 @@ def read_registry(
     if not data.root.is_dir():
         message = "data folder does not exist or is not a folder"
         problems.append(Problem(display_path(data.root), 1, 1, "-", message, "registry-missing"))
-        return Registry(data.root, None, {}, {}, {}, {}, problems)
+        return Registry(data.root, None, {}, {}, {}, {}, problems, None)
     with _collector_paused():
         taxonomy = _read_taxonomy(data.taxonomy, problems)
+        units = read_catalogue(data.reporting_units, problems) if data.reporting_units.is_dir() else None
+        if units is None:
+            message = "the reporting-units folder is missing; copy data/reporting-units/ into the data folder"
+            problems.append(Problem(display_path(data.reporting_units), 1, 1, "-", message, "registry-missing"))
         sources = _read_sources(data.sources, problems)
-        checker = IndicatorChecker.for_taxonomy(taxonomy, sources)
+        checker = IndicatorChecker.for_taxonomy(taxonomy, units, sources)
         paths = _indicator_paths(data.registry, problems)
         results = _read_with_cache(paths, checker, max_bytes, workers or os.cpu_count() or 1, cache, data.root)
         indicators, rows, files = _assemble(paths, results, problems)
     problems.sort(key=lambda problem: (problem.path, problem.line, problem.column))
-    return Registry(data.root, taxonomy, sources, indicators, rows, files, problems)
+    return Registry(data.root, taxonomy, sources, indicators, rows, files, problems, units)
 
 
 def load_registry(data_dir: Path | str | None = None) -> Registry:
@@ -251,7 +256,10 @@ def _assemble(
             message = f"id {indicator.id!r} is already used by {display_path(files[indicator.id])}"
             problems.append(Problem(display_path(path), line, column, "id", message, "id-duplicate"))
             continue
-        if any(CATALOGUE[problem.code].drops_file for problem in file_problems):
+        if any(
+            CATALOGUE[problem.code].drops_file and not problem.field.startswith("observations[")
+            for problem in file_problems
+        ):
             continue
         if indicator_rows["value"]:
             indicators[indicator.id] = indicator

@@ -40,10 +40,23 @@ class Descriptions(Strict):
 
 
 class Unit(Strict):
-    """Unit of one value, without the scale word: `đồng`/`VND`, `tài khoản`/`accounts`, `%`."""
+    """Unit of one value, without the scale word: `đồng`/`VND`, `tài khoản`/`accounts`, `%`.
+    `en_one` is the English for a single one ("decree" beside "decrees"), when it differs."""
 
     vi: ShortText
     en: ShortText
+    en_one: ShortText | None = None
+
+
+class Bilingual(Strict):
+    """Text for readers: Vietnamese always; English when it has been written (a missing
+    translation is shown as missing, never replaced by the Vietnamese)."""
+
+    vi: Text
+    en: Text | None = None
+
+
+Status = Literal["official", "estimate", "preliminary", "revised"]
 
 
 class Observation(Strict):
@@ -55,14 +68,37 @@ class Observation(Strict):
     )
     # `period: 2023` is read by YAML as an integer; it means the year, kept as text.
     period: str | Annotated[int, AfterValidator(str)] = Field(
-        description="As the source states it: 2023, 2024-H1, 2024-Q3, 2024-06, 2023-06-30 or a label."
+        description="As the source states it: 2023, 2024-H1, 2024-Q3, 2024-06, 2023-06-30, 2021/2025, "
+        "or a free label in Vietnamese (with period_start)."
     )
     period_start: date | None = Field(
         default=None, description="First day of the period; required only when `period` is a free label."
     )
+    period_en: ShortText | None = Field(default=None, description="The English of a free period label.")
+    per_year: bool = Field(
+        default=False,
+        description="A yearly rate ('hàng năm', 'mỗi năm'): the value is per year, reported for `period`.",
+    )
+    reporting_unit: Slug | None = Field(
+        default=None,
+        description="The unit this figure is about when it is not the indicator's: 'thanh-hoa', 'bo-tai-chinh'.",
+    )
     source: Slug = Field(description="Id of a file in data/sources/.")
     quote: Text = Field(description="The sentence that states the value, copied verbatim from the source.")
-    note: Text | None = None
+    period_quote: Text | None = Field(
+        default=None,
+        description="When the quote states no period: a sentence of the same source, verbatim, that states it.",
+    )
+    status: Status | None = Field(
+        default=None,
+        description="How the source qualifies the figure: official, estimate ('ước tính'), preliminary ('sơ bộ'), "
+        "revised (a later release of the same statistic).",
+    )
+    preferred: bool = Field(
+        default=False,
+        description="Where sources give different values for the same unit and period: the one that stands.",
+    )
+    note: Bilingual | None = None
 
 
 def _plain_observations() -> TypeAdapter:
@@ -83,10 +119,15 @@ OBSERVATION_DEFAULTS = {name: info.default for name, info in Observation.model_f
 
 
 class Target(Strict):
-    value: float
-    year: int = Field(ge=1990, le=2100)
+    """A goal the indicator is measured against: checked against its quote like an observation."""
+
+    value: float = Field(description="The target as the quote states it, in units of the indicator's scale.")
+    year: int = Field(ge=1990, le=2100, description="The year it is due, as the quote (or period_quote) states it.")
     source: Slug
     quote: Text
+    period_quote: Text | None = Field(
+        default=None, description="When the quote states no year: a sentence of the same source that states it."
+    )
 
 
 class IndicatorInfo(Strict):
@@ -97,7 +138,11 @@ class IndicatorInfo(Strict):
     name: Names
     description: Descriptions
     sector: Slug = Field(description="A sector id from data/taxonomy.yaml.")
-    geography: Slug = Field(description="A geography id from data/taxonomy.yaml: 'vn' or a province.")
+    reporting_unit: Slug = Field(
+        default="vn",
+        description="The unit the figures are about: 'vn' (the nation), a province or city ('thanh-hoa'), a "
+        "ministry ('bo-tai-chinh') or a bloc ('khoi-tinh-thanh'); see data/reporting-units/.",
+    )
     kind: Kind
     unit: Unit
     scale: Scale = Field(
@@ -129,17 +174,10 @@ class Sector(Strict):
     description: Names | None = None
 
 
-class Geography(Strict):
-    id: Slug
-    name: Names
-    level: Literal["national", "province"]
-
-
 class Taxonomy(Strict):
-    """data/taxonomy.yaml: the sectors and geographies indicators refer to."""
+    """data/taxonomy.yaml: the sectors indicators belong to."""
 
     sectors: list[Sector] = Field(min_length=1)
-    geographies: list[Geography] = Field(min_length=1)
 
 
 class Source(Strict):
@@ -152,8 +190,13 @@ class Source(Strict):
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     language: Literal["vi", "en"]
     accessed: date
-    origin: ShortText | None = Field(default=None, description="Where the text file came from.")
-    notes: Text | None = Field(default=None, description="What is inferred rather than stated.")
+    reporting_unit: Slug | None = Field(
+        default=None,
+        description="When the source is a unit's own publication (a province's portal): that unit. Its figures "
+        "may then leave the unit unnamed ('toàn tỉnh').",
+    )
+    origin: ShortText | None = Field(default=None, description="Where the text file came from (for editors).")
+    notes: Bilingual | None = Field(default=None, description="What is inferred rather than stated.")
 
 
 Model = TypeVar("Model", bound=BaseModel)

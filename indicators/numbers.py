@@ -22,7 +22,8 @@ NUMBER_PATTERN = re.compile(
     r"(?P<number>\d+(?:[.,]\d+)*)"
     r"(?:/(?P<denominator>\d+(?:[.,]\d+)*))?"
     r"(?:\s*(?P<percent>%))?"
-    r"(?:\s+(?P<scale>" + _SCALE_PATTERN + r")(?!\w))?",
+    # a scale word, unless it begins another word: "tỷ trọng" (share), "tỷ lệ" (rate), "tỷ giá"
+    r"(?:(?<!%)\s+(?P<scale>" + _SCALE_PATTERN + r")(?!\w)(?!\s+(?:trọng|lệ|giá|suất)\b))?",
     re.IGNORECASE,
 )
 

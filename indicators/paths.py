@@ -44,6 +44,10 @@ class DataLayout:
         return self.root / "sources"
 
     @property
+    def reporting_units(self) -> Path:
+        return self.root / "reporting-units"
+
+    @property
     def waivers(self) -> Path:
         return self.root / "coverage-waivers.yaml"
 

@@ -7,15 +7,19 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-GEOGRAPHY_LEVELS = ("national", "province")
+UNIT_LEVELS = ("national", "province", "ministry", "bloc")
 
 
 @dataclass(frozen=True)
 class Filters:
+    """What a view shows: sectors, a range of years (inclusive), reporting-unit levels and,
+    when not empty, only these reporting units."""
+
     sectors: tuple[str, ...]
     year_from: int
     year_to: int
-    geography_levels: tuple[str, ...] = GEOGRAPHY_LEVELS
+    unit_levels: tuple[str, ...] = UNIT_LEVELS
+    units: tuple[str, ...] = ()
 
 
 def year_bounds(frame: pd.DataFrame) -> tuple[int, int]:
@@ -25,11 +29,18 @@ def year_bounds(frame: pd.DataFrame) -> tuple[int, int]:
 
 
 def filter_observations(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+    """The rows of an observations frame (see `indicators.frames`) that the filters keep:
+    sector in `filters.sectors`, a period overlapping the years `year_from` to `year_to` (inclusive),
+    reporting-unit level in `unit_levels`, and unit in `units` when that is not empty.
+    Same columns, original order; never raises for empty filters (an empty frame)."""
     mask = (
         frame["sector"].isin(filters.sectors)
-        & frame["year"].between(filters.year_from, filters.year_to)
-        & frame["geography_level"].isin(filters.geography_levels)
+        & (frame["year"] <= filters.year_to)
+        & (frame["period_end"].dt.year >= filters.year_from)  # a range of years counts for each year it covers
+        & frame["reporting_unit_level"].isin(filters.unit_levels)
     )
+    if filters.units:
+        mask &= frame["reporting_unit"].isin(filters.units)
     return frame[mask]
 
 

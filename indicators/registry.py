@@ -11,8 +11,9 @@ from pathlib import Path
 import pandas as pd
 
 from indicators.frames import observations_frame
-from indicators.models import Indicator, IndicatorInfo, Observation, Source, Taxonomy, trusted
+from indicators.models import Bilingual, Indicator, IndicatorInfo, Observation, Source, Taxonomy, trusted
 from indicators.problems import Problem, RegistryError
+from indicators.reporting_units import UnitCatalogue
 from indicators.text import fold, sentences
 
 
@@ -55,26 +56,31 @@ def rows_of(observations: list[Observation]) -> Rows:
 
 
 def rows_from_fields(observations: list[dict]) -> Rows:
-    """Columns from observations given as dicts of every field."""
+    """Columns from observations given as dicts of every field; a note becomes a plain
+    dict ({"vi": ..., "en": ...}) so that rows are plain data throughout."""
     if not observations:
         return {name: [] for name in OBSERVATION_FIELDS}
     columns = zip(*map(_FIELD_VALUES, observations), strict=True)
     rows = {name: list(values) for name, values in zip(OBSERVATION_FIELDS, columns, strict=True)}
     for name in _REPEATED_TEXT:  # one object per distinct text: less memory, cheaper to send between processes
         rows[name] = [value if value is None else sys.intern(value) for value in rows[name]]
+    rows["note"] = [note if note is None or isinstance(note, dict) else dict(note.__dict__) for note in rows["note"]]
     return rows
 
 
-_REPEATED_TEXT = ("period", "source", "qualifier")
+_REPEATED_TEXT = ("period", "source", "qualifier", "reporting_unit", "status")
 
 
 def observations_of(rows: Rows) -> list[Observation]:
     """The models back from validated rows, without validating them again."""
     columns = [rows[name] for name in OBSERVATION_FIELDS]
-    return [
-        trusted(Observation, dict(zip(OBSERVATION_FIELDS, values, strict=True)))
-        for values in zip(*columns, strict=True)
-    ]
+    observations = []
+    for values in zip(*columns, strict=True):
+        fields = dict(zip(OBSERVATION_FIELDS, values, strict=True))
+        if fields["note"] is not None:
+            fields["note"] = trusted(Bilingual, fields["note"])
+        observations.append(trusted(Observation, fields))
+    return observations
 
 
 @dataclass
@@ -89,6 +95,7 @@ class Registry:
     rows: dict[str, Rows]
     files: dict[str, Path]
     problems: list[Problem] = field(default_factory=list)
+    units: UnitCatalogue | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -114,6 +121,7 @@ class Registry:
             {indicator.id: indicator.info()},
             {indicator.id: rows_of(indicator.observations)},
             {},
+            units=self.units,
         )
 
     @cached_property

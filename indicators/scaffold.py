@@ -24,7 +24,7 @@ def scaffold(registry: Registry, arguments) -> tuple[Path, str]:
     (the figure as the source writes it) and optionally `line`, `pick`, `period`,
     `indicator` (add to an existing indicator), the new indicator's `id`,
     `sector`, `name_vi`, `name_en`, `unit_en`, `unit_vi`, descriptions and
-    `geography`, and `dry_run`. The file is validated like `validate` would and
+    `reporting_unit`, and `dry_run`. The file is validated like `validate` would and
     saved (unless `dry_run`) through `indicators.editing.save_text`.
 
     Raises NewError when the source, the sentence, the figure or the period is
@@ -108,7 +108,7 @@ def _new_indicator(registry: Registry, arguments, proposal: Proposal, observatio
             "en": arguments.description_en or arguments.name_en,
         },
         "sector": arguments.sector,
-        "geography": arguments.geography,
+        "reporting_unit": arguments.reporting_unit,
         "kind": proposal.kind,
         "unit": {"vi": arguments.unit_vi or proposal.unit_vi or arguments.unit_en, "en": arguments.unit_en},
         "scale": proposal.scale,

@@ -52,8 +52,18 @@ def sector_options() -> list[str]:
     return [sector.id for sector in registry.taxonomy.sectors]
 
 
-def geography_options() -> list[str]:
-    return [geography.id for geography in registry.taxonomy.geographies]
+def unit_options() -> list[str]:
+    """Every reporting unit, the nation first, then by name."""
+    units = registry.units.versions if registry.units else {"vn": None}
+    return ["vn", *sorted((unit for unit in units if unit != "vn"), key=lambda unit: registry.units.latest(unit).name)]
+
+
+def unit_label(unit_id: str) -> str:
+    return (
+        f"{registry.units.latest(unit_id).name} ({unit_id})"
+        if registry.units and unit_id in registry.units
+        else unit_id
+    )
 
 
 def base_text(indicator_id: str) -> str | None:
@@ -72,17 +82,18 @@ def indicator_form(current: dict) -> dict:
     name_en = right.text_input(view.t("ed_name_en"), current["name"]["en"])
     description_vi = left.text_area(view.t("ed_description_vi"), current["description"]["vi"], height=80)
     description_en = right.text_area(view.t("ed_description_en"), current["description"]["en"], height=80)
-    sectors, geographies = sector_options(), geography_options()
+    sectors, units = sector_options(), unit_options()
     sector = left.selectbox(
         view.t("ed_sector"),
         sectors,
         index=sectors.index(current["sector"]) if current["sector"] in sectors else 0,
         format_func=lambda sector_id: f"{view.sector_name(sector_id)} ({sector_id})",
     )
-    geography = right.selectbox(
-        view.t("ed_geography"),
-        geographies,
-        index=geographies.index(current["geography"]) if current["geography"] in geographies else 0,
+    reporting_unit = right.selectbox(
+        view.t("ed_reporting_unit"),
+        units,
+        index=units.index(current.get("reporting_unit", "vn")) if current.get("reporting_unit", "vn") in units else 0,
+        format_func=unit_label,
     )
     kind = left.selectbox(view.t("ed_kind"), list(KINDS), index=KINDS.index(current["kind"]))
     direction = right.selectbox(view.t("ed_direction"), list(DIRECTIONS), index=DIRECTIONS.index(current["direction"]))
@@ -95,7 +106,7 @@ def indicator_form(current: dict) -> dict:
         "name": {"vi": name_vi, "en": name_en},
         "description": {"vi": description_vi, "en": description_en},
         "sector": sector,
-        "geography": geography,
+        "reporting_unit": reporting_unit,
         "kind": kind,
         "direction": direction,
         "unit": {"vi": unit_vi, "en": unit_en},
@@ -195,7 +206,7 @@ with edit_tab:
             "name": {"vi": "", "en": ""},
             "description": {"vi": "", "en": ""},
             "sector": sector_options()[0],
-            "geography": geography_options()[0],
+            "reporting_unit": "vn",
             "kind": "count",
             "direction": "higher-is-better",
             "unit": {"vi": "", "en": ""},

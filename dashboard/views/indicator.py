@@ -68,7 +68,7 @@ st.caption(
     " · ".join(
         [
             escape_markdown(view.sector_name(indicator.sector)),
-            escape_markdown(view.t(rows.iloc[0].geography_level)),
+            escape_markdown(view.t(rows.iloc[0].reporting_unit_level)),
             escape_markdown(view.unit(rows.iloc[0])),
         ]
     )

@@ -48,4 +48,4 @@ def figure_cards(title_key: str, rows, label) -> None:
 
 
 figure_cards("levels", view.filtered[view.filtered.kind == "level"], index_label)
-figure_cards("provincial", view.filtered[view.filtered.geography_level == "province"], view.name)
+figure_cards("provincial", view.filtered[view.filtered.reporting_unit_level == "province"], view.name)

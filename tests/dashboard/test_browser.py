@@ -203,9 +203,8 @@ def test_html_in_registry_text_is_shown_as_inert_text(tmp_path, browser):
     original_quote = '    quote: "Phần mềm Bảo hiểm xã hội hiện có 35 triệu tài khoản; 72% người dân khu vực đô thị hưởng nhận BHXH, trợ cấp qua tài khoản."\n'
     assert original_name in text and original_quote in text
     text = text.replace(original_name, f"  vi: '{payload} VssID'\n", 1)
-    text = text.replace(original_quote, f"    quote: '{sentence}'\n", 1)
-    note_line = next(line for line in text.splitlines() if line.startswith("    note: The article says"))
-    text = text.replace(note_line, f"    note: '{payload} The article says'", 1)
+    note = f"    note:\n      vi: '{payload} Ghi chú'\n      en: '{payload} The article says'\n"
+    text = text.replace(original_quote, f"    quote: '{sentence}'\n{note}", 1)
     path.write_text(text, encoding="utf-8")
     running = Server(data)
     try:
@@ -216,7 +215,7 @@ def test_html_in_registry_text_is_shown_as_inert_text(tmp_path, browser):
         expect(page.get_by_text("<script>window.__xss=2</script>", exact=False).first).to_be_visible()
         open_and_wait(page, f"{running.url}/indicator?indicator=vssid-accounts")
         expect(page.get_by_text(sentence, exact=False).first).to_be_visible()
-        expect(page.get_by_text(f"{payload} The article says", exact=False).first).to_be_visible()
+        expect(page.get_by_text(f"{payload} Ghi chú", exact=False).first).to_be_visible()
         open_and_wait(page, f"{running.url}/sources?source=vov-2024-07-19-chuyen-doi-so-den-tung-ngo-tung-nha")
         expect(page.get_by_text("có 35 triệu tài khoản", exact=False).last).to_be_visible()
         assert page.evaluate("window.__xss") is None

@@ -102,7 +102,7 @@ def test_a_long_history_labels_only_the_latest_point_of_each_series():
 
 def test_a_chart_carries_only_its_columns_and_its_own_categories():
     rows = exports_rows()  # its categorical columns hold every source title of the registry
-    assert len(rows["source_title"].cat.categories) > rows["source_title"].nunique() and "note" in rows
+    assert len(rows["source_title"].cat.categories) > rows["source_title"].nunique() and "note_vi" in rows
     data = history_chart(rows, "tỷ USD", "Loại kỳ", LABELS).data
     assert list(data.columns) == HISTORY_COLUMNS
     assert list(data["source_title"].cat.categories) == sorted(set(rows["source_title"]))

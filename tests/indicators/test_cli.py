@@ -44,7 +44,7 @@ def test_csv_export_round_trips_every_observation():
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     frame = export_frame(load_registry(DATA).observations_frame)
     assert len(rows) == len(frame) == 40
-    for needed in ["indicator_id", "sector", "geography", "period", "year", "value", "unit", "source_id", "quote"]:
+    for needed in ["indicator_id", "sector", "reporting_unit", "period", "year", "value", "unit", "source_id", "quote"]:
         assert needed in rows[0]
     for row, expected in zip(rows, frame.itertuples(), strict=True):
         assert row["indicator_id"] == expected.indicator_id

@@ -90,8 +90,8 @@ def _save_many(arguments):
     for round_number in range(rounds):
         while True:
             draft = open_draft(path)
-            notes = draft.data["observations"][0].get("note") or ""
-            draft.data["observations"][0]["note"] = f"{notes} w{worker}r{round_number}".strip()
+            note = draft.data["observations"][0].get("note") or {"vi": ""}
+            draft.data["observations"][0]["note"] = {"vi": f"{note['vi']} w{worker}r{round_number}".strip()}
             try:
                 save_text(path, draft.text(), draft.base_digest, author=f"w{worker}")
                 accepted += 1
@@ -107,19 +107,21 @@ def test_concurrent_saves_lose_no_accepted_edit(good_data):
     jobs += [(str(good_data), "digital-product-exports.yaml", worker, rounds) for worker in range(workers, workers + 2)]
     with multiprocessing.get_context("spawn").Pool(len(jobs)) as pool:
         results = pool.map(_save_many, jobs)
-    accepted = sum(result[0] for result in results)
     refused = sum(result[1] for result in results)
-    notes = load_registry(good_data).observations("vssid-accounts")[0].note.split()
-    other = load_registry(good_data).observations("digital-product-exports")[0].note.split()
+    registry = load_registry(good_data)
+    notes = registry.observations("vssid-accounts")[0].note.vi.split()
+    other = registry.observations("digital-product-exports")[0].note.vi.split()
     expected_vssid = {f"w{worker}r{round_number}" for worker in range(workers) for round_number in range(rounds)}
     assert set(notes) == expected_vssid and len(notes) == workers * rounds  # every accepted edit is there, once
     assert len(other) == 2 * rounds
-    assert accepted == (workers + 2) * rounds
-    log = (good_data / "edit-log.jsonl").read_text(encoding="utf-8").splitlines()
-    assert len(log) == accepted
-    summary = {"attempted": accepted + refused, "accepted": accepted, "refused": refused, "lost": 0}
-    (PROJECT / "test-results").mkdir(exist_ok=True)
-    (PROJECT / "test-results" / "concurrency.json").write_text(json.dumps(summary))
+    assert refused > 0  # writers did collide, and the collisions were refused rather than overwritten
+    entries = [json.loads(line) for line in (good_data / "edit-log.jsonl").read_text(encoding="utf-8").splitlines()]
+    for name, count in (("vssid-accounts.yaml", workers * rounds), ("digital-product-exports.yaml", 2 * rounds)):
+        saves = [entry for entry in entries if entry["file"] == name]
+        assert len(saves) == count
+        # Each accepted save starts from the text the one before it left: none was lost in between.
+        assert {entry["before"] for entry in saves[1:]} <= {entry["after"] for entry in saves}
+        assert len({entry["after"] for entry in saves}) == count
 
 
 WRITER = """

@@ -9,7 +9,7 @@ from conftest import DATA, FIXTURES
 from indicators import read_registry
 from indicators.checks import IndicatorChecker
 from indicators.citations import _written_forms, plainly_stated, value_in_quote
-from indicators.models import OBSERVATION_DEFAULTS, PLAIN_OBSERVATIONS, Observation, trusted
+from indicators.models import OBSERVATION_DEFAULTS, PLAIN_OBSERVATIONS, Observation
 from indicators.numbers import find_numbers, mention_states
 
 
@@ -77,9 +77,22 @@ def test_plain_observations_follow_the_observation_model():
             }
         return [rules(value) for value in schema] if isinstance(schema, list) else schema
 
-    plain = PLAIN_OBSERVATIONS.json_schema()
-    assert rules(plain["$defs"]["ObservationFields"]) == rules(Observation.model_json_schema())
-    assert dict.fromkeys(["out_of", "qualifier", "period_start", "note"]) == OBSERVATION_DEFAULTS
+    plain, model = PLAIN_OBSERVATIONS.json_schema(), Observation.model_json_schema()
+    nested = model.pop("$defs")
+    assert rules(plain["$defs"]["ObservationFields"]) == rules(model)
+    assert {name: rules(plain["$defs"][name]) for name in nested} == rules(nested)
+    assert OBSERVATION_DEFAULTS == {
+        "out_of": None,
+        "qualifier": None,
+        "period_start": None,
+        "period_en": None,
+        "per_year": False,
+        "reporting_unit": None,
+        "period_quote": None,
+        "status": None,
+        "preferred": False,
+        "note": None,
+    }
 
 
 def mutated_observations():
@@ -101,6 +114,12 @@ def mutated_observations():
                 {"period": "năm ngoái"},
                 {"out_of": 193.0},
                 {"value": 1e308},
+                {"period": "2019"},
+                {"period": "2020/2024"},
+                {"reporting_unit": "thanh-hoa"},
+                {"reporting_unit": "ha-giang", "period": "2025-09"},
+                {"period_quote": fields["quote"]},
+                {"preferred": True},
             ):
                 if generator.random() < 0.7:
                     yield indicator, {**fields, **change}
@@ -108,10 +127,10 @@ def mutated_observations():
 
 def test_the_quick_acceptance_never_passes_what_the_full_check_rejects():
     registry = read_registry(DATA)
-    checker = IndicatorChecker.for_taxonomy(registry.taxonomy, registry.sources)
+    checker = IndicatorChecker.for_taxonomy(registry.taxonomy, registry.units, registry.sources)
     accepted = rejected = 0
     for indicator, fields in mutated_observations():
-        full = checker._observation_problems(indicator, trusted(Observation, fields))
+        full = checker._observation_findings(indicator, fields)
         if checker.accepts(indicator, [fields], indicator.id):
             accepted += 1
             assert not full, (indicator.id, fields, full)

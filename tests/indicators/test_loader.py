@@ -134,7 +134,7 @@ def test_free_period_label_needs_a_start_date(good_data):
     path.write_text(text.replace("period: 2024-07-19", "period: Covid-19 peak month"), encoding="utf-8")
     assert problems_of(good_data) == [
         "registry/vssid-accounts.yaml:13:5: observations[0].period: 'Covid-19 peak month' is not a standard period "
-        "(2024, 2024-H1, 2024-Q3, 2024-06 or 2024-06-30); add period_start (YYYY-MM-DD) so it can be sorted [period-invalid]"
+        "(2024, 2024-H1, 2024-Q3, 2024-06, 2024-06-30 or 2021/2025); add period_start (YYYY-MM-DD) so it can be sorted [period-invalid]"
     ]
     path.write_text(
         text.replace("period: 2024-07-19", "period: Covid-19 peak month\n    period_start: 2021-01-01"),

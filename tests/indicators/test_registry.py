@@ -44,9 +44,10 @@ def test_every_quote_is_verbatim_in_its_source(registry):
 
 def test_provincial_figures_are_not_mixed_with_national_ones(registry):
     frame = registry.observations_frame
-    provincial = frame[frame.geography_level == "province"]
+    provincial = frame[frame.reporting_unit_level == "province"]
     assert list(provincial.indicator_id) == ["thanh-hoa-digital-transformation-rank-change"]
-    assert (frame[frame.source_id != "thanh-hoa-2023-07-12-so-ket-6-thang-chuyen-doi-so"].geography == "vn").all()
+    assert list(provincial.reporting_unit) == ["thanh-hoa"] and list(provincial.reporting_unit_vi) == ["Thanh Hóa"]
+    assert (frame[frame.source_id != "thanh-hoa-2023-07-12-so-ket-6-thang-chuyen-doi-so"].reporting_unit == "vn").all()
 
 
 def test_half_year_and_full_year_figures_stay_distinct(registry):
@@ -64,9 +65,11 @@ def test_key_figures_are_stored_as_the_articles_state_them(registry):
     assert frame.loc[("egdi-rank", "2022"), ["value", "out_of"]].tolist() == [86, 193]
     assert frame.loc[("digital-economy-share-of-gdp", "2023-H1"), "value"] == pytest.approx(14.96)
     assert frame.loc[("civil-servant-database-records", "2023-06-30"), "value"] == 2_087_114
-    assert frame.loc[("social-welfare-paid-to-accounts-recipients", "2024-07-19"), "value_in_base_unit"] == (
+    assert frame.loc[("social-welfare-paid-to-accounts-recipients", "2021/2024"), "value_in_base_unit"] == (
         pytest.approx(1_960_000)
     )
+    assert frame.loc[("online-public-services-annual-savings", "2023-H1"), "per_year"]
+    assert frame.loc[("digital-economy-share-of-gdp", "2023-H1"), "status"] == "preliminary"
 
 
 def test_each_ranking_states_its_rank_of_n(registry):

@@ -1,0 +1,226 @@
+"""What a sentence says about each of its figures: the period and the reporting unit
+it files the figure under, and how the sentence says so.
+
+    >>> statement = analyse("Năm 2022, 2023 lần lượt đạt 4,5 tỷ USD và 5,2 tỷ USD.")
+    >>> [statement.period_of(figure).labels for figure in statement.figures]
+    [('2022',), ('2023',)]
+
+Rules, in order:
+1. A "respectively" list (`lần lượt`): the n-th figure after it goes with the n-th period
+   (or place) listed before it; when the counts differ, or both periods and places are
+   listed, the sentence does not say which goes with which.
+2. Otherwise the period of a figure is one written right after it (`113,5 tỷ USD năm 2021`),
+   else the nearest before it in its clause (clauses end at `;`), else the nearest before
+   it in the sentence, else the nearest after it in its clause. Comparison periods
+   (`so với cùng kỳ năm 2023`) never count; a target's due year counts only for a target.
+3. With no period, present-tense wording (`hiện có`, `đến nay`) files it at the source's
+   date; `hàng năm`, `mỗi năm` mark a per-year rate.
+4. The reporting unit of a figure is the one named nearest before it in its clause (else
+   after it), leaving out units in parentheses and sources (`Theo Bộ Tài chính, ...`);
+   two units joined (`Hà Nội và TP.HCM có ...`) say nothing about which one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from indicators.coverage import full_dates, is_claim
+from indicators.numbers import NumberMention, find_numbers
+from indicators.period_mentions import PeriodMention, find_periods
+from indicators.reporting_units import UnitCatalogue, UnitMention
+
+_RESPECTIVELY = re.compile(r"\blần\s+lượt\b", re.IGNORECASE)
+_RIGHT_AFTER = re.compile(r"^[^\d,;:()]{0,16}$")  # "tỷ USD " between a figure and its year
+_SOURCE_BEFORE = re.compile(
+    r"(?:\btheo|\bdo)\s+(?:báo\s+cáo\s+(?:của\s+)?|số\s+liệu\s+(?:của\s+)?|đánh\s+giá\s+của\s+)?$", re.IGNORECASE
+)
+_JOINED = re.compile(r"^\s*(?:,|và|cùng|với|cùng với|phối hợp với)\s*$", re.IGNORECASE)
+_NATIONWIDE = re.compile(r"\b(?:cả\s+nước|toàn\s+quốc)\b", re.IGNORECASE)
+_LED_GROUP_BEFORE = re.compile(r"(?:dẫn\s+đầu|đứng\s+đầu|đứng\s+thứ\s+\S+\s+trong)\s*$", re.IGNORECASE)
+_TARGET_WORDS = re.compile(r"(?:mục\s+tiêu|phấn\s+đấu|chỉ\s+tiêu|kế\s+hoạch\s+đặt\s+ra)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PeriodOf:
+    """The period a sentence gives one figure: its labels and how it was found
+    ("sentence", "list-position", or "present" for the source's date), or why none."""
+
+    labels: tuple[str, ...] = ()
+    how: str = "none"
+    mention: PeriodMention | None = None
+    reason: str = ""
+    per_year: bool = False
+
+
+@dataclass(frozen=True)
+class UnitOf:
+    """The reporting unit a sentence gives one figure, or why it cannot say."""
+
+    unit_id: str | None = None
+    how: str = "none"  # "sentence", "list-position", "ambiguous", "none"
+    reason: str = ""
+
+
+@dataclass
+class Statement:
+    sentence: str
+    figures: list[NumberMention]
+    periods: list[PeriodMention]
+    units: list[UnitMention] = field(default_factory=list)
+
+    # --- lists -----------------------------------------------------------
+    def _respectively(self) -> tuple[int, list[PeriodMention], list[UnitMention], list[NumberMention]] | None:
+        match = _RESPECTIVELY.search(self.sentence)
+        if match is None:
+            return None
+        at = match.start()
+        periods = [p for p in self.periods if p.end <= at and p.role == "period" and p.label]
+        units = [u for u in self.units if u.end <= at and not self._unit_excluded(u)]
+        after = [figure for figure in self.figures if figure.start >= match.end()]
+        return at, periods, units, after
+
+    def _list_position(self, figure: NumberMention) -> tuple[int, int] | None:
+        """(position, count) of the figure in the values after `lần lượt`."""
+        found = self._respectively()
+        if found is None:
+            return None
+        _, _, _, after = found
+        for index, other in enumerate(after):
+            if other.start == figure.start:
+                return index, len(after)
+        return None
+
+    # --- periods ---------------------------------------------------------
+    def period_of(self, figure: NumberMention, target: bool = False) -> PeriodOf:
+        per_year = self._per_year(figure)
+        listed = self._respectively()
+        position = self._list_position(figure)
+        if listed is not None and position is not None:
+            _, periods, units, after = listed
+            if len(periods) >= 2:
+                if len({unit.unit_id for unit in units}) >= 2:
+                    return PeriodOf(reason="both periods and places are listed before 'lần lượt'", per_year=per_year)
+                if len(periods) != len(after):
+                    return PeriodOf(
+                        reason=f"'lần lượt' pairs {len(periods)} periods with {len(after)} values", per_year=per_year
+                    )
+                chosen = periods[position[0]]
+                return PeriodOf(chosen.labels, "list-position", chosen, per_year=per_year)
+        roles = {"period", "target"} if target else {"period"}
+        candidates = [p for p in self.periods if p.role in roles and (p.labels or p.day_month or p.relative)]
+        chosen = self._nearest(figure, candidates)
+        if chosen is not None:
+            return PeriodOf(chosen.labels, "sentence", chosen, per_year=per_year)
+        if any(p.role == "present" for p in self.periods):
+            return PeriodOf((), "present", next(p for p in self.periods if p.role == "present"), per_year=per_year)
+        return PeriodOf(reason="the sentence states no period for this figure", per_year=per_year)
+
+    def _nearest(self, figure: NumberMention, mentions: list):
+        clause_start, clause_end = self._clause(figure)
+        after = [m for m in mentions if m.start >= figure.end and m.start < clause_end]
+        if after and _RIGHT_AFTER.match(self.sentence[figure.end : after[0].start]):
+            return after[0]
+        before_in_clause = [m for m in mentions if clause_start <= m.start and m.end <= figure.start]
+        if before_in_clause:
+            return before_in_clause[-1]
+        before = [m for m in mentions if m.end <= figure.start]
+        if before:
+            return before[-1]
+        return after[0] if after else None
+
+    def _clause(self, figure: NumberMention) -> tuple[int, int]:
+        start = self.sentence.rfind(";", 0, figure.start) + 1
+        end = self.sentence.find(";", figure.end)
+        return start, len(self.sentence) if end < 0 else end
+
+    def _per_year(self, figure: NumberMention) -> bool:
+        start, end = self._clause(figure)
+        return any(p.role == "rate" and start <= p.start < end for p in self.periods)
+
+    # --- reporting units -------------------------------------------------
+    def _unit_excluded(self, unit: UnitMention) -> bool:
+        """Units in parentheses, sources ("Theo Bộ Tài chính") and the group a unit leads
+        ("dẫn đầu khối tỉnh, thành phố") are not what a figure is about."""
+        before = self.sentence[: unit.start]
+        in_parentheses = before.count("(") > before.count(")")
+        return (
+            in_parentheses
+            or _SOURCE_BEFORE.search(before[-30:]) is not None
+            or _LED_GROUP_BEFORE.search(before[-30:]) is not None
+        )
+
+    def unit_of(self, figure: NumberMention, catalogue: UnitCatalogue) -> UnitOf:
+        listed = self._respectively()
+        position = self._list_position(figure)
+        if listed is not None and position is not None:
+            _, periods, units, after = listed
+            distinct = list(dict.fromkeys(unit.unit_id for unit in units))
+            if len(distinct) >= 2:
+                if len(periods) >= 2:
+                    return UnitOf(how="ambiguous", reason="both periods and places are listed before 'lần lượt'")
+                if len(distinct) != len(after):
+                    return UnitOf(
+                        how="ambiguous", reason=f"'lần lượt' pairs {len(distinct)} places with {len(after)} values"
+                    )
+                return UnitOf(distinct[position[0]], "list-position")
+        clause_start, clause_end = self._clause(figure)
+        units = [u for u in self.units if not self._unit_excluded(u)]
+        before = [u for u in units if clause_start <= u.start and u.end <= figure.start]
+        after = [u for u in units if figure.end <= u.start < clause_end]
+        nearest = before[-1] if before else (after[0] if after else None)
+        if nearest is None:
+            return UnitOf(reason="the sentence names no place")
+        group = self._joined_with(nearest, units)
+        sub_national = {u.unit_id for u in group if catalogue.level(u.unit_id) != "national"}
+        if len(sub_national) >= 2:
+            names = " and ".join(u.text for u in group)
+            return UnitOf(how="ambiguous", reason=f"the figure is about {names} together, or it does not say whose")
+        nationwide = _NATIONWIDE.search(self.sentence, clause_start, clause_end) is not None
+        if catalogue.level(nearest.unit_id) == "ministry" and nationwide:
+            return UnitOf("vn", "sentence")  # a ministry acting for the whole country ("cho công dân trên cả nước")
+        return UnitOf(nearest.unit_id, "sentence")
+
+    def _joined_with(self, unit: UnitMention, units: list[UnitMention]) -> list[UnitMention]:
+        """The unit and those written next to it with "," or "và" ("Hà Nội và TP.HCM")."""
+        index = units.index(unit)
+        group = [unit]
+        for step in (-1, 1):
+            position = index
+            while 0 <= position + step < len(units):
+                first, second = sorted((units[position], units[position + step]), key=lambda u: u.start)
+                if not _JOINED.match(self.sentence[first.end : second.start]):
+                    break
+                position += step
+                group.append(units[position])
+        return group
+
+    def names(self, unit_id: str) -> bool:
+        return any(u.unit_id == unit_id for u in self.units)
+
+    def is_target(self, figure: NumberMention) -> bool:
+        """Whether the figure is a target ("mục tiêu 80%", "phấn đấu đến năm 2025 đạt 20%")."""
+        clause_start, _ = self._clause(figure)
+        return _TARGET_WORDS.search(self.sentence[clause_start : figure.start][-60:]) is not None
+
+
+def analyse(sentence: str, catalogue: UnitCatalogue | None = None) -> Statement:
+    """A sentence's figures (claims only), periods and named units.
+
+    `sentence` is folded text (see `indicators.text.fold`)."""
+    dates = full_dates(sentence)
+    periods = find_periods(sentence)
+    inside_period = [(p.start, p.end) for p in periods]
+    figures = [
+        mention
+        for mention in find_numbers(sentence)
+        if is_claim(sentence, mention, dates) and not any(start <= mention.start < end for start, end in inside_period)
+    ]
+    units = catalogue.find(sentence) if catalogue is not None else []
+    return Statement(sentence, figures, periods, units)
+
+
+@lru_cache(maxsize=8192)
+def analyse_cached(sentence: str, catalogue: UnitCatalogue | None = None) -> Statement:
+    return analyse(sentence, catalogue)
