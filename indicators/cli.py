@@ -25,17 +25,25 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("list", help="one line per indicator")
     show = commands.add_parser("show", help="an indicator with its observations and quotes")
     show.add_argument("indicator_id")
-    new = commands.add_parser("new", help="a new indicator (or observation) from a sentence in a source")
+    new = commands.add_parser("new", help="a new indicator, observation or target from a sentence in a source")
     new.add_argument("--source", required=True, help="source id (a file in data/sources/)")
     new.add_argument("--find", required=True, help="text of the figure as the source writes it, e.g. '35 triệu'")
     new.add_argument("--indicator", help="add an observation to this existing indicator instead")
-    new.add_argument("--line", type=int, help="pick the sentence on this line when several match")
+    new.add_argument("--target", action="store_true", help="file the figure as the indicator's target")
+    new.add_argument("--line", help="pick the sentence on this line (N), or the S-th sentence of it (N:S)")
     new.add_argument("--pick", type=int, help="pick the N-th number (1-based) when the text holds several")
-    new.add_argument("--period", help="override the period hint (2024, 2024-H1, 2023-06-30, ...)")
+    new.add_argument("--period", help="the period, when the sentence does not say it (2024, 2024-H1, 2023-06-30, ...)")
     for option in ("id", "sector", "name-vi", "name-en", "unit-en", "unit-vi", "description-vi", "description-en"):
         new.add_argument(f"--{option}")
-    new.add_argument("--reporting-unit", default="vn", help="the unit the figure is about (default: vn)")
+    new.add_argument("--reporting-unit", help="the unit the figure is about, when the sentence does not say it")
     new.add_argument("--dry-run", action="store_true", help="print the file instead of writing it")
+    imported = commands.add_parser("import-source", help="add a source document (its text and metadata)")
+    imported.add_argument("--title", required=True)
+    imported.add_argument("--text", required=True, help="a UTF-8 text file holding the document")
+    imported.add_argument("--publisher")
+    imported.add_argument("--date", help="publication date, YYYY-MM-DD")
+    imported.add_argument("--url", help="the address the publisher gives")
+    imported.add_argument("--notes", help="what is inferred rather than stated (Vietnamese)")
     schema = commands.add_parser("schema", help="write the JSON Schema of indicator files")
     schema.add_argument("--check", action="store_true", help="exit 1 if the committed schema is stale")
     coverage = commands.add_parser("coverage", help="numbers in the sources that no observation cites")
@@ -50,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         "show": _show,
         "coverage": _coverage,
         "new": _new,
+        "import-source": _import_source,
         "schema": _schema,
     }[arguments.command]
     return handler(data_dir, arguments)
@@ -170,12 +179,31 @@ def _new(data_dir: Path, arguments) -> int:
 
     registry = _registry_or_exit(data_dir)
     try:
-        path, text = scaffold(registry, arguments)
+        path, text, proposal = scaffold(registry, arguments)
     except NewError as error:
         print(f"new: {error}", file=sys.stderr)
         return 2
+    how = "given with --period" if proposal.period_from == "hint" else proposal.explained()
+    print(
+        f"new: {proposal.text!r}: value {proposal.value:g} ({proposal.scale}), period {proposal.period} {how}, "
+        f"reporting unit {proposal.reporting_unit}" + (", a target" if proposal.target else ""),
+        file=sys.stderr,
+    )
     if arguments.dry_run:
         sys.stdout.write(text)
     else:
         print(f"wrote {display_path(path)}; `python -m indicators validate` accepts it", file=sys.stderr)
+    return 0
+
+
+def _import_source(data_dir: Path, arguments) -> int:
+    from indicators.scaffold import import_source_file
+    from indicators.source_import import SourceImportError
+
+    try:
+        meta = import_source_file(data_dir, arguments)
+    except (SourceImportError, ValueError) as error:
+        print(f"import-source: {error}", file=sys.stderr)
+        return 2
+    print(f"imported {meta.id}; `python -m indicators coverage` lists its figures", file=sys.stderr)
     return 0

@@ -28,7 +28,7 @@ from indicators.yaml_reader import read_yaml, validate_document
 _DATE_CONTEXT = re.compile(r"(ngày|sáng|chiều|tối|trưa|nay|hôm|\()\s*$", re.IGNORECASE)
 _FULL_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](19|20)\d{2}\b")
 _NAME_BEFORE = re.compile(
-    r"(đề án|đại hội|(?:nghị quyết|quyết định|nghị định|thông tư|chỉ thị|công văn|báo cáo|kế hoạch) số|(?<!tổng )số"
+    r"(đề án|đại hội|(?:nghị quyết|quyết định|nghị định|thông tư|chỉ thị|công văn|báo cáo|kế hoạch) số|(?<!tổng )(?<!con )số"
     r"|mức độ|thứ|covid-|lần)\s*$",
     re.IGNORECASE,
 )

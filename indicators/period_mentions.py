@@ -100,6 +100,12 @@ _ENDING_WITH_A_YEAR: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("half-year", re.compile(rf"(?:(?:6|sáu)\s+tháng\s+(đầu|cuối)?\s*(?:năm\s+)?|nửa\s+(đầu|cuối)\s+năm\s+){_YEAR}$")),
+    (
+        "quarter-list",
+        re.compile(
+            rf"qu[ýí]\s+(?:iv|iii|ii|i|[1-4])(?:\s*(?:,|và)\s*(?:qu[ýí]\s+)?(?:iv|iii|ii|i|[1-4]))+\s*(?:/|năm|-)\s*{_YEAR}$"
+        ),
+    ),
     ("quarter", re.compile(rf"qu[ýí]\s+(iv|iii|ii|i|[1-4])\s*(?:/|năm|-)\s*{_YEAR}$")),
     ("month", re.compile(rf"tháng\s+(\d{{1,2}})\s*(?:/|-|năm)\s*{_YEAR}$")),
     ("year", re.compile(rf"năm\s+{_YEAR}$")),
@@ -111,6 +117,7 @@ _WORDS_OF = {
     "end-of-year": ("hết", "cuối"),
     "date": ("-", "/", "."),
     "half-year": ("tháng", "nửa"),
+    "quarter-list": ("qu",),
     "quarter": ("qu",),
     "month": ("tháng",),
     "year": ("năm",),
@@ -260,6 +267,19 @@ def _mentions_of(kind: str, match: re.Match, sentence: str) -> list[PeriodMentio
     if kind == "quarter":
         number = _ROMAN.get(groups[0].lower()) or int(groups[0])
         return [PeriodMention(start, end, text, f"{groups[1]}-Q{number}", role)]
+    if kind == "quarter-list":  # "quý I, quý II và quý III/2024": one mention per quarter, the year shared
+        year = groups[-1]
+        quarters = list(re.finditer(r"(?:qu[ýí]\s+)?\b(iv|iii|ii|i|[1-4])\b", text[: text.rfind(year)], re.IGNORECASE))
+        return [
+            PeriodMention(
+                start + found.start(),
+                start + found.end(),
+                found.group(0),
+                f"{year}-Q{_ROMAN.get(found.group(1).lower()) or int(found.group(1))}",
+                role,
+            )
+            for found in quarters
+        ]
     if kind == "month":
         month = int(groups[0])
         if not 1 <= month <= 12:

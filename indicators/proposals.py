@@ -1,14 +1,21 @@
-"""From a sentence in a source to a proposed observation: the numbers it
-states, their scale and unit, hedging words and period hints."""
+"""From a sentence in a source to a proposed observation, read with the same parsers the
+validator uses (`indicators.statements`): the figure inside the text an editor points
+at, its scale, unit, kind and hedge, its period (from the sentence, its list position,
+a context sentence written as `period_quote`, or the source's date for present-tense
+wording) and its reporting unit, or a refusal that says what to add.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indicators.coverage import is_claim
 from indicators.numbers import NumberMention, find_numbers
+from indicators.period_mentions import PeriodMention
 from indicators.registry import SourceDocument
+from indicators.reporting_units import UnitCatalogue
+from indicators.statements import Statement, analyse
 from indicators.text import fold, sentences
 from indicators.vocabulary import QUALIFIERS, SCALE_OF_FACTOR
 
@@ -18,21 +25,40 @@ _QUALIFIER_WORDS = sorted(
     key=lambda item: len(item[0]),
     reverse=True,
 )
-_UNIT_AFTER = re.compile(r"^\s*([^\d,.;:()“”\"]{1,30}?)(?=[,.;:()“”\"]|\s+(năm|trong|và|với|cho|so|tại|đến)\b|$)")
-_HALF = re.compile(r"6 tháng (?:đầu )?(?:năm )?((?:19|20)\d{2})")
-_YEAR = re.compile(r"năm ((?:19|20)\d{2})")
-_DATE = re.compile(r"\b(\d{1,2})[-/](\d{1,2})[-/]((?:19|20)\d{2})\b")
+_UNIT_AFTER = re.compile(
+    r"^\s*([^\d,.;:()“”\"]{1,30}?)(?=[,.;:()“”\"]|\s+(năm|trong|và|với|cho|so|tại|đến|của|trên|được|đã|mỗi|hàng)\b|$)"
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:tăng|giảm|tụt|cao hơn|thấp hơn|tăng trưởng)\s+(?:thêm\s+|bình\s+quân\s+|trung\s+bình\s+)?"
+    r"(?:(?:khoảng|gần|hơn|trên|dưới|ít nhất)\s+)?$",
+    re.IGNORECASE,
+)
+_RANK_BEFORE = re.compile(r"(?:xếp\s+(?:hạng|thứ)|hạng|đứng\s+thứ|thứ)\s*(?:thứ\s+)?$", re.IGNORECASE)
+_LEVEL_BEFORE = re.compile(r"cấp\s+độ\s*$", re.IGNORECASE)
+_COMPARISON_BASE_BEFORE = re.compile(
+    r"(?:so\s+với(?:\s+mức)?|gấp\s+\S+\s+(?:con\s+số|mức)|con\s+số)\s+(?:\S+\s+){0,2}$", re.IGNORECASE
+)
+_UNNAMED_PROVINCE = re.compile(
+    r"\b(?:toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|toàn\s+thành\s+phố)\b(?!\s+(?-i:[A-ZĐÂÊÔƠƯ]))", re.IGNORECASE
+)
+_MONEY = re.compile(r"^(?:đồng|usd|vnd|đô\s+la)\b", re.IGNORECASE)
+_CONTEXT_SENTENCES = 3
 
 
 @dataclass(frozen=True)
 class Sentence:
     line: int
     text: str
+    number: int = 1  # its place among the sentences of its line (1-based)
 
 
 @dataclass(frozen=True)
 class Proposal:
-    """What the sentence says about one number, ready to become an observation."""
+    """What the sentence says about one figure, ready to become an observation (or a target).
+
+    `period_from` is "sentence", "list-position", "context" (then `period_quote` holds the
+    sentence that states it), "source-date" (present-tense wording) or "none"; `refusal`,
+    when set, says why the figure cannot be filed without a hint and what to add."""
 
     value: float
     scale: str
@@ -42,17 +68,49 @@ class Proposal:
     qualifier: str | None
     period: str | None
     text: str
+    period_from: str = "none"
+    period_quote: str | None = None
+    period_words: str = ""
+    per_year: bool = False
+    reporting_unit: str | None = "vn"
+    target: bool = False
+    figure_refusal: str | None = None  # the figure is not an observation (a comparison base)
+    period_refusal: str | None = None  # the period cannot be told: --period settles it
+    unit_refusal: str | None = None  # the reporting unit cannot be told: --reporting-unit settles it
 
-    def observation(self, source_id: str, quote: str) -> dict:
+    @property
+    def refusal(self) -> str | None:
+        return self.figure_refusal or self.period_refusal or self.unit_refusal
+
+    def observation(self, source_id: str, quote: str, indicator_unit: str = "vn") -> dict:
+        """The observation's fields in the registry's order (a plain dict for the YAML writer)."""
         observation: dict = {"value": _plain(self.value)}
         if self.out_of is not None:
             observation["out_of"] = _plain(self.out_of)
         if self.qualifier:
             observation["qualifier"] = self.qualifier
-        observation["period"] = self.period
+        observation["period"] = (
+            int(self.period) if self.period and self.period.isdecimal() else self.period
+        )  # a year: 2024
+        if self.per_year:
+            observation["per_year"] = True
+        if self.reporting_unit and self.reporting_unit != indicator_unit:
+            observation["reporting_unit"] = self.reporting_unit
         observation["source"] = source_id
         observation["quote"] = quote
+        if self.period_quote:
+            observation["period_quote"] = self.period_quote
         return observation
+
+    def explained(self) -> str:
+        """How the period was found, for people: "from the sentence ('năm 2023')"."""
+        if self.period_from == "context":
+            return f"from a context sentence, written as period_quote ('{self.period_words}')"
+        if self.period_from == "source-date":
+            return f"the source's date, for present-tense wording ('{self.period_words}')"
+        if self.period_from == "list-position":
+            return f"from its place in the list ('{self.period_words}')"
+        return f"from the sentence ('{self.period_words}')"
 
 
 def sentences_containing(source: SourceDocument, needle: str) -> list[Sentence]:
@@ -60,74 +118,204 @@ def sentences_containing(source: SourceDocument, needle: str) -> list[Sentence]:
     folded_needle = fold(needle)
     if not folded_needle:
         return []
-    return [Sentence(line, text) for line, text in sentences(source.text) if folded_needle in text]
+    return [sentence for sentence in _numbered(source) if folded_needle in sentence.text]
 
 
 def figure_sentences(source: SourceDocument) -> list[Sentence]:
     """Every sentence of the source that states at least one figure."""
     return [
-        Sentence(line, text)
-        for line, text in sentences(source.text)
-        if any(is_claim(text, mention) for mention in find_numbers(text))
+        sentence
+        for sentence in _numbered(source)
+        if any(is_claim(sentence.text, mention) for mention in find_numbers(sentence.text))
     ]
 
 
-def propose(sentence: str, needle: str, fallback_period: str | None) -> list[Proposal]:
-    """Proposals for the numbers inside `needle` (or every claim when it has none)."""
-    start = sentence.find(fold(needle))
-    mentions = [mention for mention in find_numbers(sentence) if is_claim(sentence, mention)]
-    inside = [m for m in mentions if start <= m.start and m.end <= start + len(fold(needle))]
-    return [_proposal(sentence, mention, fallback_period) for mention in (inside or mentions)]
+def _numbered(source: SourceDocument) -> list[Sentence]:
+    found, counts = [], {}
+    for line, text in sentences(source.text):
+        counts[line] = counts.get(line, 0) + 1
+        found.append(Sentence(line, text, counts[line]))
+    return found
 
 
-def _proposal(sentence: str, mention: NumberMention, fallback_period: str | None) -> Proposal:
-    before, after = sentence[: mention.start].lower(), sentence[mention.end :]
-    qualifier = next((code for word, code in _QUALIFIER_WORDS if before.rstrip().endswith(word)), None)
-    unit_match = _UNIT_AFTER.match(after)
-    unit = "%" if mention.percent else (unit_match.group(1).strip() if unit_match else "")
-    if mention.denominator is not None:
-        kind = "rank" if "hạng" in before[-20:] else "level" if "cấp độ" in before[-20:] else "count"
-    elif mention.percent:
-        kind = "share"
-    elif re.match(r"^(đồng|usd|vnd)\b", unit.lower()):
-        kind = "amount"
-    else:
-        kind = "count"
-    return Proposal(
-        value=mention.value,
-        scale=SCALE_OF_FACTOR.get(mention.scale, "one"),
-        unit_vi=unit,
-        kind=kind,
-        out_of=mention.denominator,
-        qualifier=qualifier,
-        period=_period_hint(sentence, mention) or fallback_period,
-        text=mention.text,
+def propose(
+    source: SourceDocument, sentence: Sentence, needle: str, catalogue: UnitCatalogue | None = None
+) -> list[Proposal]:
+    """Proposals for the figures inside `needle` (every figure of the sentence when it
+    holds none), each with its period and reporting unit or a refusal."""
+    statement = analyse(sentence.text, catalogue)
+    start = sentence.text.find(fold(needle))
+    inside = [
+        figure
+        for figure in statement.figures
+        if start >= 0 and start <= figure.start and figure.end <= start + len(fold(needle))
+    ]
+    context = _context(source, sentence)
+    return [_proposal(source, statement, figure, context, catalogue) for figure in (inside or statement.figures)]
+
+
+def _context(source: SourceDocument, sentence: Sentence) -> list[Sentence]:
+    """The sentences before this one in the source, nearest first."""
+    numbered = _numbered(source)
+    index = next((i for i, other in enumerate(numbered) if other == sentence), len(numbered))
+    return list(reversed(numbered[max(0, index - _CONTEXT_SENTENCES) : index]))
+
+
+def _proposal(
+    source: SourceDocument,
+    statement: Statement,
+    figure: NumberMention,
+    context: list[Sentence],
+    catalogue: UnitCatalogue | None,
+) -> Proposal:
+    text = statement.sentence
+    before, after = text[: figure.start], text[figure.end :]
+    proposal = Proposal(
+        value=figure.value,
+        scale=SCALE_OF_FACTOR.get(figure.scale, "one"),
+        unit_vi=_unit(figure, after),
+        kind=_kind(figure, before, after),
+        out_of=figure.denominator,
+        qualifier=_qualifier(before),
+        period=None,
+        text=figure.text,
+        target=statement.is_target(figure),
+    )
+    if _COMPARISON_BASE_BEFORE.search(before[-40:]):
+        return replace(proposal, figure_refusal=f"'{figure.text}' is a comparison base, not a figure of its own period")
+    proposal = _with_period(proposal, source, statement, figure, context, catalogue)
+    return _with_unit(proposal, source, statement, figure, catalogue)
+
+
+def target_year(period: str) -> int:
+    """The year a target is due, from its period label ("2025", or the end of "2021/2025")."""
+    return int(period.split("/")[-1][:4])
+
+
+def _with_period(proposal, source, statement, figure, context, catalogue) -> Proposal:
+    found = statement.period_of(figure, target=proposal.target)
+    published = source.meta.published
+    proposal = replace(proposal, per_year=found.per_year)
+    if found.how in ("sentence", "list-position"):
+        joined = _joined_periods(statement, found.mention)
+        if joined:
+            return replace(
+                proposal,
+                period_refusal=f"the sentence gives one figure for {joined}; add --period if one of them is meant",
+            )
+        labels = found.mention.resolved(published.year if published else None)
+        if not labels:
+            return replace(
+                proposal, period_refusal="the sentence gives a day and month but the source has no date; add --period"
+            )
+        return replace(proposal, period=labels[0], period_from=found.how, period_words=found.mention.text)
+    if "lần lượt" in found.reason or "listed" in found.reason:
+        return replace(proposal, period_refusal=f"{found.reason}; add --period")
+    if found.how == "present":
+        if published is None:
+            return replace(proposal, period_refusal="present-tense wording, but the source has no date; add --period")
+        return replace(
+            proposal, period=published.isoformat(), period_from="source-date", period_words=found.mention.text
+        )
+    return _period_from_context(proposal, context, catalogue, published)
+
+
+def _period_from_context(proposal, context, catalogue, published) -> Proposal:
+    year = published.year if published else None
+    for sentence in context:
+        stated = [
+            (mention, mention.resolved(year))
+            for mention in analyse(sentence.text, catalogue).periods
+            if mention.role == "period"
+        ]
+        stated = [(mention, labels) for mention, labels in stated if labels]
+        labels = list(dict.fromkeys(labels[0] for _, labels in stated))
+        if len(labels) == 1:
+            return replace(
+                proposal,
+                period=labels[0],
+                period_from="context",
+                period_quote=sentence.text,
+                period_words=stated[0][0].text,
+            )
+        if len(labels) > 1:
+            listed = ", ".join(labels)
+            return replace(
+                proposal,
+                period_refusal=f"the sentence states no period and the one before states several ({listed}); add --period",
+            )
+    return replace(
+        proposal,
+        period_refusal="the sentence states no period and no sentence before it does; add --period (2024, 2024-H1, 2024-06-30, …)",
     )
 
 
-def _period_hint(sentence: str, mention: NumberMention) -> str | None:
-    """The period nearest before the number, else the first one after it."""
-    hints: list[tuple[int, str]] = []
-    half_spans = []
-    for match in _HALF.finditer(sentence):
-        hints.append((match.start(), f"{match.group(1)}-H1"))
-        half_spans.append(match.span())
-    for match in _YEAR.finditer(sentence):
-        if not any(start <= match.start() < end for start, end in half_spans):
-            hints.append((match.start(), match.group(1)))
-    for match in _DATE.finditer(sentence):
-        day, month, year = (int(part) for part in match.groups())
-        hints.append((match.start(), f"{year:04d}-{month:02d}-{day:02d}"))
-    if not hints:
-        return None
-    before = [hint for hint in hints if hint[0] < mention.start]
-    after = [hint for hint in hints if hint[0] > mention.end]
-    if after:
-        nearest = min(after)
-        between = sentence[mention.end : nearest[0]]
-        if len(between) < 12 and not re.search(r"[;:,()]", between):
-            return nearest[1]
-    return max(before)[1] if before else None
+def _joined_periods(statement: Statement, mention: PeriodMention | None) -> str:
+    """ "Năm 2023 và 6 tháng đầu năm 2024": two periods joined before one figure."""
+    if mention is None:
+        return ""
+    periods = [p for p in statement.periods if p.role == "period" and p.labels]
+    index = next((i for i, p in enumerate(periods) if p is mention), None)
+    if index is None:
+        return ""
+    for other in (periods[index - 1] if index else None, periods[index + 1] if index + 1 < len(periods) else None):
+        if other is None:
+            continue
+        first, second = sorted((mention, other), key=lambda p: p.start)
+        if (
+            re.fullmatch(r"\s*(?:và|,)\s*", statement.sentence[first.end : second.start])
+            and "lần lượt" not in statement.sentence
+        ):
+            return f"'{first.text}' and '{second.text}'"
+    return ""
+
+
+def _with_unit(proposal, source, statement, figure, catalogue) -> Proposal:
+    if catalogue is None:
+        return proposal
+    found = statement.unit_of(figure, catalogue)
+    if found.how == "ambiguous":
+        return replace(proposal, reporting_unit=None, unit_refusal=f"{found.reason}; add --reporting-unit")
+    if found.unit_id:
+        return replace(proposal, reporting_unit=found.unit_id)
+    if source.meta.reporting_unit:
+        return replace(proposal, reporting_unit=source.meta.reporting_unit)
+    if _UNNAMED_PROVINCE.search(statement.sentence):
+        refusal = "the sentence speaks of a province it does not name; add --reporting-unit"
+        return replace(proposal, reporting_unit=None, unit_refusal=refusal)
+    return replace(proposal, reporting_unit="vn")
+
+
+def _qualifier(before: str) -> str | None:
+    """The hedge written right before a figure, as a whole word ("ước đạt", not "nước đạt")."""
+    text = before.lower().rstrip()
+    for word, code in _QUALIFIER_WORDS:
+        if text.endswith(word) and not text[: len(text) - len(word)][-1:].isalpha():
+            return code
+    return None
+
+
+def _unit(figure: NumberMention, after: str) -> str:
+    if figure.percent:
+        return "%"
+    match = _UNIT_AFTER.match(after)
+    return match.group(1).strip() if match else ""
+
+
+def _kind(figure: NumberMention, before: str, after: str) -> str:
+    tail = before[-24:]
+    if _CHANGE_BEFORE.search(tail):
+        return "change"
+    if figure.denominator is not None:
+        if _LEVEL_BEFORE.search(tail):
+            return "level"
+        return "rank" if _RANK_BEFORE.search(tail) else "count"
+    if figure.percent:
+        return "share"
+    unit = _unit(figure, after)
+    if _MONEY.match(unit):
+        return "amount"
+    return "score" if unit.lower().startswith("điểm") else "count"
 
 
 def _plain(number: float) -> int | float:

@@ -1,14 +1,18 @@
-"""`python -m indicators new`: write a valid indicator file (or observation)
-from a sentence in a source, or fail saying what to add."""
+"""`python -m indicators new`: write a valid indicator file, observation or target from a
+sentence in a source, or refuse saying what to add; and `import-source`."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from indicators.editing import check_text, new_draft, open_draft, save_text
+from indicators.files import MAX_SOURCE_TEXT_BYTES, TextError, decode_text
 from indicators.paths import DataLayout
-from indicators.proposals import Proposal, propose, sentences_containing
+from indicators.proposals import Proposal, Sentence, propose, sentences_containing, target_year
 from indicators.registry import Registry
+from indicators.source_import import SourceImportError, import_source
 
 REQUIRED_FOR_NEW = ("id", "sector", "name_vi", "name_en", "unit_en")
 
@@ -17,54 +21,75 @@ class NewError(Exception):
     """The figure cannot be filed without guessing; the message says what to add."""
 
 
-def scaffold(registry: Registry, arguments) -> tuple[Path, str]:
-    """The file `python -m indicators new` writes, and its text.
+def scaffold(registry: Registry, arguments) -> tuple[Path, str, Proposal]:
+    """The file `python -m indicators new` writes, its text, and the proposal it came from.
 
-    `arguments` are the command's options (argparse namespace): `source`, `find`
-    (the figure as the source writes it) and optionally `line`, `pick`, `period`,
-    `indicator` (add to an existing indicator), the new indicator's `id`,
-    `sector`, `name_vi`, `name_en`, `unit_en`, `unit_vi`, descriptions and
-    `reporting_unit`, and `dry_run`. The file is validated like `validate` would and
-    saved (unless `dry_run`) through `indicators.editing.save_text`.
+    `arguments` are the command's options (argparse namespace): `source`, `find` (the
+    figure as the source writes it) and optionally `line` ("19", or "19:2" for the second
+    sentence of line 19), `pick`, the hints `period` and `reporting_unit`, `indicator`
+    (add to an existing indicator), `target` (file the figure as that indicator's
+    target), the new indicator's `id`, `sector`, `name_vi`, `name_en`, `unit_en`,
+    `unit_vi` and descriptions, and `dry_run`. The file is validated like `validate`
+    would and saved (unless `dry_run`) through `indicators.editing.save_text`.
 
-    Raises NewError when the source, the sentence, the figure or the period is
-    missing or ambiguous, or when the result would not validate."""
+    Raises NewError when the source, the sentence or the figure is missing or
+    ambiguous, when the sentence does not say the period or the reporting unit (the
+    message names the hint to add), or when the result would not validate."""
     source = registry.sources.get(arguments.source)
     if source is None:
         raise NewError(f"no source {arguments.source!r}; sources: {', '.join(sorted(registry.sources))}")
     sentence = _one_sentence(source, arguments)
-    fallback = source.meta.published.isoformat() if source.meta.published else None
-    proposal = _one_proposal(propose(sentence.text, arguments.find, fallback), arguments)
-    period = arguments.period or proposal.period
-    if not period:
-        raise NewError("no period in the sentence and the source has no date; add --period 2024 (or 2024-H1, ...)")
-    proposal = Proposal(**{**proposal.__dict__, "period": period})
-    observation = proposal.observation(source.meta.id, sentence.text)
-    if arguments.indicator:
-        draft = _add_observation(registry, arguments.indicator, observation)
+    proposal = _settled(_one_proposal(propose(source, sentence, arguments.find, registry.units), arguments), arguments)
+    if proposal.target or arguments.target:
+        draft = _add_target(registry, arguments, proposal, source.meta.id, sentence.text)
+    elif arguments.indicator:
+        draft = _add_observation(registry, arguments.indicator, proposal, source.meta.id, sentence.text)
     else:
-        draft = _new_indicator(registry, arguments, proposal, observation)
+        draft = _new_indicator(registry, arguments, proposal, source.meta.id, sentence.text)
     text = draft.text()
     _, problems = check_text(registry, draft.path, text)
-    if problems:
+    if [problem for problem in problems if problem.is_error]:
         raise NewError("the result would not validate:\n" + "\n".join(str(problem) for problem in problems))
     if not arguments.dry_run:
         save_text(draft.path, text, draft.base_digest, summary=f"new: {arguments.find!r} from {source.meta.id}")
-    return draft.path, text
+    return draft.path, text, proposal
 
 
-def _one_sentence(source, arguments):
-    sentences = sentences_containing(source, arguments.find)
-    if arguments.line:
-        sentences = [sentence for sentence in sentences if sentence.line == arguments.line]
-    if not sentences:
-        raise NewError(
-            f"{arguments.find!r} is not in source {source.meta.id!r}{' on that line' if arguments.line else ''}"
+def _settled(proposal: Proposal, arguments) -> Proposal:
+    """The proposal with the hints given applied, or NewError with what is still unknown."""
+    if arguments.period:
+        proposal = replace(
+            proposal, period=arguments.period, period_from="hint", period_quote=None, period_refusal=None
         )
-    if len(sentences) > 1:
-        listed = "\n".join(f"  line {sentence.line}: {sentence.text}" for sentence in sentences)
-        raise NewError(f"{arguments.find!r} is in {len(sentences)} sentences; pick one with --line N:\n{listed}")
-    return sentences[0]
+    if arguments.reporting_unit:
+        proposal = replace(proposal, reporting_unit=arguments.reporting_unit, unit_refusal=None)
+    if proposal.refusal:
+        raise NewError(f"{proposal.text!r}: {proposal.refusal}")
+    return proposal
+
+
+def _one_sentence(source, arguments) -> Sentence:
+    found = sentences_containing(source, arguments.find)
+    line, number = _line_and_sentence(arguments.line)
+    if line is not None:
+        found = [sentence for sentence in found if sentence.line == line and number in (None, sentence.number)]
+    if not found:
+        where = f" on line {arguments.line}" if arguments.line else ""
+        raise NewError(f"{arguments.find!r} is not in source {source.meta.id!r}{where}")
+    if len(found) > 1:
+        listed = "\n".join(f"  --line {sentence.line}:{sentence.number}  {sentence.text}" for sentence in found)
+        raise NewError(f"{arguments.find!r} is in {len(found)} sentences; pick one with --line N (or N:S):\n{listed}")
+    return found[0]
+
+
+def _line_and_sentence(text: str | None) -> tuple[int | None, int | None]:
+    """'19' -> (19, None); '19:2' -> (19, 2). Raises NewError for anything else."""
+    if not text:
+        return None, None
+    line, _, number = str(text).partition(":")
+    if not line.isdecimal() or (number and not number.isdecimal()):
+        raise NewError(f"--line takes a line number, or LINE:SENTENCE (19:2); got {text!r}")
+    return int(line), int(number) if number else None
 
 
 def _one_proposal(proposals: list[Proposal], arguments) -> Proposal:
@@ -80,12 +105,15 @@ def _one_proposal(proposals: list[Proposal], arguments) -> Proposal:
     return proposals[0]
 
 
-def _add_observation(registry: Registry, indicator_id: str, observation: dict):
+def _add_observation(registry: Registry, indicator_id: str, proposal: Proposal, source_id: str, quote: str):
     if indicator_id not in registry.files:
         raise NewError(f"no indicator {indicator_id!r}; create it by leaving out --indicator")
     draft = open_draft(registry.files[indicator_id])
+    own_unit = str(draft.data.get("reporting_unit", "vn"))
+    observation = proposal.observation(source_id, quote, own_unit)
     for existing in draft.data["observations"]:
-        if str(existing.get("period")) == observation["period"] and existing.get("source") == observation["source"]:
+        same = (str(existing.get("period")), existing.get("source"), existing.get("reporting_unit", own_unit))
+        if same == (observation["period"], source_id, observation.get("reporting_unit", own_unit)):
             raise NewError(
                 f"{indicator_id} already has a {observation['period']} figure from this source; edit it instead"
             )
@@ -93,13 +121,31 @@ def _add_observation(registry: Registry, indicator_id: str, observation: dict):
     return draft
 
 
-def _new_indicator(registry: Registry, arguments, proposal: Proposal, observation: dict):
+def _add_target(registry: Registry, arguments, proposal: Proposal, source_id: str, quote: str):
+    if not arguments.indicator:
+        raise NewError(
+            f"{proposal.text!r} is a target ('mục tiêu'); add it to an indicator with --indicator ID --target"
+        )
+    if arguments.indicator not in registry.files:
+        raise NewError(f"no indicator {arguments.indicator!r}")
+    draft = open_draft(registry.files[arguments.indicator])
+    target = {"value": proposal.observation(source_id, quote)["value"], "year": target_year(proposal.period)}
+    target |= {"source": source_id, "quote": quote}
+    if proposal.period_quote:
+        target["period_quote"] = proposal.period_quote
+    draft.data["target"] = target
+    return draft
+
+
+def _new_indicator(registry: Registry, arguments, proposal: Proposal, source_id: str, quote: str):
     missing = [f"--{name.replace('_', '-')}" for name in REQUIRED_FOR_NEW if not getattr(arguments, name)]
     if missing:
         raise NewError(
             f"found {proposal.text!r} ({proposal.kind}, scale {proposal.scale}, unit {proposal.unit_vi!r}, "
-            f"period {observation['period']}); a new indicator also needs {' '.join(missing)}"
+            f"period {proposal.period}, reporting unit {proposal.reporting_unit}); a new indicator also needs "
+            + " ".join(missing)
         )
+    unit = proposal.reporting_unit or "vn"
     indicator = {
         "id": arguments.id,
         "name": {"vi": arguments.name_vi, "en": arguments.name_en},
@@ -108,14 +154,41 @@ def _new_indicator(registry: Registry, arguments, proposal: Proposal, observatio
             "en": arguments.description_en or arguments.name_en,
         },
         "sector": arguments.sector,
-        "reporting_unit": arguments.reporting_unit,
+        "reporting_unit": unit,
         "kind": proposal.kind,
         "unit": {"vi": arguments.unit_vi or proposal.unit_vi or arguments.unit_en, "en": arguments.unit_en},
         "scale": proposal.scale,
         "direction": "lower-is-better" if proposal.kind == "rank" else "higher-is-better",
-        "observations": [observation],
+        "observations": [proposal.observation(source_id, quote, unit)],
     }
+    if proposal.out_of is not None and proposal.kind not in ("rank", "level"):
+        raise NewError(f"{proposal.text!r} is a fraction; say what it is with a rank or level indicator (--indicator)")
     try:
         return new_draft(DataLayout(registry.data_dir).registry, indicator)
     except FileExistsError as error:
         raise NewError(f"{error}; use --indicator {arguments.id} to add an observation") from None
+
+
+def import_source_file(data_dir: Path, arguments):
+    """`python -m indicators import-source`: write a source's text and metadata from a UTF-8
+    text file. Raises SourceImportError with the reason (unreadable or oversized file,
+    not UTF-8, invalid metadata, an id that exists)."""
+    try:
+        raw = Path(arguments.text).read_bytes()
+    except OSError as error:
+        raise SourceImportError(f"cannot read {arguments.text}: {error.strerror}") from None
+    try:
+        text, _ = decode_text(raw, MAX_SOURCE_TEXT_BYTES)
+    except TextError as error:
+        raise SourceImportError(str(error)) from None
+    published = date.fromisoformat(arguments.date) if arguments.date else None
+    return import_source(
+        DataLayout(data_dir),
+        arguments.title,
+        text.replace("\r\n", "\n"),
+        arguments.publisher,
+        published,
+        arguments.url,
+        notes=arguments.notes,
+        origin=f"imported from {Path(arguments.text).name}",
+    )

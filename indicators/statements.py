@@ -200,9 +200,12 @@ class Statement:
         return any(u.unit_id == unit_id for u in self.units)
 
     def is_target(self, figure: NumberMention) -> bool:
-        """Whether the figure is a target ("mục tiêu 80%", "phấn đấu đến năm 2025 đạt 20%")."""
+        """Whether the figure is a target: a target word shortly before it ("mục tiêu 80%"),
+        or after a target's due year in its clause ("mục tiêu đến năm 2025, ... đạt 10%")."""
         clause_start, _ = self._clause(figure)
-        return _TARGET_WORDS.search(self.sentence[clause_start : figure.start][-60:]) is not None
+        if _TARGET_WORDS.search(self.sentence[clause_start : figure.start][-60:]):
+            return True
+        return any(p.role == "target" and clause_start <= p.start and p.end <= figure.start for p in self.periods)
 
 
 def analyse(sentence: str, catalogue: UnitCatalogue | None = None) -> Statement:

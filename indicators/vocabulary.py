@@ -39,9 +39,10 @@ SCALE_WORDS: dict[str, float] = dict(
     )
 )
 
-KINDS = ("count", "amount", "share", "rank", "level", "change")
+KINDS = ("count", "amount", "share", "rank", "level", "score", "change")
 """count: a number of things; amount: money; share: a percentage; rank: a place
-out of N (1 is best); level: a grade out of N; change: a difference (may be negative)."""
+out of N (1 is best); level: a grade out of N; score: an index's value ("0,74 điểm");
+change: a difference (may be negative)."""
 NON_NEGATIVE_KINDS = frozenset({"count", "amount", "rank", "level"})
 OUT_OF_KINDS = frozenset({"rank", "level"})
 

@@ -1,4 +1,4 @@
-"""`new` and `schema` on the real sources."""
+"""`new`, `import-source` and `schema` on the real sources."""
 
 import json
 import subprocess
@@ -9,7 +9,6 @@ from conftest import PROJECT
 
 from indicators import load_registry
 from indicators.paths import SCHEMA_FILE
-from indicators.proposals import propose, sentences_containing
 from indicators.schema import schema_text
 
 VOV = "vov-2024-07-19-chuyen-doi-so-den-tung-ngo-tung-nha"
@@ -32,26 +31,6 @@ def test_every_registry_file_points_editors_at_the_schema():
         assert path.read_text(encoding="utf-8").startswith(
             "# yaml-language-server: $schema=../../schemas/indicator.schema.json\n"
         ), path.name
-
-
-@pytest.mark.parametrize(
-    ("find", "value", "scale", "unit", "kind", "period", "qualifier", "out_of"),
-    [
-        ("35 triệu", 35, "million", "tài khoản", "count", "2024-07-19", None, None),
-        ("113,5 tỷ USD", 113.5, "billion", "USD", "amount", "2021", None, None),
-        ("64,9 tỷ USD", 64.9, "billion", "USD", "amount", "2024-H1", None, None),
-        ("gần 3 tỷ USD", 3, "billion", "USD", "amount", "2024-H1", "nearly", None),
-        ("86/193", 86, "one", "", "rank", "2022", None, 193),
-        ("cấp độ 6/10", 6, "one", "", "level", "2023", None, 10),
-        ("8.280 tỷ đồng", 8280, "billion", "đồng", "amount", "2024-07-19", "more-than", None),
-    ],
-)
-def test_proposals_read_the_sentence_like_an_editor(find, value, scale, unit, kind, period, qualifier, out_of):
-    registry = load_registry()
-    (sentence,) = sentences_containing(registry.sources[VOV], find)
-    (proposal,) = propose(sentence.text, find, "2024-07-19")
-    assert (proposal.value, proposal.scale, proposal.unit_vi, proposal.kind) == (value, scale, unit, kind)
-    assert (proposal.period, proposal.qualifier, proposal.out_of) == (period, qualifier, out_of)
 
 
 def test_new_writes_a_file_that_validates(real_data_copy):
@@ -93,7 +72,9 @@ def test_new_adds_an_observation_to_an_existing_indicator(real_data_copy):
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["--find", "tỷ USD"], "is in 2 sentences; pick one with --line N"),
+        (["--find", "tỷ USD"], "is in 2 sentences; pick one with --line N (or N:S)"),
+        (["--find", "tỷ USD", "--line", "x"], "--line takes a line number, or LINE:SENTENCE"),
+        (["--find", "hơn 700", "--id", "x"], "no sentence before it does; add --period"),
         (["--find", "không có ở đây"], "is not in source"),
         (["--find", "35 triệu"], "a new indicator also needs --id --sector --name-vi --name-en --unit-en"),
         (["--find", "6 tháng năm 2024: 64,9 tỷ USD, tăng 23%", "--id", "x"], "holds 2 figures; pick one with --pick N"),
@@ -103,3 +84,61 @@ def test_new_fails_clearly_on_ambiguous_input(arguments, message):
     result = run_cli("new", "--source", VOV, *arguments, "--dry-run")
     assert result.returncode == 2
     assert message in result.stderr
+
+
+def test_line_and_sentence_pick_one_clause_of_a_line(tmp_path, real_data_copy):
+    source = real_data_copy / "sources" / f"{VOV}.txt"
+    source.write_text(source.read_text(encoding="utf-8") + "\nNăm 2023 đạt 5 tỷ USD. Năm 2024 đạt 5 tỷ USD.\n", "utf-8")
+    refused = run_cli("--data", str(real_data_copy), "new", "--source", VOV, "--find", "đạt 5 tỷ USD", "--dry-run")
+    assert refused.returncode == 2 and "--line 27:1" in refused.stderr and "--line 27:2" in refused.stderr
+    picked = run_cli(
+        "--data", str(real_data_copy), "new", "--source", VOV, "--find", "đạt 5 tỷ USD", "--line", "27:2",
+        "--id", "x-exports", "--sector", "digital-economy", "--name-vi", "x", "--name-en", "x", "--unit-en", "USD",
+        "--dry-run",
+    )  # fmt: skip
+    assert picked.returncode == 0, picked.stderr
+    assert "period: 2024" in picked.stdout and "from the sentence ('Năm 2024')" in picked.stderr
+
+
+def test_new_writes_the_context_sentence_as_period_quote(real_data_copy):
+    source = real_data_copy / "sources" / f"{VOV}.txt"
+    added = "\nSơ kết 6 tháng đầu năm 2024 tại Hà Nội. Cả nước đã có 512 doanh nghiệp tham gia nền tảng số.\n"
+    source.write_text(source.read_text(encoding="utf-8") + added, "utf-8")
+    result = run_cli(
+        "--data", str(real_data_copy), "new", "--source", VOV, "--find", "512 doanh nghiệp", "--id", "platform-firms",
+        "--sector", "digital-economy", "--name-vi", "x", "--name-en", "x", "--unit-en", "firms", "--dry-run",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "period: 2024-H1" in result.stdout
+    assert "period_quote: Sơ kết 6 tháng đầu năm 2024 tại Hà Nội." in result.stdout
+    assert "from a context sentence, written as period_quote ('6 tháng đầu năm 2024')" in result.stderr
+    refused = run_cli(
+        "--data", str(real_data_copy), "new", "--source", "thanh-hoa-2023-07-12-so-ket-6-thang-chuyen-doi-so",
+        "--find", "479,09 tỷ đồng", "--id", "fines-copy", "--sector", "digital-government", "--name-vi", "x",
+        "--name-en", "x", "--unit-en", "VND", "--dry-run",
+    )  # fmt: skip
+    assert refused.returncode == 2 and "add --period" in refused.stderr
+
+
+def test_import_source_writes_text_and_metadata(tmp_path, real_data_copy):
+    text = tmp_path / "bai-viet.txt"
+    text.write_text("Năm 2024, tỉnh Bắc Ninh có 1.234 doanh nghiệp công nghệ số.\n", encoding="utf-8")
+    result = run_cli(
+        "--data", str(real_data_copy), "import-source", "--title", "Doanh nghiệp số Bắc Ninh", "--text", str(text),
+        "--publisher", "Báo Bắc Ninh", "--date", "2024-12-20", "--url", "https://example.org/bn",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    source_id = "bao-bac-ninh-2024-12-20-doanh-nghiep-so-bac-ninh"
+    registry = load_registry(real_data_copy)
+    assert registry.sources[source_id].meta.publisher == "Báo Bắc Ninh"
+    assert "1.234 doanh nghiệp" in registry.sources[source_id].text
+    again = run_cli(
+        "--data", str(real_data_copy), "import-source", "--title", "Doanh nghiệp số Bắc Ninh", "--text", str(text),
+        "--publisher", "Báo Bắc Ninh", "--date", "2024-12-20",
+    )  # fmt: skip
+    assert again.returncode == 2 and "already exists" in again.stderr
+    (tmp_path / "binary.txt").write_bytes(b"\xff\xfe\x00")
+    binary = run_cli(
+        "--data", str(real_data_copy), "import-source", "--title", "x", "--text", str(tmp_path / "binary.txt")
+    )
+    assert binary.returncode == 2 and "UTF-8" in binary.stderr
