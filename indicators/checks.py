@@ -182,15 +182,23 @@ class IndicatorChecker:
         found = []
         for group in conflicts(members):
             listed = "; ".join(f"{member.value:g} from {member.source}" for member in group)
+            where = self._place(group[0].unit)
             message = (
-                f"sources disagree on {group[0].period}: {listed}; mark the one that stands with preferred: true "
-                "(or status: revised for a later release)"
+                f"the figures for {group[0].period}{where} disagree: {listed}; mark the one that stands with "
+                "preferred: true (or status: revised for a later release)"
             )
             found += [(member.index, Finding(("value",), message, "conflicting-values", "warning")) for member in group]
         for group in preferred_twice(members):
             message = f"{len(group)} observations of {group[0].period} are marked preferred; keep one"
             found += [(member.index, Finding(("preferred",), message, "preferred-duplicate")) for member in group[1:]]
         return found
+
+    def _place(self, unit_id: str) -> str:
+        """ " in Bắc Ninh" for a unit below the country, "" for the country or an unknown unit."""
+        catalogue = self.evidence.catalogue
+        if catalogue is None or unit_id not in catalogue or catalogue.level(unit_id) == "national":
+            return ""
+        return f" in {catalogue.latest(unit_id).name}"
 
     def _member(self, indicator: IndicatorInfo, index: int, fields: dict) -> Member:
         source = self.sources.get(fields["source"])

@@ -75,6 +75,10 @@ class Evidence:
             if period.label in labels:
                 return []
             return [Finding(("period",), self._wrong_period(period, stated, statement), "period-not-in-quote")]
+        unsupported = next((found for found in given if found.how == "unsupported"), None)
+        if unsupported is not None:
+            message = f"{unsupported.reason} ('{unsupported.mention.text}'), not {period.label}; file it under a free label with period_start"
+            return [Finding(("period",), message, "period-not-in-quote")]
         unclear = next((found.reason for found in given if "lần lượt" in found.reason or "listed" in found.reason), "")
         if unclear:
             message = f"the quote does not say which period this value is for: {unclear}"

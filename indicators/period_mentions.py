@@ -49,6 +49,7 @@ class PeriodMention:
     also: tuple[str, ...] = ()
     day_month: tuple[int, int] | None = None  # for "tính đến 15/11": the year is the source's
     relative: str | None = None  # "year" or "H1"/"H2" of the source's year: "năm nay", "6 tháng đầu năm nay"
+    unsupported: str | None = None  # a period the registry has no form for: "the first 9 months of 2024"
 
     def resolved(self, source_year: int | None) -> tuple[str, ...]:
         """Its labels, with a year taken from the source's date where the text omits it."""
@@ -90,8 +91,20 @@ _ENDING_WITH_A_YEAR: list[tuple[str, re.Pattern]] = [
     ),
     (
         "end-of-month",
-        re.compile(rf"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+tháng\s+(\d{{1,2}})(?:{_SEP}|\s+năm\s+){_YEAR}$"),
+        re.compile(
+            rf"(?:(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)|(?:tính\s+)?(?:đến|tới)(?:\s+hết)?)\s+tháng\s+(\d{{1,2}})"
+            rf"(?:{_SEP}|\s+năm\s+){_YEAR}$"
+        ),
     ),
+    (
+        "end-of-quarter",
+        re.compile(
+            rf"(?:(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)|(?:tính\s+)?(?:đến|tới)(?:\s+hết)?)\s+qu[ýí]\s+"
+            rf"(iv|iii|ii|i|[1-4])\s*(?:/|năm|-)\s*{_YEAR}$"
+        ),
+    ),
+    # "9 tháng đầu năm 2024": the first months of a year other than a half: not a period the registry files
+    ("months-to-date", re.compile(rf"(?<!\d)(1[0-2]|[2-57-9])\s+tháng\s+(?:đầu\s+)?(?:năm\s+)?{_YEAR}$")),
     ("end-of-year", re.compile(rf"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+năm\s+{_YEAR}$")),
     (
         "date",
@@ -113,7 +126,9 @@ _ENDING_WITH_A_YEAR: list[tuple[str, re.Pattern]] = [
 ]
 _WORDS_OF = {
     "range": ("-", "–", "đến", "tới"),
-    "end-of-month": ("hết", "cuối"),
+    "end-of-month": ("hết", "cuối", "đến", "tới"),
+    "end-of-quarter": ("hết", "cuối", "đến", "tới"),
+    "months-to-date": ("tháng",),
     "end-of-year": ("hết", "cuối"),
     "date": ("-", "/", "."),
     "half-year": ("tháng", "nửa"),
@@ -140,8 +155,11 @@ _WITHOUT_A_YEAR: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     ),
     (
         "day-month",
-        "/",
-        re.compile(r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})\b(?![/-]\d)"),
+        ("đến", "tới"),
+        # "tính đến 15/11", "tính đến ngày 15.6" (a dot only after "ngày": "15.6" alone is a number)
+        re.compile(
+            r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+(\d{1,2})\s*[/.-]|(\d{1,2})\s*[/-])\s*(\d{1,2})\b(?![/.-]\d)"
+        ),
     ),
 ]
 _COMPARISON_BEFORE = re.compile(r"so\s+với\s+(?:mức\s+.{0,40}?\s+)?(?:của\s+)?(?:cùng\s+kỳ\s+)?$", re.IGNORECASE)
@@ -248,6 +266,13 @@ def _mentions_of(kind: str, match: re.Match, sentence: str) -> list[PeriodMentio
             return []
         day = calendar.monthrange(year, month)[1]
         return [PeriodMention(start, end, text, f"{year}-{month:02d}-{day:02d}", role, also=(f"{year}-{month:02d}",))]
+    if kind == "end-of-quarter":
+        number = _ROMAN.get(groups[0].lower()) or int(groups[0])
+        year, month = int(groups[1]), 3 * number
+        day = calendar.monthrange(year, month)[1]
+        return [PeriodMention(start, end, text, f"{year}-{month:02d}-{day:02d}", role, also=(f"{year}-Q{number}",))]
+    if kind == "months-to-date":
+        return [PeriodMention(start, end, text, None, role, unsupported=f"the first {groups[0]} months of {groups[1]}")]
     if kind == "end-of-year":
         year = int(groups[0])
         return [PeriodMention(start, end, text, f"{year}-12-31", role, also=(str(year),))]

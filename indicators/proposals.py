@@ -36,8 +36,15 @@ _CHANGE_BEFORE = re.compile(
 _RANK_BEFORE = re.compile(r"(?:xếp\s+(?:hạng|thứ)|hạng|đứng\s+thứ|thứ)\s*(?:thứ\s+)?$", re.IGNORECASE)
 _LEVEL_BEFORE = re.compile(r"cấp\s+độ\s*$", re.IGNORECASE)
 _COMPARISON_BASE_BEFORE = re.compile(
-    r"(?:so\s+với(?:\s+mức)?|gấp\s+\S+\s+(?:con\s+số|mức)|con\s+số)\s+(?:\S+\s+){0,2}$", re.IGNORECASE
+    r"(?:so\s+với(?:\s+mức)?|(?:gấp|bằng)\s+(?:\S+\s+){1,2}(?:con\s+số|mức)|(?:hơn|kém)\s+(?:mức|con\s+số))\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
 )
+# Between a hedge and its figure: "ước tính đạt 82,3", "ước đạt khoảng"
+_LINKING_VERB = re.compile(r"\s+(?:đạt|là|ở\s+mức|lên\s+tới|lên\s+đến|vào\s+khoảng)$", re.IGNORECASE)
+# "cao hơn 12,4 điểm": "hơn" compares, it does not hedge
+_COMPARATIVE_BEFORE = re.compile(r"\b(?:cao|thấp|nhiều|ít|lớn|nhỏ|tăng|giảm|nhanh|chậm)\s+hơn\s*$", re.IGNORECASE)
+# "Ước tính năm 2024, doanh thu ... đạt 2.150 tỷ đồng": a hedge opening the sentence covers its figures
+_ESTIMATE_OPENS = re.compile(r"^\s*(?:ước\s+tính|ước)\b", re.IGNORECASE)
 _UNNAMED_PROVINCE = re.compile(
     r"\b(?:toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|toàn\s+thành\s+phố)\b(?!\s+(?-i:[A-ZĐÂÊÔƠƯ]))", re.IGNORECASE
 )
@@ -176,7 +183,7 @@ def _proposal(
         unit_vi=_unit(figure, after),
         kind=_kind(figure, before, after),
         out_of=figure.denominator,
-        qualifier=_qualifier(before),
+        qualifier=_qualifier(before, text),
         period=None,
         text=figure.text,
         target=statement.is_target(figure),
@@ -209,6 +216,11 @@ def _with_period(proposal, source, statement, figure, context, catalogue) -> Pro
                 proposal, period_refusal="the sentence gives a day and month but the source has no date; add --period"
             )
         return replace(proposal, period=labels[0], period_from=found.how, period_words=found.mention.text)
+    if found.how == "unsupported":
+        return replace(
+            proposal,
+            period_refusal=f"{found.reason}, which has no period form here; add --period (a label with period_start)",
+        )
     if "lần lượt" in found.reason or "listed" in found.reason:
         return replace(proposal, period_refusal=f"{found.reason}; add --period")
     if found.how == "present":
@@ -281,17 +293,39 @@ def _with_unit(proposal, source, statement, figure, catalogue) -> Proposal:
     if source.meta.reporting_unit:
         return replace(proposal, reporting_unit=source.meta.reporting_unit)
     if _UNNAMED_PROVINCE.search(statement.sentence):
+        named = _one_province(proposal.period_quote, catalogue) if proposal.period_from == "context" else None
+        if named:
+            return replace(proposal, reporting_unit=named)
         refusal = "the sentence speaks of a province it does not name; add --reporting-unit"
         return replace(proposal, reporting_unit=None, unit_refusal=refusal)
     return replace(proposal, reporting_unit="vn")
 
 
-def _qualifier(before: str) -> str | None:
-    """The hedge written right before a figure, as a whole word ("ước đạt", not "nước đạt")."""
+def _one_province(text: str | None, catalogue: UnitCatalogue) -> str | None:
+    """The one province a context sentence names ("... của Sơn La ..."), else None."""
+    if not text:
+        return None
+    named = {
+        unit.unit_id
+        for unit in analyse(text, catalogue).units
+        if catalogue.level(unit.unit_id) == "province" and not unit.local
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def _qualifier(before: str, sentence: str) -> str | None:
+    """The hedge written before a figure, as a whole word ("ước đạt", not "nước đạt"),
+    also across a linking verb ("ước tính đạt 82,3") or opening the sentence ("Ước tính
+    năm 2024, ... đạt 2.150"); "hơn" after a comparative ("cao hơn 12,4") is no hedge."""
     text = before.lower().rstrip()
-    for word, code in _QUALIFIER_WORDS:
-        if text.endswith(word) and not text[: len(text) - len(word)][-1:].isalpha():
-            return code
+    if _COMPARATIVE_BEFORE.search(text):
+        return None
+    for candidate in (text, _LINKING_VERB.sub("", text)):
+        for word, code in _QUALIFIER_WORDS:
+            if candidate.endswith(word) and not candidate[: len(candidate) - len(word)][-1:].isalpha():
+                return code
+    if _ESTIMATE_OPENS.match(sentence) and not _CHANGE_BEFORE.search(text[-24:]):
+        return "about"
     return None
 
 

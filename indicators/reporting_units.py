@@ -61,6 +61,7 @@ class UnitMention:
     end: int
     text: str
     unit_id: str
+    local: bool = False  # a place below the catalogue's levels ("huyện Mèo Vạc"), inside `unit_id` if named
 
 
 @dataclass(eq=False)  # hashed by identity: analyses are cached per catalogue
@@ -141,7 +142,9 @@ def _name_key(written: str) -> tuple[str, ...]:
 
 
 def _province_forms(name: str, kind: str) -> tuple[str, ...]:
-    prefixes = ["tỉnh", "TP", "thành phố"] if kind == "city" else ["tỉnh", "thành phố", "TP"]
+    """ "Hà Giang", "tỉnh Hà Giang"; a centrally-run city also as "thành phố Đà Nẵng", "TP Đà Nẵng".
+    ("thành phố Hà Giang" was a city inside the province: see `indicators.statements`.)"""
+    prefixes = ["thành phố", "TP"] if kind == "city" else ["tỉnh"]
     return (name, *(f"{prefix} {name}" for prefix in prefixes))
 
 

@@ -32,12 +32,23 @@ from indicators.period_mentions import PeriodMention, find_periods
 from indicators.reporting_units import UnitCatalogue, UnitMention
 
 _RESPECTIVELY = re.compile(r"\blần\s+lượt\b", re.IGNORECASE)
+# Between two listed items: "45,2% và 52,8%", "2023, 2024", "Hà Nội và TP.HCM" (a unit word may follow a value)
+_LISTED = re.compile(r"^\s*(?:[^\d\s,;:()]+\s+){0,3}?(?:,|và|,\s*và)\s*(?:năm\s+)?$", re.IGNORECASE)
+# A district, town, commune or provincial city: a place below the catalogue's levels
+_LOCAL_WORD = re.compile(
+    r"(?<!\w)(?:thành\s+phố|tp\.?|thị\s+xã|thị\s+trấn|huyện|quận|phường|xã(?!\s+hội\b))\s+", re.IGNORECASE
+)
+_WORD = re.compile(r"[^\W\d_]+")
+# Between a local place and the unit that owns it: "huyện Mèo Vạc của tỉnh Hà Giang", "Sa Pa, Lào Cai"
+_OWNER = re.compile(r"^\s*(?:,|\(|-|–|của|thuộc)\s*$", re.IGNORECASE)
 _RIGHT_AFTER = re.compile(r"^[^\d,;:()]{0,16}$")  # "tỷ USD " between a figure and its year
 _SOURCE_BEFORE = re.compile(
     r"(?:\btheo|\bdo)\s+(?:báo\s+cáo\s+(?:của\s+)?|số\s+liệu\s+(?:của\s+)?|đánh\s+giá\s+của\s+)?$", re.IGNORECASE
 )
 _JOINED = re.compile(r"^\s*(?:,|và|cùng|với|cùng với|phối hợp với)\s*$", re.IGNORECASE)
 _NATIONWIDE = re.compile(r"\b(?:cả\s+nước|toàn\s+quốc)\b", re.IGNORECASE)
+# "cấp ... cho công dân": a ministry serving people across the country, whose figure may be national
+_BENEFICIARIES = re.compile(r"\bcho\s+(?:công\s+dân|người\s+dân|doanh\s+nghiệp|tổ\s+chức)\b", re.IGNORECASE)
 _LED_GROUP_BEFORE = re.compile(r"(?:dẫn\s+đầu|đứng\s+đầu|đứng\s+thứ\s+\S+\s+trong)\s*$", re.IGNORECASE)
 _TARGET_WORDS = re.compile(r"(?:mục\s+tiêu|phấn\s+đấu|chỉ\s+tiêu|kế\s+hoạch\s+đặt\s+ra)", re.IGNORECASE)
 
@@ -77,9 +88,39 @@ class Statement:
             return None
         at = match.start()
         periods = [p for p in self.periods if p.end <= at and p.role == "period" and p.label]
-        units = [u for u in self.units if u.end <= at and not self._unit_excluded(u)]
+        units = [u for u in self.units if u.end <= at and not u.local and not self._unit_excluded(u)]
         after = [figure for figure in self.figures if figure.start >= match.end()]
+        if after and len(periods) < 2:  # "lần lượt đạt 45,2% và 52,8% trong các năm 2023, 2024"
+            periods = self._list_after(after[-1].end, [p for p in self.periods if p.role == "period" and p.label])
+        if after and len({unit.unit_id for unit in units}) < 2:  # "lần lượt là 1.200 và 980 tại Hà Nội và TP.HCM"
+            named = [u for u in self.units if not u.local and not self._unit_excluded(u)]
+            units = self._list_after(after[-1].end, named) or units
         return at, periods, units, after
+
+    def _list_after(self, end: int, mentions: list) -> list:
+        """The mentions listed ("2023, 2024", "Hà Nội và TP.HCM") right after position `end`,
+        with only words between (no other figure), or [] when fewer than two."""
+        following = [m for m in mentions if m.start >= end]
+        if not following or any(end <= f.start < following[0].start for f in self.figures):
+            return []
+        listed = [following[0]]
+        for mention in following[1:]:
+            if not _LISTED.match(self.sentence[listed[-1].end : mention.start]):
+                break
+            listed.append(mention)
+        return listed if len(listed) >= 2 else []
+
+    def _value_list(self, figure: NumberMention) -> list[NumberMention]:
+        """The figures listed with this one ("45,2% và 52,8%")."""
+        index = next(i for i, other in enumerate(self.figures) if other.start == figure.start)
+        first = last = index
+        while first > 0 and _LISTED.match(self.sentence[self.figures[first - 1].end : self.figures[first].start]):
+            first -= 1
+        while last + 1 < len(self.figures) and _LISTED.match(
+            self.sentence[self.figures[last].end : self.figures[last + 1].start]
+        ):
+            last += 1
+        return self.figures[first : last + 1]
 
     def _list_position(self, figure: NumberMention) -> tuple[int, int] | None:
         """(position, count) of the figure in the values after `lần lượt`."""
@@ -108,9 +149,19 @@ class Statement:
                     )
                 chosen = periods[position[0]]
                 return PeriodOf(chosen.labels, "list-position", chosen, per_year=per_year)
+        values = self._value_list(figure)
+        if len(values) >= 2 and self._list_after(values[-1].end, [p for p in self.periods if p.role == "period"]):
+            reason = "the values and the periods are listed without 'lần lượt': which goes with which is not said"
+            return PeriodOf(reason=reason, per_year=per_year)
         roles = {"period", "target"} if target else {"period"}
-        candidates = [p for p in self.periods if p.role in roles and (p.labels or p.day_month or p.relative)]
+        candidates = [
+            p for p in self.periods if p.role in roles and (p.labels or p.day_month or p.relative or p.unsupported)
+        ]
         chosen = self._nearest(figure, candidates)
+        if chosen is not None and chosen.unsupported:
+            return PeriodOf(
+                (), "unsupported", chosen, reason=f"the sentence gives {chosen.unsupported}", per_year=per_year
+            )
         if chosen is not None:
             return PeriodOf(chosen.labels, "sentence", chosen, per_year=per_year)
         if any(p.role == "present" for p in self.periods):
@@ -172,6 +223,10 @@ class Statement:
         nearest = before[-1] if before else (after[0] if after else None)
         if nearest is None:
             return UnitOf(reason="the sentence names no place")
+        local = nearest if nearest.local else self._local_of(nearest, units)
+        if local is not None:
+            reason = f"the figure is about '{local.text}', a place below the province level the registry files"
+            return UnitOf(how="ambiguous", reason=reason)
         group = self._joined_with(nearest, units)
         sub_national = {u.unit_id for u in group if catalogue.level(u.unit_id) != "national"}
         if len(sub_national) >= 2:
@@ -180,7 +235,19 @@ class Statement:
         nationwide = _NATIONWIDE.search(self.sentence, clause_start, clause_end) is not None
         if catalogue.level(nearest.unit_id) == "ministry" and nationwide:
             return UnitOf("vn", "sentence")  # a ministry acting for the whole country ("cho công dân trên cả nước")
+        if catalogue.level(nearest.unit_id) == "ministry" and _BENEFICIARIES.search(self.sentence, clause_start):
+            reason = f"{nearest.text} serves people ('{_BENEFICIARIES.search(self.sentence, clause_start).group(0)}'): the figure may be the whole country's or the ministry's own"
+            return UnitOf(how="ambiguous", reason=reason)
         return UnitOf(nearest.unit_id, "sentence")
+
+    def _local_of(self, unit: UnitMention, units: list[UnitMention]) -> UnitMention | None:
+        """The local place a unit is written after as its owner: "huyện Mèo Vạc (của|thuộc)
+        tỉnh Hà Giang", "thị xã Sa Pa, Lào Cai"."""
+        index = units.index(unit)
+        previous = units[index - 1] if index else None
+        if previous is not None and previous.local and _OWNER.match(self.sentence[previous.end : unit.start]):
+            return previous
+        return None
 
     def _joined_with(self, unit: UnitMention, units: list[UnitMention]) -> list[UnitMention]:
         """The unit and those written next to it with "," or "và" ("Hà Nội và TP.HCM")."""
@@ -197,7 +264,8 @@ class Statement:
         return group
 
     def names(self, unit_id: str) -> bool:
-        return any(u.unit_id == unit_id for u in self.units)
+        """Whether the sentence names the unit itself (not a place inside it)."""
+        return any(u.unit_id == unit_id and not u.local for u in self.units)
 
     def is_target(self, figure: NumberMention) -> bool:
         """Whether the figure is a target: a target word shortly before it ("mục tiêu 80%"),
@@ -220,8 +288,43 @@ def analyse(sentence: str, catalogue: UnitCatalogue | None = None) -> Statement:
         for mention in find_numbers(sentence)
         if is_claim(sentence, mention, dates) and not any(start <= mention.start < end for start, end in inside_period)
     ]
-    units = catalogue.find(sentence) if catalogue is not None else []
+    units = _with_local_places(sentence, catalogue.find(sentence)) if catalogue is not None else []
     return Statement(sentence, figures, periods, units)
+
+
+def _with_local_places(sentence: str, units: list[UnitMention]) -> list[UnitMention]:
+    """The units, with the places below a province the sentence names ("huyện Mèo Vạc",
+    "thành phố Hà Giang", "xã Tả Van") marked local: a province's name after a local
+    word names its district, town or provincial city, not the province."""
+    by_start = {unit.start: unit for unit in units}
+    found = list(units)
+    for match in _LOCAL_WORD.finditer(sentence):
+        if match.start() in by_start:  # "thành phố Đà Nẵng": a city's own name
+            continue
+        at = match.end()
+        named = by_start.get(at)
+        if named is not None:
+            found.remove(named)
+            found.append(
+                UnitMention(match.start(), named.end, sentence[match.start() : named.end], named.unit_id, True)
+            )
+            continue
+        end = _end_of_proper_name(sentence, at)
+        if end > at:
+            found.append(UnitMention(match.start(), end, sentence[match.start() : end], "", True))
+    return sorted(found, key=lambda unit: unit.start)
+
+
+def _end_of_proper_name(sentence: str, start: int) -> int:
+    """Where the capitalised words from `start` end ("Mèo Vạc có" -> after "Vạc"); at most four."""
+    end = start
+    for word in _WORD.finditer(sentence, start):
+        if word.start() != end and sentence[end : word.start()].strip():
+            break
+        if not word.group(0)[0].isupper() or word.start() - start > 40:
+            break
+        end = word.end()
+    return end
 
 
 @lru_cache(maxsize=8192)

@@ -135,8 +135,7 @@ def observation_picker(indicator_id: str) -> dict | None:
         format_func=lambda item: f"line {item.line}: {item.text}",
         key=f"pick_sentence_{indicator_id}_{source_id}",
     )
-    fallback = source.meta.published.isoformat() if source.meta.published else None
-    proposals = propose(sentence.text, sentence.text, fallback)
+    proposals = propose(source, sentence, sentence.text, registry.units)
     choice = st.radio(
         view.t("ed_figure"),
         range(len(proposals)),
@@ -144,16 +143,24 @@ def observation_picker(indicator_id: str) -> dict | None:
         key=f"pick_figure_{indicator_id}_{source_id}_{sentence.line}",
     )
     proposal = proposals[choice]
+    if proposal.refusal:
+        st.warning(escape_markdown(proposal.refusal), icon=":material/help:")
     period = st.text_input(
         view.t("ed_period"), proposal.period or "", key=f"pick_period_{indicator_id}_{sentence.line}_{proposal.text}"
     )
     note = st.text_input(view.t("ed_note"), key=f"pick_note_{indicator_id}")
-    observation = proposal.observation(source_id, sentence.text)
+    observation = proposal.observation(source_id, sentence.text, current_unit(indicator_id))
+    if period != proposal.period:  # the editor's own period: the context sentence no longer applies
+        observation.pop("period_quote", None)
     observation["period"] = period
     if note:
-        observation["note"] = note
+        observation["note"] = {"vi": note}
     st.caption(view.t("ed_parsed", kind=proposal.kind, scale=proposal.scale, unit=proposal.unit_vi))
     return observation
+
+
+def current_unit(indicator_id: str) -> str:
+    return registry.indicators[indicator_id].reporting_unit if indicator_id in registry.indicators else "vn"
 
 
 def describe(proposal) -> str:

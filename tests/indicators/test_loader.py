@@ -38,6 +38,9 @@ def test_a_bad_file_does_not_hide_the_good_ones(case, good_data):
     shutil.copytree(FIXTURES / "bad" / case / "registry", good_data / "registry", dirs_exist_ok=True)
     registry = read_registry(good_data)
     assert "digital-product-exports" in registry.indicators
+    if all(problem.severity == "warning" for problem in registry.problems):
+        registry.raise_for_errors()  # warnings only: the registry loads
+        return
     with pytest.raises(RegistryError) as raised:
         registry.raise_for_errors()
     assert "registry/" in str(raised.value)

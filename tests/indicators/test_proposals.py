@@ -123,6 +123,9 @@ def test_a_corpus_is_filed_right_or_refused_never_wrong(corpus, registry):
     wrong = []
     for case in cases:
         proposals = file_case(case, registry.units)
+        if "refuse" in case and not proposals:
+            refused += 1  # not read as a figure at all: a decision's number, a date written "15.8"
+            continue
         assert len(proposals) == 1, (case["id"], [proposal.text for proposal in proposals])
         (proposal,) = proposals
         if "refuse" in case:
