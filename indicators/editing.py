@@ -5,7 +5,7 @@
 - Atomic writes (`files.atomic_write`): temporary file, fsync, `os.replace`.
 - A file lock per file plus optimistic concurrency: a save names the digest
   of the text it started from and is refused if the file changed since.
-- Every accepted save is appended to the edit log (`edit_log`).
+- Every accepted save is appended to the chained edit log (`edit_log`).
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def save_text(path: Path, text: str, base_digest: str | None, author: str | None
     """Save `text` if the file still has `base_digest` (None: it must not exist yet),
     and append the edit to the data folder's log.
 
-    Returns the log entry. Raises ConflictError, carrying the difference between
+    Returns the log entry as written. Raises ConflictError, carrying the difference between
     what is saved and `text`, when someone saved in between; nothing is written then."""
     with FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS):
         current = read_exact(path)
@@ -134,8 +134,7 @@ def save_text(path: Path, text: str, base_digest: str | None, author: str | None
         "summary": summary,
         "diff": unified_diff(current, text, "before", "after", context=0),
     }
-    append_entry(DataLayout.of_file(path).edit_log, entry)
-    return entry
+    return append_entry(DataLayout.of_file(path).edit_log, entry)
 
 
 INDICATOR_FIELDS = ("name", "description", "sector", "geography", "kind", "unit", "scale", "direction", "headline")

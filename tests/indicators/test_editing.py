@@ -12,6 +12,7 @@ import pytest
 from conftest import DATA, PROJECT
 
 from indicators import load_registry, read_registry
+from indicators.edit_log import verify
 from indicators.editing import ConflictError, check_text, digest, open_draft, save_text
 
 
@@ -117,6 +118,9 @@ def test_concurrent_saves_lose_no_accepted_edit(good_data):
     assert accepted == (workers + 2) * rounds
     log = (good_data / "edit-log.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(log) == accepted
+    chain = verify(good_data / "edit-log.jsonl")  # every append chained to the one before, across processes
+    assert chain.ok and chain.problems == [] and chain.entries == accepted
+    assert [json.loads(line)["seq"] for line in log] == list(range(1, accepted + 1))
     summary = {"attempted": accepted + refused, "accepted": accepted, "refused": refused, "lost": 0}
     (PROJECT / "test-results").mkdir(exist_ok=True)
     (PROJECT / "test-results" / "concurrency.json").write_text(json.dumps(summary))
