@@ -24,6 +24,7 @@ Lines are appended under a file lock and flushed to disk before the lock is rele
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import json
 import os
@@ -38,6 +39,30 @@ from indicators.problems import Problem, display_path
 LOCK_TIMEOUT_SECONDS = 10
 GENESIS = "sha256:" + hashlib.sha256(b"").hexdigest()
 _TAIL_BLOCK_BYTES = 64 * 1024
+_AUTHOR_FIELDS = {"local": ("user",), "oidc": ("issuer", "subject", "email")}
+
+
+def local_author() -> dict:
+    """The person at this computer, for saves made from the command line:
+    `{"kind": "local", "user": <OS login name>}`."""
+    return {"kind": "local", "user": getpass.getuser()}
+
+
+def oidc_author(issuer: str, subject: str, email: str) -> dict:
+    """A person signed in with OpenID Connect: `{"kind": "oidc", "issuer", "subject", "email"}`
+    (the `iss`, `sub` and `email` claims of their identity token)."""
+    return {"kind": "oidc", "issuer": issuer, "subject": subject, "email": email}
+
+
+def check_author(author: object) -> None:
+    """Raise ValueError unless `author` is one of the two identity shapes above,
+    every field a non-empty string."""
+    kind = author.get("kind") if isinstance(author, dict) else None
+    if kind not in _AUTHOR_FIELDS:
+        raise ValueError(f"the author must be an identity ({' or '.join(_AUTHOR_FIELDS)}), not {author!r}")
+    missing = [name for name in _AUTHOR_FIELDS[kind] if not isinstance(author.get(name), str) or not author[name]]
+    if missing:
+        raise ValueError(f"the {kind} identity lacks {', '.join(missing)}")
 
 
 def line_digest(line: bytes) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from indicators.edit_log import local_author
 from indicators.editing import check_text, new_draft, open_draft, save_text
 from indicators.paths import DataLayout
 from indicators.proposals import Proposal, propose, sentences_containing
@@ -25,7 +26,8 @@ def scaffold(registry: Registry, arguments) -> tuple[Path, str]:
     `indicator` (add to an existing indicator), the new indicator's `id`,
     `sector`, `name_vi`, `name_en`, `unit_en`, `unit_vi`, descriptions and
     `geography`, and `dry_run`. The file is validated like `validate` would and
-    saved (unless `dry_run`) through `indicators.editing.save_text`.
+    saved (unless `dry_run`) through `indicators.editing.save_text`, the edit
+    log recording the local OS user as its author.
 
     Raises NewError when the source, the sentence, the figure or the period is
     missing or ambiguous, or when the result would not validate."""
@@ -49,7 +51,8 @@ def scaffold(registry: Registry, arguments) -> tuple[Path, str]:
     if problems:
         raise NewError("the result would not validate:\n" + "\n".join(str(problem) for problem in problems))
     if not arguments.dry_run:
-        save_text(draft.path, text, draft.base_digest, summary=f"new: {arguments.find!r} from {source.meta.id}")
+        summary = f"new: {arguments.find!r} from {source.meta.id}"
+        save_text(draft.path, text, draft.base_digest, local_author(), summary=summary)
     return draft.path, text
 
 

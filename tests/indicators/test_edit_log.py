@@ -8,10 +8,10 @@ import sys
 import pytest
 from conftest import PROJECT
 
-from indicators.edit_log import GENESIS, append_entry, read_entries, verify
+from indicators.edit_log import GENESIS, append_entry, local_author, oidc_author, read_entries, verify
 from indicators.editing import open_draft, save_text
 
-EDITOR = "editor@example.org"
+EDITOR = oidc_author("https://id.example.org", "editor-7", "editor@example.org")
 
 
 def save_notes(data_dir, count: int) -> None:
@@ -152,7 +152,7 @@ def test_an_append_after_a_torn_line_keeps_it_a_line_of_its_own(good_data):
     log = good_data / "edit-log.jsonl"
     with open(log, "a", encoding="utf-8") as handle:
         handle.write('{"seq": 2, "previo')  # a save killed mid-line
-    entry = append_entry(log, {"summary": "after the crash"})
+    entry = append_entry(log, {"author": local_author(), "summary": "after the crash"})
     lines = log.read_text(encoding="utf-8").splitlines()
     assert lines[1] == '{"seq": 2, "previo' and json.loads(lines[2]) == entry and entry["seq"] == 3
     assert (verify(log).broken_at.line, verify(log).broken_at.code) == (2, "edit-log-unreadable")

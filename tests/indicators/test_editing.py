@@ -12,8 +12,10 @@ import pytest
 from conftest import DATA, PROJECT
 
 from indicators import load_registry, read_registry
-from indicators.edit_log import verify
+from indicators.edit_log import local_author, oidc_author, verify
 from indicators.editing import ConflictError, check_text, digest, open_draft, save_text
+
+ANALYST = oidc_author("https://id.example.org", "analyst-1", "analyst@example.org")
 
 
 def test_every_registry_file_round_trips_byte_for_byte():
@@ -27,7 +29,7 @@ def test_editing_one_value_changes_only_that_line(good_data):
     draft = open_draft(path)
     draft.data["observations"][0]["note"] = "Kept with the comment above."
     draft.data["observations"][0]["value"] = 35
-    save_text(path, draft.text(), draft.base_digest, author="test")
+    save_text(path, draft.text(), draft.base_digest, local_author())
     after = path.read_text(encoding="utf-8")
     assert after.startswith("# A comment that must survive edits.\n")
     added = [line for line in after.splitlines() if line not in before.splitlines()]
@@ -40,7 +42,7 @@ def test_crlf_files_stay_crlf(good_data):
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     draft = open_draft(path)
     draft.data["headline"] = True
-    save_text(path, draft.text(), draft.base_digest)
+    save_text(path, draft.text(), draft.base_digest, local_author())
     raw = path.read_bytes()
     assert raw.count(b"\r\n") == raw.count(b"\n")
     assert load_registry(good_data).indicators["vssid-accounts"].headline
@@ -50,10 +52,10 @@ def test_a_stale_save_is_refused_with_the_difference(good_data):
     path = good_data / "registry" / "vssid-accounts.yaml"
     mine, theirs = open_draft(path), open_draft(path)
     theirs.data["headline"] = True
-    save_text(path, theirs.text(), theirs.base_digest)
+    save_text(path, theirs.text(), theirs.base_digest, ANALYST)
     mine.data["scale"] = "thousand"
     with pytest.raises(ConflictError) as refused:
-        save_text(path, mine.text(), mine.base_digest)
+        save_text(path, mine.text(), mine.base_digest, ANALYST)
     assert "changed by someone else" in str(refused.value)
     assert "-headline: true" in refused.value.diff
     assert "headline: true" in path.read_text(encoding="utf-8")
@@ -62,17 +64,38 @@ def test_a_stale_save_is_refused_with_the_difference(good_data):
 def test_saving_a_new_file_refuses_to_overwrite(good_data):
     path = good_data / "registry" / "vssid-accounts.yaml"
     with pytest.raises(ConflictError):
-        save_text(path, "id: x\n", None)
+        save_text(path, "id: x\n", None, ANALYST)
 
 
 def test_edits_are_logged_as_json_lines(good_data):
     path = good_data / "registry" / "vssid-accounts.yaml"
     draft = open_draft(path)
     draft.data["headline"] = True
-    save_text(path, draft.text(), draft.base_digest, author="analyst", summary="headline on")
+    save_text(path, draft.text(), draft.base_digest, ANALYST, summary="headline on")
     (entry,) = [json.loads(line) for line in (good_data / "edit-log.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert entry["author"] == "analyst" and entry["file"] == "vssid-accounts.yaml" and entry["summary"] == "headline on"
+    assert entry["author"] == {
+        "kind": "oidc",
+        "issuer": "https://id.example.org",
+        "subject": "analyst-1",
+        "email": "analyst@example.org",
+    }
+    assert entry["file"] == "vssid-accounts.yaml" and entry["summary"] == "headline on"
     assert entry["after"] == digest(path.read_text(encoding="utf-8")) and "+headline: true" in entry["diff"]
+
+
+@pytest.mark.parametrize(
+    "author",
+    ["Analyst", None, {"kind": "oidc", "issuer": "https://id.example.org", "subject": "a"}, {"kind": "x", "user": "a"}],
+)
+def test_a_save_without_an_identity_is_refused_before_writing(good_data, author):
+    path = good_data / "registry" / "vssid-accounts.yaml"
+    before = path.read_text(encoding="utf-8")
+    draft = open_draft(path)
+    draft.data["headline"] = True
+    with pytest.raises(ValueError, match="identity"):
+        save_text(path, draft.text(), draft.base_digest, author)
+    assert path.read_text(encoding="utf-8") == before
+    assert not (good_data / "edit-log.jsonl").exists()
 
 
 def test_check_text_uses_the_validator(good_data):
@@ -94,7 +117,7 @@ def _save_many(arguments):
             notes = draft.data["observations"][0].get("note") or ""
             draft.data["observations"][0]["note"] = f"{notes} w{worker}r{round_number}".strip()
             try:
-                save_text(path, draft.text(), draft.base_digest, author=f"w{worker}")
+                save_text(path, draft.text(), draft.base_digest, {"kind": "local", "user": f"w{worker}"})
                 accepted += 1
                 break
             except ConflictError:
