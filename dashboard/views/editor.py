@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, editors
-from dashboard.components import escape_markdown, history_of, labelled, problems_frame
+from dashboard.components import escape_markdown, history_of, inline_code, labelled, problems_frame
 from dashboard.view import current_view
 from indicators.editing import (
     ConflictError,
@@ -65,7 +65,7 @@ def signed_in_editor() -> dict:
         if st.button(view.t("ed_sign_in"), type="primary", icon=":material/login:", key="sign_in"):
             st.login()
     elif allowed.state == editors.REFUSED:
-        st.error(view.t("ed_not_editor", who=escape_markdown(allowed.detail)), icon=":material/block:")
+        st.error(view.t("ed_not_editor", who=inline_code(allowed.detail)), icon=":material/block:")
         sign_out_button()
     else:
         return allowed.identity
@@ -74,9 +74,7 @@ def signed_in_editor() -> dict:
 
 identity = signed_in_editor()
 who, sign_out_column = st.columns([4, 1], vertical_alignment="center")
-who.caption(
-    view.t("ed_signed_in_as", email=escape_markdown(identity["email"]), issuer=escape_markdown(identity["issuer"]))
-)
+who.caption(view.t("ed_signed_in_as", email=inline_code(identity["email"]), issuer=inline_code(identity["issuer"])))
 with sign_out_column:
     sign_out_button()
 edit_tab, import_tab = st.tabs([view.t("ed_indicator"), view.t("ed_tab_import")])
