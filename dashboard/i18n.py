@@ -93,6 +93,21 @@ LABELS: dict[str, tuple[str, str]] = {
         "Không có lỗi: mọi trích dẫn đều nguyên văn và nêu đúng giá trị.",
         "No problems: every quote is verbatim and states its value.",
     ),
+    "edit_log": ("Nhật ký biên tập", "Edit log"),
+    "edit_log_help": (
+        "Mỗi mục của nhật ký ghi mã băm SHA-256 của dòng trước nó, nên một mục bị sửa, xóa hay đổi chỗ sẽ lộ ra; "
+        "`python -m indicators log verify` kiểm tra cùng chuỗi này. Hãy lưu mã băm dòng cuối ở nơi khác: "
+        "chỉ nó cho thấy mục cuối bị sửa hay cả nhật ký bị viết lại.",
+        "Each entry of the log records the SHA-256 of the line before it, so an entry changed, removed or "
+        "reordered shows; `python -m indicators log verify` checks the same chain. Keep the last line's digest "
+        "elsewhere: only it shows a changed last entry or a log rewritten whole.",
+    ),
+    "edit_log_intact": (
+        "Chuỗi nguyên vẹn: {count} mục. Mã băm dòng cuối: {head}",
+        "The chain is intact: {count} entries. Digest of the last line: {head}",
+    ),
+    "edit_log_empty": ("Nhật ký biên tập chưa có mục nào.", "The edit log has no entries yet."),
+    "edit_log_problem": ("Dòng {line}: {message} [{code}]", "Line {line}: {message} [{code}]"),
     "coverage": ("Độ phủ các con số trong nguồn", "Coverage of the numbers in the sources"),
     "coverage_help": (
         "Mỗi con số trong nguồn phải được một số liệu trích dẫn hoặc được miễn có lý do.",

@@ -172,7 +172,8 @@ def verify(log_path: Path) -> LogCheck:
             problems.append(Problem(shown, line, 1, "-", message, code))
             break
     if unchained:
-        message = f"lines 1–{unchained} were written before the log was chained; nothing vouches for them"
+        lines_before = "line 1 was" if unchained == 1 else f"lines 1–{unchained} were"
+        message = f"{lines_before} written before the log was chained; nothing vouches for them"
         problems.insert(0, Problem(shown, 1, 1, "-", message, "edit-log-unchained", "warning"))
     return LogCheck(log_path, len(lines), line_digest(lines[-1]) if lines else None, problems)
 
