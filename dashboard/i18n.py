@@ -180,8 +180,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "You are signed in as {who}, but not an editor (editors are listed by verified email).",
     ),
     "ed_signed_in_as": (
-        "Đăng nhập là {email} ({issuer}); mỗi lần lưu được ghi vào nhật ký biên tập với danh tính này.",
-        "Signed in as {email} ({issuer}); every save is logged with this identity.",
+        "Đăng nhập là {email}, do {issuer} xác nhận; mỗi lần lưu được ghi vào nhật ký biên tập với danh tính này.",
+        "Signed in as {email} through {issuer}; every save is logged with this identity.",
     ),
     "ed_disabled": (
         "Chức năng biên tập đang tắt trên máy chủ này (đặt DASHBOARD_EDIT=1 trên một máy chủ ghi duy nhất).",

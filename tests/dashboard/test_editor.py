@@ -211,7 +211,7 @@ def test_an_editor_by_domain_is_let_in_and_told_who_they_are(app, monkeypatch, t
     assert "tabs" in main_widgets(app) and "Sign out" in [button.label for button in app.main.button]
     caption = next(caption.value for caption in app.caption if caption.value.startswith("Signed in as"))
     assert caption == (
-        "Signed in as ` Reporter@Desk.Example.VN ` (` https://id.example.org `); every save is logged with this identity."
+        "Signed in as ` Reporter@Desk.Example.VN ` through ` https://id.example.org `; every save is logged with this identity."
     )
 
 
