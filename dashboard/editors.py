@@ -47,7 +47,8 @@ class Editors:
     def admit(self, email: str) -> bool:
         """True when `email` is listed or its domain is (exactly; subdomains are not)."""
         address = email.strip().lower()
-        return address in self.emails or address.rpartition("@")[2] in self.domains
+        local_part, at, domain = address.rpartition("@")
+        return address in self.emails or (bool(local_part) and bool(at) and domain in self.domains)
 
 
 def editors_from(section: Mapping) -> Editors:

@@ -51,6 +51,8 @@ def test_an_allow_list_that_is_not_lists_of_strings_is_refused(section):
         ("someone@news.desk.example.vn", False),  # subdomains are not included
         ("someone@evildesk.example.vn", False),
         ("desk.example.vn@elsewhere.example", False),
+        ("desk.example.vn", False),  # a domain alone is not an email at it
+        ("@desk.example.vn", False),
         ("", False),
     ],
 )
