@@ -35,6 +35,14 @@ def escape_markdown(text: str) -> str:
     return text.replace("\n", "  \n")
 
 
+def inline_code(text: str) -> str:
+    """`text` as a markdown code span: shown verbatim, never a link, never formatting
+    (the fence is one backtick longer than any run of backticks in the text)."""
+    text = str(text).replace("\n", " ")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
+
+
 def formatted_value(view: View, row) -> str:
     return format_value(row.value, view.unit(row), view.language, out_of=row.out_of, qualifier=row.qualifier)
 

@@ -95,6 +95,21 @@ LABELS: dict[str, tuple[str, str]] = {
         "Không có lỗi: mọi trích dẫn đều nguyên văn và nêu đúng giá trị.",
         "No problems: every quote is verbatim and states its value.",
     ),
+    "edit_log": ("Nhật ký biên tập", "Edit log"),
+    "edit_log_help": (
+        "Mỗi mục của nhật ký ghi mã băm SHA-256 của dòng trước nó, nên một mục bị sửa, xóa hay đổi chỗ sẽ lộ ra; "
+        "`python -m indicators log verify` kiểm tra cùng chuỗi này. Hãy lưu mã băm dòng cuối ở nơi khác: "
+        "chỉ nó cho thấy mục cuối bị sửa hay cả nhật ký bị viết lại.",
+        "Each entry of the log records the SHA-256 of the line before it, so an entry changed, removed or "
+        "reordered shows; `python -m indicators log verify` checks the same chain. Keep the last line's digest "
+        "elsewhere: only it shows a changed last entry or a log rewritten whole.",
+    ),
+    "edit_log_intact": (
+        "Chuỗi nguyên vẹn: {count} mục. Mã băm dòng cuối: {head}",
+        "The chain is intact: {count} entries. Digest of the last line: {head}",
+    ),
+    "edit_log_empty": ("Nhật ký biên tập chưa có mục nào.", "The edit log has no entries yet."),
+    "edit_log_problem": ("Dòng {line}: {message} [{code}]", "Line {line}: {message} [{code}]"),
     "coverage": ("Độ phủ các con số trong nguồn", "Coverage of the numbers in the sources"),
     "coverage_help": (
         "Mỗi con số trong nguồn phải được một số liệu trích dẫn hoặc được miễn có lý do.",
@@ -148,6 +163,30 @@ LABELS: dict[str, tuple[str, str]] = {
         "{count} con số trong nguồn này chưa được đăng ký:",
         "{count} figures in this source are not registered yet:",
     ),
+    "ed_sign_in": ("Đăng nhập", "Sign in"),
+    "ed_sign_out": ("Đăng xuất", "Sign out"),
+    "ed_sign_in_needed": (
+        "Đăng nhập để biên tập. Nhật ký biên tập ghi lại danh tính bạn dùng để đăng nhập.",
+        "Sign in to edit. The edit log records the identity you sign in with.",
+    ),
+    "ed_sign_in_unconfigured": (
+        "Máy chủ này chưa cấu hình đăng nhập nên không thể biên tập: mục [auth] trong "
+        ".streamlit/secrets.toml thiếu {keys} (xem .streamlit/secrets.example.toml).",
+        "Sign-in is not configured on this server, so nobody can edit: the [auth] section of "
+        ".streamlit/secrets.toml lacks {keys} (see .streamlit/secrets.example.toml).",
+    ),
+    "ed_no_editors": (
+        "Chưa có biên tập viên nào: thêm emails hoặc domains vào mục [editors] của .streamlit/secrets.toml. {detail}",
+        "No editors are configured: add emails or domains to the [editors] section of .streamlit/secrets.toml. {detail}",
+    ),
+    "ed_not_editor": (
+        "Bạn đã đăng nhập là {who} nhưng không phải biên tập viên (danh sách biên tập viên xét theo email đã xác minh).",
+        "You are signed in as {who}, but not an editor (editors are listed by verified email).",
+    ),
+    "ed_signed_in_as": (
+        "Đăng nhập là {email}, do {issuer} xác nhận; mỗi lần lưu được ghi vào nhật ký biên tập với danh tính này.",
+        "Signed in as {email} through {issuer}; every save is logged with this identity.",
+    ),
     "ed_disabled": (
         "Chức năng biên tập đang tắt trên máy chủ này (đặt DASHBOARD_EDIT=1 trên một máy chủ ghi duy nhất).",
         "Editing is disabled on this server (set DASHBOARD_EDIT=1 on the single writer instance).",
@@ -167,7 +206,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "ed_no_figures": ("Nguồn này không có câu nào nêu số liệu.", "This source has no sentence with a figure."),
     "ed_sentence": ("Câu (gõ để tìm)", "Sentence (type to search)"),
     "ed_figure": ("Con số", "Figure"),
-    "ed_name_needed": ("Nhập tên của bạn ở trên để lưu.", "Enter your name above to save."),
     "ed_indicator": ("Chỉ số", "Indicator"),
     "ed_changed_on_disk": (
         "Tệp đã thay đổi trên đĩa từ khi bạn mở; khi lưu sẽ hiện phần khác biệt.",
@@ -188,7 +226,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Thêm chúng ở thẻ Chỉ số hoặc bằng `python -m indicators new`.",
         "Add them with the Indicator tab or `python -m indicators new`.",
     ),
-    "ed_author": ("Tên của bạn (ghi vào nhật ký biên tập)", "Your name (recorded in the edit log)"),
     "ed_tab_indicator": ("Chỉ số", "Indicator"),
     "ed_tab_import": ("Nhập nguồn", "Import a source"),
     "ed_source": ("Nguồn", "Source"),

@@ -1,4 +1,4 @@
-"""`python -m indicators validate|export|list|show|schema`."""
+"""`python -m indicators validate|export|list|show|new|schema|coverage|log verify`."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 from indicators import codes
+from indicators.edit_log import verify
 from indicators.exports import export_frame
 from indicators.loader import read_registry
-from indicators.paths import SCHEMA_FILE, default_data_dir
+from indicators.paths import SCHEMA_FILE, DataLayout, default_data_dir
 from indicators.problems import display_path
 
 
@@ -48,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     schema.add_argument("--check", action="store_true", help="exit 1 if the committed schema is stale")
     coverage = commands.add_parser("coverage", help="numbers in the sources that no observation cites")
     coverage.add_argument("--all", action="store_true", help="list cited and waived numbers too")
+    log = commands.add_parser("log", help="the edit log")
+    log.add_subparsers(dest="log_command", required=True).add_parser(
+        "verify", help="check the log's chain; exit 1 at the first entry changed, removed or reordered"
+    )
     arguments = parser.parse_args(argv)
     _utf8_stdout()
     data_dir = arguments.data or default_data_dir()
@@ -60,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         "new": _new,
         "import-source": _import_source,
         "schema": _schema,
+        "log": _verify_log,
     }[arguments.command]
     return handler(data_dir, arguments)
 
@@ -206,4 +212,16 @@ def _import_source(data_dir: Path, arguments) -> int:
         print(f"import-source: {error}", file=sys.stderr)
         return 2
     print(f"imported {meta.id}; `python -m indicators coverage` lists its figures", file=sys.stderr)
+    return 0
+
+
+def _verify_log(data_dir: Path, arguments) -> int:
+    check = verify(DataLayout(data_dir).edit_log)
+    for problem in check.problems:
+        print(problem)
+    if not check.ok:
+        print(f"the edit log is broken at line {check.broken_at.line}.", file=sys.stderr)
+        return 1
+    head = f"; last line {check.head}" if check.head else ""
+    print(f"ok: {check.entries} entries, the chain is intact{head}.", file=sys.stderr)
     return 0

@@ -238,6 +238,33 @@ _ENTRIES = [
     ),
     # coverage
     Code("waiver-stale", "A coverage waiver matches no uncited number any more.", "Remove the waiver."),
+    # the edit log (`python -m indicators log verify`)
+    Code(
+        "edit-log-unreadable",
+        "A line of the edit log is not a log entry (one JSON object per line).",
+        "Restore the log from a copy; a line cut short by a crash mid-save also shows here.",
+    ),
+    Code(
+        "edit-log-changed",
+        "An entry of the edit log was changed after it was written: the next entry records another digest for it.",
+        "Restore the entry from a copy of the log; the registry's history cannot be trusted past this line.",
+    ),
+    Code(
+        "edit-log-removed",
+        "Entries are missing from the edit log: this entry was written with a higher number than its line.",
+        "Restore the missing entries from a copy of the log.",
+    ),
+    Code(
+        "edit-log-reordered",
+        "Entries of the edit log are out of order: an entry stands at another line than the one it was written at.",
+        "Put the lines back in the order of their `seq` numbers.",
+    ),
+    Code(
+        "edit-log-unchained",
+        "Entries at the start of the edit log were written before entries were chained; nothing vouches for them "
+        "(a warning).",
+        "Nothing to fix; keep a copy of the log as it is now. Every later entry is chained.",
+    ),
 ]
 
 CATALOGUE: dict[str, Code] = {entry.name: entry for entry in _ENTRIES}

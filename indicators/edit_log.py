@@ -1,28 +1,124 @@
-"""The edit log: one JSON line per accepted edit (who, when, which file, what changed).
+"""The edit log: one JSON line per accepted edit (who, when, which file, what changed),
+chained so that an entry that was changed, removed or reordered shows.
+
+Each entry carries, besides the edit itself,
+
+- `seq`: its 1-based line number in the log when it was written;
+- `previous`: `sha256:` and the hex SHA-256 of the previous line's exact bytes
+  (its UTF-8 JSON text, without the line feed that ends it). The first line of a
+  log has nothing before it: its `previous` is the digest of no bytes at all
+  (`GENESIS`), so removing the first entry shows too.
+
+`verify` walks the lines and reports the first place where the chain breaks.
+What a chain cannot show: someone who can write the file can rewrite every line
+and recompute every digest, and removing (or changing) the last entry leaves a
+valid chain. The digest of the last line (`LogCheck.head`, printed by
+`python -m indicators log verify`) catches both when it is compared with a copy
+kept elsewhere.
+
+Entries written before the chain existed have neither field; they are reported
+as a warning (`edit-log-unchained`), since nothing vouches for them.
 
 Lines are appended under a file lock and flushed to disk before the lock is released.
 """
 
 from __future__ import annotations
 
+import getpass
+import hashlib
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from filelock import FileLock
 
+from indicators.problems import Problem, display_path
+
 LOCK_TIMEOUT_SECONDS = 10
+GENESIS = "sha256:" + hashlib.sha256(b"").hexdigest()
+_TAIL_BLOCK_BYTES = 64 * 1024
+_AUTHOR_FIELDS = {"local": ("user",), "oidc": ("issuer", "subject", "email")}
 
 
-def append_entry(log_path: Path, entry: dict) -> None:
-    """Append one entry (a JSON object) as a line of `log_path`."""
-    with (
-        FileLock(str(log_path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS),
-        open(log_path, "a", encoding="utf-8") as log,
-    ):
-        log.write(json.dumps(entry, ensure_ascii=False) + "\n")
+def local_author() -> dict:
+    """The person at this computer, for saves made from the command line:
+    `{"kind": "local", "user": <OS login name>}`."""
+    return {"kind": "local", "user": getpass.getuser()}
+
+
+def oidc_author(issuer: str, subject: str, email: str) -> dict:
+    """A person signed in with OpenID Connect: `{"kind": "oidc", "issuer", "subject", "email"}`
+    (the `iss`, `sub` and `email` claims of their identity token)."""
+    return {"kind": "oidc", "issuer": issuer, "subject": subject, "email": email}
+
+
+def check_author(author: object) -> None:
+    """Raise ValueError unless `author` is one of the two identity shapes above,
+    every field a non-empty string."""
+    kind = author.get("kind") if isinstance(author, dict) else None
+    if kind not in _AUTHOR_FIELDS:
+        raise ValueError(f"the author must be an identity ({' or '.join(_AUTHOR_FIELDS)}), not {author!r}")
+    missing = [name for name in _AUTHOR_FIELDS[kind] if not isinstance(author.get(name), str) or not author[name]]
+    if missing:
+        raise ValueError(f"the {kind} identity lacks {', '.join(missing)}")
+
+
+def line_digest(line: bytes) -> str:
+    """`sha256:<hex>` of one log line's bytes (without its line feed)."""
+    return "sha256:" + hashlib.sha256(line).hexdigest()
+
+
+def append_entry(log_path: Path, entry: dict) -> dict:
+    """Append `entry` (a JSON object) as the next line of `log_path`, chained to the
+    line before it. Returns the entry as written: `seq` and `previous` first.
+    Raises ValueError when `entry` already has either field."""
+    if {"seq", "previous"} & entry.keys():
+        raise ValueError("`seq` and `previous` are the log's own fields")
+    with FileLock(str(log_path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS), open(log_path, "a+b") as log:
+        last = _last_line(log)
+        if last is not None and not _ends_with_newline(log):
+            log.write(b"\n")  # a torn line stays a line of its own; verify reports it
+        chained = {"seq": _next_seq(log, last), "previous": GENESIS if last is None else line_digest(last), **entry}
+        log.write(json.dumps(chained, ensure_ascii=False).encode("utf-8") + b"\n")
         log.flush()
         os.fsync(log.fileno())
+    return chained
+
+
+def _last_line(log: BinaryIO) -> bytes | None:
+    """The last line's bytes (without its line feed); None for an empty file."""
+    end = log.seek(0, os.SEEK_END)
+    if end == 0:
+        return None
+    position = end
+    while position > 0:
+        position = max(0, position - _TAIL_BLOCK_BYTES)
+        log.seek(position)
+        tail = log.read(end - position).removesuffix(b"\n")
+        start = tail.rfind(b"\n")
+        if start >= 0:
+            return tail[start + 1 :]
+    return tail
+
+
+def _ends_with_newline(log: BinaryIO) -> bool:
+    log.seek(-1, os.SEEK_END)
+    return log.read(1) == b"\n"
+
+
+def _next_seq(log: BinaryIO, last: bytes | None) -> int:
+    """One more than the last entry's `seq`; the number of lines + 1 when the last
+    line has none (an entry written before the chain, or a torn line)."""
+    if last is None:
+        return 1
+    previous = _parse(last)
+    seq = previous.get("seq") if previous else None
+    if _is_count(seq):
+        return seq + 1
+    log.seek(0)
+    return sum(1 for _ in log) + 1
 
 
 def read_entries(log_path: Path) -> list[dict]:
@@ -30,3 +126,100 @@ def read_entries(log_path: Path) -> list[dict]:
     if not log_path.exists():
         return []
     return [json.loads(line) for line in log_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@dataclass(frozen=True)
+class LogCheck:
+    """What `verify` found: the number of lines, the digest of the last one
+    (`sha256:<hex>`, None for an empty or missing log) and the problems: at most
+    one error (the first break in the chain) and one warning (entries older
+    than the chain)."""
+
+    path: Path
+    entries: int
+    head: str | None
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not any(problem.is_error for problem in self.problems)
+
+    @property
+    def broken_at(self) -> Problem | None:
+        """The first break (its `line` is 1-based), or None when the chain holds."""
+        return next((problem for problem in self.problems if problem.is_error), None)
+
+
+def verify(log_path: Path) -> LogCheck:
+    """Check the chain of the log at `log_path` line by line. A missing log is an
+    intact, empty one. Codes: `edit-log-unreadable` (a line that is not a JSON
+    object), `edit-log-changed`, `edit-log-removed`, `edit-log-reordered`, and
+    the warning `edit-log-unchained`."""
+    lines = log_path.read_bytes().split(b"\n") if log_path.exists() else [b""]
+    if lines[-1] == b"":
+        lines.pop()  # the line feed that ends the last line
+    entries = [_parse(line) for line in lines]
+    shown = display_path(log_path)
+    unchained = 0
+    problems: list[Problem] = []
+    for index, entry in enumerate(entries):
+        if entry is not None and "previous" not in entry and unchained == index:
+            unchained += 1
+            continue
+        found = _break_at(index, lines, entries)
+        if found is not None:
+            line, message, code = found
+            problems.append(Problem(shown, line, 1, "-", message, code))
+            break
+    if unchained:
+        lines_before = "line 1 was" if unchained == 1 else f"lines 1–{unchained} were"
+        message = f"{lines_before} written before the log was chained; nothing vouches for them"
+        problems.insert(0, Problem(shown, 1, 1, "-", message, "edit-log-unchained", "warning"))
+    return LogCheck(log_path, len(lines), line_digest(lines[-1]) if lines else None, problems)
+
+
+def _break_at(index: int, lines: list[bytes], entries: list[dict | None]) -> tuple[int, str, str] | None:
+    """(1-based line, why, code) when the chain breaks at line `index + 1`, else None."""
+    number, entry = index + 1, entries[index]
+    if entry is None:
+        return number, "not a log entry (one JSON object per line)", "edit-log-unreadable"
+    seq, previous = entry.get("seq"), entry.get("previous")
+    if not _is_count(seq) or not isinstance(previous, str):
+        return (
+            number,
+            "the entry's `seq` or `previous` field is missing or not valid; it was changed",
+            "edit-log-changed",
+        )
+    expected = line_digest(lines[index - 1]) if index else GENESIS
+    if seq == number and previous == expected:
+        return None
+    if seq == number:
+        if index == 0:
+            return number, "the first entry's `previous` is not the start of a log; it was changed", "edit-log-changed"
+        message = f"changed after it was written: line {number} records another digest for it"
+        return number - 1, message, "edit-log-changed"
+    elsewhere = [other for other in range(len(entries)) if other != index and _seq_of(entries[other]) == number]
+    if seq < number or elsewhere:
+        where = f"; entry {number} is at line {elsewhere[0] + 1}" if elsewhere else ""
+        return number, f"entry {seq} stands at line {number}: the log was reordered{where}", "edit-log-reordered"
+    missing = seq - number
+    message = (
+        f"{missing} entr{'y' if missing == 1 else 'ies'} before this one {'is' if missing == 1 else 'are'} missing"
+    )
+    return number, f"{message} (it was written as entry {seq})", "edit-log-removed"
+
+
+def _parse(line: bytes) -> dict | None:
+    try:
+        value = json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _seq_of(entry: dict | None) -> int | None:
+    return entry.get("seq") if entry is not None and _is_count(entry.get("seq")) else None
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1

@@ -5,13 +5,13 @@
 - Atomic writes (`files.atomic_write`): temporary file, fsync, `os.replace`.
 - A file lock per file plus optimistic concurrency: a save names the digest
   of the text it started from and is refused if the file changed since.
-- Every accepted save is appended to the edit log (`edit_log`).
+- Every accepted save is appended to the chained edit log (`edit_log`) with who
+  saved it: a signed-in identity, or the local user on the command line.
 """
 
 from __future__ import annotations
 
 import difflib
-import getpass
 import hashlib
 import unicodedata
 from dataclasses import dataclass
@@ -23,7 +23,7 @@ from filelock import FileLock
 
 from indicators import yaml_writer
 from indicators.checks import IndicatorChecker
-from indicators.edit_log import LOCK_TIMEOUT_SECONDS, append_entry
+from indicators.edit_log import LOCK_TIMEOUT_SECONDS, append_entry, check_author
 from indicators.files import atomic_write, read_exact
 from indicators.models import Indicator
 from indicators.paths import DataLayout
@@ -115,12 +115,17 @@ def check_text(registry: Registry, path: Path, text: str) -> tuple[Indicator | N
     return indicator, problems
 
 
-def save_text(path: Path, text: str, base_digest: str | None, author: str | None = None, summary: str = "") -> dict:
+def save_text(path: Path, text: str, base_digest: str | None, author: dict, summary: str = "") -> dict:
     """Save `text` if the file still has `base_digest` (None: it must not exist yet),
     and append the edit to the data folder's log.
 
-    Returns the log entry. Raises ConflictError, carrying the difference between
+    `author` is who saves: `edit_log.oidc_author(...)` for someone signed in,
+    `edit_log.local_author()` on the command line; anything else is refused with
+    ValueError before the file is touched.
+
+    Returns the log entry as written. Raises ConflictError, carrying the difference between
     what is saved and `text`, when someone saved in between; nothing is written then."""
+    check_author(author)
     with FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS):
         current = read_exact(path)
         if digest(current) != base_digest:
@@ -128,15 +133,14 @@ def save_text(path: Path, text: str, base_digest: str | None, author: str | None
         atomic_write(path, text)
     entry = {
         "time": datetime.now(UTC).isoformat(timespec="seconds"),
-        "author": author or getpass.getuser(),
+        "author": author,
         "file": path.name,
         "before": base_digest,
         "after": digest(text),
         "summary": summary,
         "diff": unified_diff(current, text, "before", "after", context=0),
     }
-    append_entry(DataLayout.of_file(path).edit_log, entry)
-    return entry
+    return append_entry(DataLayout.of_file(path).edit_log, entry)
 
 
 INDICATOR_FIELDS = (

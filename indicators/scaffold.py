@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from indicators.edit_log import local_author
 from indicators.editing import check_text, new_draft, open_draft, save_text
 from indicators.files import MAX_SOURCE_TEXT_BYTES, TextError, decode_text
 from indicators.paths import DataLayout
@@ -30,7 +31,8 @@ def scaffold(registry: Registry, arguments) -> tuple[Path, str, Proposal]:
     (add to an existing indicator), `target` (file the figure as that indicator's
     target), the new indicator's `id`, `sector`, `name_vi`, `name_en`, `unit_en`,
     `unit_vi` and descriptions, and `dry_run`. The file is validated like `validate`
-    would and saved (unless `dry_run`) through `indicators.editing.save_text`.
+    would and saved (unless `dry_run`) through `indicators.editing.save_text`, the edit log
+    recording the local OS user as its author.
 
     Raises NewError when the source, the sentence or the figure is missing or
     ambiguous, when the sentence does not say the period or the reporting unit (the
@@ -51,7 +53,8 @@ def scaffold(registry: Registry, arguments) -> tuple[Path, str, Proposal]:
     if [problem for problem in problems if problem.is_error]:
         raise NewError("the result would not validate:\n" + "\n".join(str(problem) for problem in problems))
     if not arguments.dry_run:
-        save_text(draft.path, text, draft.base_digest, summary=f"new: {arguments.find!r} from {source.meta.id}")
+        summary = f"new: {arguments.find!r} from {source.meta.id}"
+        save_text(draft.path, text, draft.base_digest, local_author(), summary=summary)
     return draft.path, text, proposal
 
 

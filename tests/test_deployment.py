@@ -1,7 +1,9 @@
-"""The container recipe: copies what exists, runs as a non-root user, checks health."""
+"""The container recipe: copies what exists, runs as a non-root user, checks health;
+the deployment: one writer with its secrets, read-only viewers, the editor over HTTPS."""
 
 import re
 
+import yaml
 from conftest import PROJECT
 
 DOCKERFILE = (PROJECT / "Dockerfile").read_text(encoding="utf-8")
@@ -23,3 +25,31 @@ def test_streamlit_settings_are_production_sane():
     config = (PROJECT / ".streamlit" / "config.toml").read_text(encoding="utf-8")
     for setting in ["gatherUsageStats = false", "enableXsrfProtection = true", 'showErrorDetails = "none"']:
         assert setting in config
+
+
+def test_secrets_stay_out_of_git_and_the_image():
+    for ignore_file in (".gitignore", ".dockerignore"):
+        lines = (PROJECT / ignore_file).read_text(encoding="utf-8").splitlines()
+        assert ".streamlit/secrets.toml" in lines, ignore_file
+    assert (PROJECT / ".streamlit" / "secrets.example.toml").exists()
+
+
+def test_one_writer_with_its_secrets_and_read_only_viewers():
+    services = yaml.safe_load((PROJECT / "deploy" / "docker-compose.yml").read_text(encoding="utf-8"))["services"]
+    writers = [name for name, service in services.items() if service.get("environment", {}).get("DASHBOARD_EDIT")]
+    assert writers == ["writer"]
+    assert services["writer"].get("deploy", {}).get("replicas", 1) == 1
+    (secrets,) = [volume for volume in services["writer"]["volumes"] if isinstance(volume, dict)]
+    assert secrets["target"] == "/app/.streamlit/secrets.toml" and secrets["read_only"] is True
+    assert secrets["bind"]["create_host_path"] is False  # a missing file stops the writer, never an empty folder
+    assert services["viewer"]["volumes"] == ["../data:/app/data:ro"]
+    assert services["editor-proxy"]["profiles"] == ["editor"]
+
+
+def test_the_editor_is_served_over_https_only():
+    config = (PROJECT / "deploy" / "nginx-editor.conf").read_text(encoding="utf-8")
+    assert "listen 443 ssl;" in config and "return 301 https://$host$request_uri;" in config
+    assert 'add_header Strict-Transport-Security "max-age=31536000" always;' in config
+    for header in ("Upgrade $http_upgrade", "Host $host", "X-Forwarded-Proto https", "X-Forwarded-For"):
+        assert f"proxy_set_header {header}" in config
+    assert re.findall(r"server (\S+);", config) == ["writer:8501"]

@@ -1,6 +1,8 @@
 """Editor (only when DASHBOARD_EDIT=1): edit an indicator, add a figure from a
-source sentence, import a source. Every save is validated, previewed as a diff
-and a chart, and written atomically with conflict detection."""
+source sentence, import a source. Only a signed-in editor (`dashboard.editors`)
+sees it; everyone else sees why not. Every save is validated, previewed as a
+diff and a chart, written atomically with conflict detection, and logged with
+the editor's identity."""
 
 from __future__ import annotations
 
@@ -11,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import data
-from dashboard.components import escape_markdown, history_of, labelled, problems_frame
+from dashboard import data, editors
+from dashboard.components import escape_markdown, history_of, inline_code, labelled, problems_frame
 from dashboard.view import current_view
 from indicators.editing import (
     ConflictError,
@@ -44,7 +46,37 @@ if not os.access(registry.data_dir / "registry", os.W_OK):
     st.error(view.t("ed_read_only", folder=registry.data_dir / "registry"))
     st.stop()
 
-author = st.text_input(view.t("ed_author"), key="editor_author")
+
+def sign_out_button() -> None:
+    if st.button(view.t("ed_sign_out"), icon=":material/logout:", key="sign_out"):
+        st.logout()
+
+
+def signed_in_editor() -> dict:
+    """The editor's identity; for anyone else, the reason they cannot edit, then stop."""
+    allowed = editors.current_access()
+    if allowed.state == editors.UNCONFIGURED:
+        keys = ", ".join(f"`{key}`" for key in allowed.detail.split(", "))
+        st.error(view.t("ed_sign_in_unconfigured", keys=keys), icon=":material/lock:")
+    elif allowed.state == editors.NO_EDITORS:
+        st.error(view.t("ed_no_editors", detail=escape_markdown(allowed.detail)), icon=":material/lock:")
+    elif allowed.state == editors.SIGNED_OUT:
+        st.info(view.t("ed_sign_in_needed"), icon=":material/lock:")
+        if st.button(view.t("ed_sign_in"), type="primary", icon=":material/login:", key="sign_in"):
+            st.login()
+    elif allowed.state == editors.REFUSED:
+        st.error(view.t("ed_not_editor", who=inline_code(allowed.detail)), icon=":material/block:")
+        sign_out_button()
+    else:
+        return allowed.identity
+    st.stop()
+
+
+identity = signed_in_editor()
+who, sign_out_column = st.columns([4, 1], vertical_alignment="center")
+who.caption(view.t("ed_signed_in_as", email=inline_code(identity["email"]), issuer=inline_code(identity["issuer"])))
+with sign_out_column:
+    sign_out_button()
 edit_tab, import_tab = st.tabs([view.t("ed_indicator"), view.t("ed_tab_import")])
 
 
@@ -181,12 +213,10 @@ def preview(indicator_id: str, path, base: str | None, text: str) -> None:
         st.altair_chart(history_of(view, labelled(view, preview_frame)), width="stretch")
     diff = draft_from_text(path, base, text).diff()
     st.code(diff or "(no change)", language="diff")
-    can_save = not problems and bool(diff) and bool(author.strip())
-    if not author.strip():
-        st.caption(view.t("ed_name_needed"))
+    can_save = not problems and bool(diff)
     if st.button(view.t("ed_save"), type="primary", disabled=not can_save, key=f"save_{indicator_id}"):
         try:
-            save_text(path, text, digest(base), author=author, summary=f"editor: {indicator_id}")
+            save_text(path, text, digest(base), identity, summary=f"editor: {indicator_id}")
         except ConflictError as conflict:
             st.error(str(conflict), icon=":material/sync_problem:")
             st.code(conflict.diff, language="diff")

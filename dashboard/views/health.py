@@ -1,12 +1,15 @@
-"""Registry health: counts, problems and the coverage of numbers in the sources."""
+"""Registry health: counts, problems, the edit log's chain and the coverage of
+numbers in the sources."""
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import data
 from dashboard.charts import count_bars
-from dashboard.components import problems_frame
+from dashboard.components import escape_markdown, inline_code, problems_frame
 from dashboard.view import current_view
+from indicators.edit_log import verify
+from indicators.paths import DataLayout
 from indicators.query import observations_per
 
 view = current_view()
@@ -31,6 +34,23 @@ if problems:
     st.dataframe(problems_frame(view, problems), hide_index=True, width="stretch")
 else:
     st.success(view.t("no_problems"), icon=":material/verified:")
+
+st.header(view.t("edit_log"), divider="gray")
+st.caption(view.t("edit_log_help"))
+log_check = verify(DataLayout(registry.data_dir).edit_log)  # reads the log on every run: a change shows at once
+for problem in log_check.problems:
+    text = view.t("edit_log_problem", line=problem.line, message=escape_markdown(problem.message), code=problem.code)
+    if problem.is_error:
+        st.error(text, icon=":material/gpp_bad:")
+    else:
+        st.warning(text, icon=":material/history:")
+if log_check.ok and log_check.head:
+    st.success(
+        view.t("edit_log_intact", count=log_check.entries, head=inline_code(log_check.head)),
+        icon=":material/verified:",
+    )
+elif log_check.ok:
+    st.info(view.t("edit_log_empty"))
 
 left, right = st.columns(2)
 with left:

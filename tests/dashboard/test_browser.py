@@ -51,13 +51,23 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, data_dir: Path | None = None, script: str = "dashboard/app.py"):
+    """`streamlit run script` on a free loopback port; `env` adds environment
+    variables, `flags` command-line options (`["--secrets.files", path]`)."""
+
+    def __init__(
+        self,
+        data_dir: Path | None = None,
+        script: str = "dashboard/app.py",
+        env: dict[str, str] | None = None,
+        flags: list[str] | None = None,
+    ):
         self.port = free_port()
-        env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
+        env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false", **(env or {}))
         if data_dir is not None:
             env["INDICATORS_DATA"] = str(data_dir)
         command = [sys.executable, "-m", "streamlit", "run", script]
         command += ["--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.headless", "true"]
+        command += flags or []
         self.process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.url = f"http://127.0.0.1:{self.port}"
         deadline = time.monotonic() + 60

@@ -1,4 +1,8 @@
-"""The editor page: off by default; when on, every save is validated, previewed and safe."""
+"""The editor page: off by default; only a signed-in editor sees it; every save is
+validated, previewed, safe and logged with the editor's identity.
+
+Identities come through AppTest's own doors: `app.secrets` holds the [auth] and
+[editors] sections, `app.user` the claims `st.user` reads."""
 
 import json
 import shutil
@@ -6,23 +10,54 @@ import shutil
 import pytest
 from conftest import DATA
 
+from dashboard.components import inline_code
 from indicators import load_registry
 from indicators.files import MAX_SOURCE_TEXT_BYTES
 from indicators.source_import import SourceImportError, decode_upload
 
+AUTH = {
+    "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+    "cookie_secret": "a cookie secret only these tests use",
+    "client_id": "indicators-dashboard",
+    "client_secret": "test-client-secret",
+    "server_metadata_url": "https://id.example.org/.well-known/openid-configuration",
+}
+SECRETS = {"auth": AUTH, "editors": {"emails": ["analyst@example.org"], "domains": ["desk.example.vn"]}}
+ANALYST = {
+    "is_logged_in": True,
+    "iss": "https://id.example.org",
+    "sub": "analyst-1",
+    "email": "analyst@example.org",
+    "email_verified": True,
+    "name": "An Analyst",
+}
 
-@pytest.fixture
-def editable(app, monkeypatch, tmp_path):
+
+def open_editor(app, monkeypatch, tmp_path, user: dict, secrets: dict = SECRETS, language: str = "en"):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     monkeypatch.setenv("INDICATORS_DATA", str(data))
     monkeypatch.setenv("DASHBOARD_EDIT", "1")
-    app.query_params["lang"] = "en"
+    app.secrets = secrets
+    app.user = user
+    if language == "en":
+        app.query_params["lang"] = "en"
     app.run()
     app.switch_page("views/editor.py")
     app.run()
-    app.text_input(key="editor_author").input("Analyst")
+    assert not app.exception, [element.value for element in app.exception]
     return app, data
+
+
+@pytest.fixture
+def editable(app, monkeypatch, tmp_path):
+    return open_editor(app, monkeypatch, tmp_path, ANALYST)
+
+
+def main_widgets(app) -> list[str]:
+    """The kinds of input the page's main area offers (the sidebar's filters aside)."""
+    kinds = ("text_input", "text_area", "selectbox", "checkbox", "radio", "toggle", "button", "tabs")
+    return [kind for kind in kinds for _ in app.main.get(kind)]
 
 
 def by_label(elements, label):
@@ -53,7 +88,13 @@ def test_editing_a_field_saves_one_changed_line_and_logs_it(editable):
     after = path.read_text(encoding="utf-8")
     assert after == before.replace("headline: true", "headline: false")
     (entry,) = [json.loads(line) for line in (data / "edit-log.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert entry["author"] == "Analyst" and entry["file"] == "vssid-accounts.yaml"
+    assert entry["file"] == "vssid-accounts.yaml"
+    assert entry["author"] == {
+        "kind": "oidc",
+        "issuer": "https://id.example.org",
+        "subject": "analyst-1",
+        "email": "analyst@example.org",
+    }
 
 
 def test_a_new_indicator_from_a_source_sentence_validates_and_saves(editable):
@@ -132,13 +173,71 @@ def test_uploads_must_be_utf8_text_within_the_limit():
 
 
 def test_editor_speaks_vietnamese_by_default(app, monkeypatch, tmp_path):
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    monkeypatch.setenv("INDICATORS_DATA", str(data))
-    monkeypatch.setenv("DASHBOARD_EDIT", "1")
-    app.run()
-    app.switch_page("views/editor.py")
-    app.run()
-    assert not app.exception
+    app, _ = open_editor(app, monkeypatch, tmp_path, {"is_logged_in": False}, language="vi")
     assert app.title[0].value == "Biên tập"
-    assert app.text_input(key="editor_author").label == "Tên của bạn (ghi vào nhật ký biên tập)"
+    assert [button.label for button in app.main.button] == ["Đăng nhập"]
+    assert app.info[0].value.startswith("Đăng nhập để biên tập.")
+
+
+def test_a_signed_out_visitor_sees_only_a_sign_in_button(app, monkeypatch, tmp_path):
+    app, data = open_editor(app, monkeypatch, tmp_path, {"is_logged_in": False})
+    assert main_widgets(app) == ["button"]
+    assert app.main.button[0].label == "Sign in"
+    assert "The edit log records the identity you sign in with" in app.info[0].value
+    assert not (data / "edit-log.jsonl").exists()
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [
+        {"email": "someone@example.org"},
+        {"email": "analyst@desk.example.vn.elsewhere.example"},  # a domain is matched exactly
+        {"email_verified": False},  # on the list, but the provider has not verified it
+        {"email_verified": None},
+    ],
+)
+def test_a_signed_in_visitor_who_is_not_an_editor_is_refused(app, monkeypatch, tmp_path, claims):
+    app, data = open_editor(app, monkeypatch, tmp_path, {**ANALYST, **claims})
+    assert main_widgets(app) == ["button"]
+    assert app.main.button[0].label == "Sign out"
+    (refusal,) = app.error
+    email = claims.get("email", ANALYST["email"])
+    assert refusal.value.startswith(f"You are signed in as {inline_code(email)}, but not an editor")
+    assert not (data / "edit-log.jsonl").exists()
+
+
+def test_an_editor_by_domain_is_let_in_and_told_who_they_are(app, monkeypatch, tmp_path):
+    app, _ = open_editor(app, monkeypatch, tmp_path, {**ANALYST, "email": "Reporter@Desk.Example.VN"})
+    assert "tabs" in main_widgets(app) and "Sign out" in [button.label for button in app.main.button]
+    caption = next(caption.value for caption in app.caption if caption.value.startswith("Signed in as"))
+    assert caption == (
+        "Signed in as ` Reporter@Desk.Example.VN ` through ` https://id.example.org `; every save is logged with this identity."
+    )
+
+
+def test_without_sign_in_settings_the_editor_says_so_and_offers_nothing(app, monkeypatch, tmp_path):
+    secrets = {"auth": {"redirect_uri": AUTH["redirect_uri"]}, "editors": SECRETS["editors"]}
+    app, _ = open_editor(app, monkeypatch, tmp_path, ANALYST, secrets=secrets)
+    assert main_widgets(app) == []
+    (message,) = app.error
+    assert message.value.startswith("Sign-in is not configured on this server, so nobody can edit")
+    assert "`cookie_secret`, `client_id`, `client_secret`, `server_metadata_url`" in message.value
+
+
+def test_without_editors_nobody_may_edit(app, monkeypatch, tmp_path):
+    app, _ = open_editor(app, monkeypatch, tmp_path, ANALYST, secrets={"auth": AUTH, "editors": {"emails": []}})
+    assert main_widgets(app) == []
+    assert app.error[0].value.startswith("No editors are configured")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("editor@example.org", "` editor@example.org `"),
+        ("a`b", "`` a`b ``"),
+        ("``x`", "``` ``x` ```"),
+        ("[x](javascript:alert(1))\n*y*", "` [x](javascript:alert(1)) *y* `"),
+    ],
+)
+def test_identity_text_is_shown_as_a_code_span(text, span):
+    assert inline_code(text) == span

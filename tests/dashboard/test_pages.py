@@ -1,10 +1,15 @@
 """Every page runs, shows what the real registry holds, and follows filters and links."""
 
+import hashlib
 import shutil
 
 import pytest
 from conftest import DATA, FIXTURES
 from dashboard_helpers import charts, open_page, text_of
+
+from dashboard.components import escape_markdown
+from indicators.edit_log import local_author, verify
+from indicators.editing import open_draft, save_text
 
 
 def assert_clean(app):
@@ -149,6 +154,62 @@ def test_health_page_reports_counts_and_coverage(app):
     assert values["Chỉ số"] == "36" and values["Số liệu"] == "40" and values["Lỗi"] == "0"
     assert values["Đã trích"] == "40" and values["Được miễn"] == "7" and values["Chưa trích"] == "0"
     assert len(charts(app)) == 2
+
+
+def save_headline_edits(data, count: int) -> list[str]:
+    """`count` real saves of vssid-accounts.yaml; returns the log's lines."""
+    path = data / "registry" / "vssid-accounts.yaml"
+    for number in range(count):
+        draft = open_draft(path)
+        draft.data["headline"] = number % 2 == 1
+        save_text(path, draft.text(), draft.base_digest, local_author(), summary=f"edit {number}")
+    return (data / "edit-log.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+
+
+def test_health_page_shows_an_intact_edit_log_with_its_last_digest(app, monkeypatch, real_data_copy):
+    lines = save_headline_edits(real_data_copy, 3)
+    monkeypatch.setenv("INDICATORS_DATA", str(real_data_copy))
+    app.query_params["lang"] = "en"
+    open_page(app, "health")
+    assert_clean(app)
+    head = verify(real_data_copy / "edit-log.jsonl").head
+    assert head == "sha256:" + hashlib.sha256(lines[-1].rstrip("\n").encode("utf-8")).hexdigest()
+    assert [message.value for message in app.success] == [
+        "No problems: every quote is verbatim and states its value.",
+        f"The chain is intact: 3 entries. Digest of the last line: ` {head} `",
+    ]
+
+
+def test_health_page_names_the_first_broken_line_of_the_edit_log(app, monkeypatch, real_data_copy):
+    lines = save_headline_edits(real_data_copy, 3)
+    (real_data_copy / "edit-log.jsonl").write_text(lines[0] + lines[2], encoding="utf-8")
+    monkeypatch.setenv("INDICATORS_DATA", str(real_data_copy))
+    app.query_params["lang"] = "en"
+    open_page(app, "health")
+    assert not app.exception
+    message = escape_markdown("1 entry before this one is missing (it was written as entry 3)")
+    assert [error.value for error in app.error] == [f"Line 2: {message} [edit-log-removed]"]
+    assert not any("chain is intact" in success.value for success in app.success)
+
+
+def test_health_page_warns_of_entries_older_than_the_chain(app, monkeypatch, real_data_copy):
+    (real_data_copy / "edit-log.jsonl").write_text('{"author": "analyst", "file": "x.yaml"}\n', encoding="utf-8")
+    save_headline_edits(real_data_copy, 1)
+    monkeypatch.setenv("INDICATORS_DATA", str(real_data_copy))
+    app.query_params["lang"] = "en"
+    open_page(app, "health")
+    assert_clean(app)
+    (warning,) = app.warning
+    assert warning.value.startswith("Line 1: line 1 was written before the log was chained")
+    assert warning.value.endswith("[edit-log-unchained]")
+    assert "The chain is intact: 2 entries." in app.success[-1].value
+
+
+def test_health_page_without_an_edit_log(app, monkeypatch, real_data_copy):
+    monkeypatch.setenv("INDICATORS_DATA", str(real_data_copy))
+    open_page(app, "health")
+    assert_clean(app)
+    assert [info.value for info in app.info] == ["Nhật ký biên tập chưa có mục nào."]
 
 
 def test_a_broken_registry_shows_an_error_panel_and_the_valid_rest(app, monkeypatch, tmp_path):

@@ -12,7 +12,10 @@ import pytest
 from conftest import DATA, PROJECT
 
 from indicators import load_registry, read_registry
+from indicators.edit_log import local_author, oidc_author, verify
 from indicators.editing import ConflictError, check_text, digest, open_draft, save_text
+
+ANALYST = oidc_author("https://id.example.org", "analyst-1", "analyst@example.org")
 
 
 def test_every_registry_file_round_trips_byte_for_byte():
@@ -26,7 +29,7 @@ def test_editing_one_value_changes_only_that_line(good_data):
     draft = open_draft(path)
     draft.data["observations"][0]["note"] = "Kept with the comment above."
     draft.data["observations"][0]["value"] = 35
-    save_text(path, draft.text(), draft.base_digest, author="test")
+    save_text(path, draft.text(), draft.base_digest, local_author())
     after = path.read_text(encoding="utf-8")
     assert after.startswith("# A comment that must survive edits.\n")
     added = [line for line in after.splitlines() if line not in before.splitlines()]
@@ -39,7 +42,7 @@ def test_crlf_files_stay_crlf(good_data):
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     draft = open_draft(path)
     draft.data["headline"] = True
-    save_text(path, draft.text(), draft.base_digest)
+    save_text(path, draft.text(), draft.base_digest, local_author())
     raw = path.read_bytes()
     assert raw.count(b"\r\n") == raw.count(b"\n")
     assert load_registry(good_data).indicators["vssid-accounts"].headline
@@ -49,10 +52,10 @@ def test_a_stale_save_is_refused_with_the_difference(good_data):
     path = good_data / "registry" / "vssid-accounts.yaml"
     mine, theirs = open_draft(path), open_draft(path)
     theirs.data["headline"] = True
-    save_text(path, theirs.text(), theirs.base_digest)
+    save_text(path, theirs.text(), theirs.base_digest, ANALYST)
     mine.data["scale"] = "thousand"
     with pytest.raises(ConflictError) as refused:
-        save_text(path, mine.text(), mine.base_digest)
+        save_text(path, mine.text(), mine.base_digest, ANALYST)
     assert "changed by someone else" in str(refused.value)
     assert "-headline: true" in refused.value.diff
     assert "headline: true" in path.read_text(encoding="utf-8")
@@ -61,17 +64,38 @@ def test_a_stale_save_is_refused_with_the_difference(good_data):
 def test_saving_a_new_file_refuses_to_overwrite(good_data):
     path = good_data / "registry" / "vssid-accounts.yaml"
     with pytest.raises(ConflictError):
-        save_text(path, "id: x\n", None)
+        save_text(path, "id: x\n", None, ANALYST)
 
 
 def test_edits_are_logged_as_json_lines(good_data):
     path = good_data / "registry" / "vssid-accounts.yaml"
     draft = open_draft(path)
     draft.data["headline"] = True
-    save_text(path, draft.text(), draft.base_digest, author="analyst", summary="headline on")
+    save_text(path, draft.text(), draft.base_digest, ANALYST, summary="headline on")
     (entry,) = [json.loads(line) for line in (good_data / "edit-log.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert entry["author"] == "analyst" and entry["file"] == "vssid-accounts.yaml" and entry["summary"] == "headline on"
+    assert entry["author"] == {
+        "kind": "oidc",
+        "issuer": "https://id.example.org",
+        "subject": "analyst-1",
+        "email": "analyst@example.org",
+    }
+    assert entry["file"] == "vssid-accounts.yaml" and entry["summary"] == "headline on"
     assert entry["after"] == digest(path.read_text(encoding="utf-8")) and "+headline: true" in entry["diff"]
+
+
+@pytest.mark.parametrize(
+    "author",
+    ["Analyst", None, {"kind": "oidc", "issuer": "https://id.example.org", "subject": "a"}, {"kind": "x", "user": "a"}],
+)
+def test_a_save_without_an_identity_is_refused_before_writing(good_data, author):
+    path = good_data / "registry" / "vssid-accounts.yaml"
+    before = path.read_text(encoding="utf-8")
+    draft = open_draft(path)
+    draft.data["headline"] = True
+    with pytest.raises(ValueError, match="identity"):
+        save_text(path, draft.text(), draft.base_digest, author)
+    assert path.read_text(encoding="utf-8") == before
+    assert not (good_data / "edit-log.jsonl").exists()
 
 
 def test_check_text_uses_the_validator(good_data):
@@ -93,7 +117,7 @@ def _save_many(arguments):
             note = draft.data["observations"][0].get("note") or {"vi": ""}
             draft.data["observations"][0]["note"] = {"vi": f"{note['vi']} w{worker}r{round_number}".strip()}
             try:
-                save_text(path, draft.text(), draft.base_digest, author=f"w{worker}")
+                save_text(path, draft.text(), draft.base_digest, {"kind": "local", "user": f"w{worker}"})
                 accepted += 1
                 break
             except ConflictError:
@@ -107,6 +131,7 @@ def test_concurrent_saves_lose_no_accepted_edit(good_data):
     jobs += [(str(good_data), "digital-product-exports.yaml", worker, rounds) for worker in range(workers, workers + 2)]
     with multiprocessing.get_context("spawn").Pool(len(jobs)) as pool:
         results = pool.map(_save_many, jobs)
+    accepted = sum(result[0] for result in results)
     refused = sum(result[1] for result in results)
     registry = load_registry(good_data)
     notes = registry.observations("vssid-accounts")[0].note.vi.split()
@@ -122,6 +147,12 @@ def test_concurrent_saves_lose_no_accepted_edit(good_data):
         # Each accepted save starts from the text the one before it left: none was lost in between.
         assert {entry["before"] for entry in saves[1:]} <= {entry["after"] for entry in saves}
         assert len({entry["after"] for entry in saves}) == count
+    assert accepted == (workers + 2) * rounds
+    log = (good_data / "edit-log.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(log) == accepted
+    chain = verify(good_data / "edit-log.jsonl")  # every append chained to the one before, across processes
+    assert chain.ok and chain.problems == [] and chain.entries == accepted
+    assert [json.loads(line)["seq"] for line in log] == list(range(1, accepted + 1))
 
 
 WRITER = """

@@ -1,5 +1,6 @@
 """`new`, `import-source` and `schema` on the real sources."""
 
+import getpass
 import json
 import subprocess
 import sys
@@ -8,6 +9,7 @@ import pytest
 from conftest import PROJECT
 
 from indicators import load_registry
+from indicators.edit_log import read_entries
 from indicators.paths import SCHEMA_FILE
 from indicators.schema import schema_text
 
@@ -42,6 +44,9 @@ def test_new_writes_a_file_that_validates(real_data_copy):
     written = real_data_copy / "registry" / "vssid-accounts-copy.yaml"
     assert "value: 35" in written.read_text(encoding="utf-8")
     assert run_cli("--data", str(real_data_copy), "validate").returncode == 0
+    entry = read_entries(real_data_copy / "edit-log.jsonl")[-1]
+    assert entry["file"] == "vssid-accounts-copy.yaml"
+    assert entry["author"] == {"kind": "local", "user": getpass.getuser()}  # the command line's user, marked so
     again = run_cli(
         "--data", str(real_data_copy), "new", "--source", VOV, "--find", "35 triệu", "--id", "vssid-accounts-copy",
         "--sector", "digital-society", "--name-vi", "x", "--name-en", "x", "--unit-en", "x",
