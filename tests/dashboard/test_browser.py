@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -27,7 +28,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-TIMINGS = PROJECT / "test-results" / "browser-timings.json"
+# Page timings of the last run, for reading after it; outside the checkout (tests never write there)
+TIMINGS = Path(os.environ.get("TEST_RESULTS") or tempfile.gettempdir()) / "indicators-browser-timings.json"
 
 pytestmark = pytest.mark.browser
 
@@ -133,7 +135,7 @@ def open_timed(page: Page, url: str, ready: str, name: str) -> None:
     started = time.monotonic()
     page.goto(url)
     page.wait_for_selector(ready, timeout=30_000)
-    TIMINGS.parent.mkdir(exist_ok=True)
+    TIMINGS.parent.mkdir(parents=True, exist_ok=True)
     timings = json.loads(TIMINGS.read_text()) if TIMINGS.exists() else {}
     timings[name] = round(time.monotonic() - started, 2)
     TIMINGS.write_text(json.dumps(timings, indent=1))

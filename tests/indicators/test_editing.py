@@ -147,7 +147,6 @@ def test_concurrent_saves_lose_no_accepted_edit(good_data):
         # Each accepted save starts from the text the one before it left: none was lost in between.
         assert {entry["before"] for entry in saves[1:]} <= {entry["after"] for entry in saves}
         assert len({entry["after"] for entry in saves}) == count
-    assert accepted == (workers + 2) * rounds
     log = (good_data / "edit-log.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(log) == accepted
     chain = verify(good_data / "edit-log.jsonl")  # every append chained to the one before, across processes
