@@ -192,6 +192,7 @@ def import_source_file(data_dir: Path, arguments):
         arguments.publisher,
         published,
         arguments.url,
+        local_author(),
         notes=arguments.notes,
         origin=f"imported from {Path(arguments.text).name}",
     )

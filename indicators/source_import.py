@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 from indicators import yaml_writer
+from indicators.edit_log import check_author
+from indicators.editing import ConflictError, digest, save_text
 from indicators.files import MAX_SOURCE_TEXT_BYTES, TextError, atomic_write, decode_text
 from indicators.models import Source
 from indicators.paths import DataLayout
@@ -45,13 +47,17 @@ def import_source(
     publisher: str | None,
     published: date | None,
     url: str | None,
+    author: dict,
     notes: str | None = None,
     origin: str = "imported in the dashboard editor",
 ) -> Source:
     """Validate and write `<id>.txt` and `<id>.yaml` under the data folder's sources;
-    the id is made from the publisher, the date and the title. Raises
-    SourceImportError for empty or oversized text, invalid metadata (pydantic's
-    message), or an id that already exists (nothing is replaced)."""
+    the id is made from the publisher, the date and the title. The edit log records
+    the import with `author` (see `indicators.edit_log`), the metadata as its diff and
+    the text's SHA-256 in its summary. Raises SourceImportError for empty or oversized
+    text, invalid metadata (pydantic's message), or an id that already exists (nothing
+    is replaced), and ValueError for an author that is not an identity."""
+    check_author(author)
     if not text.strip():
         raise SourceImportError("the text is empty")
     if len(text.encode("utf-8")) > MAX_SOURCE_TEXT_BYTES:
@@ -70,9 +76,14 @@ def import_source(
         notes=(notes or "").strip() or None,
     )
     meta_path: Path = data.source_metadata(source_id)
-    if meta_path.exists():
+    if meta_path.exists() or data.source_text(source_id).exists():
         raise SourceImportError(f"a source {source_id!r} already exists")
-    atomic_write(data.source_text(source_id), unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    atomic_write(data.source_text(source_id), text)
     record = yaml_writer.yaml_value(meta.model_dump(mode="json", exclude_none=True))
-    atomic_write(meta_path, yaml_writer.dump(record))
+    summary = f"import-source: {source_id} ({len(text.encode('utf-8')):,} bytes of text, sha256 {digest(text)})"
+    try:
+        save_text(meta_path, yaml_writer.dump(record), None, author, summary=summary)
+    except ConflictError:  # imported at the same moment by someone else: keep theirs
+        raise SourceImportError(f"a source {source_id!r} already exists") from None
     return meta

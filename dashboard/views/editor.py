@@ -306,7 +306,7 @@ with import_tab:
             text = decode_upload(uploaded.getvalue()) if uploaded is not None else decode_upload(pasted.encode("utf-8"))
             if not title.strip():
                 raise SourceImportError("the title is required")
-            meta = import_source(DataLayout(registry.data_dir), title, text, publisher, published, url)
+            meta = import_source(DataLayout(registry.data_dir), title, text, publisher, published, url, identity)
         except (SourceImportError, ValueError) as error:
             st.error(view.t("ed_not_imported", reason=error), icon=":material/error:")
         else:

@@ -12,6 +12,7 @@ from conftest import DATA
 
 from dashboard.components import inline_code
 from indicators import load_registry
+from indicators.edit_log import read_entries
 from indicators.files import MAX_SOURCE_TEXT_BYTES
 from indicators.source_import import SourceImportError, decode_upload
 
@@ -160,6 +161,16 @@ def test_importing_a_source_lists_its_figures_to_register(editable):
     assert (data / "sources" / "bao-thu-bai-bao-thu.txt").read_text(encoding="utf-8") == text
     assert app.dataframe[-1].value["number"].tolist() == ["120 triệu"]
     assert load_registry(data).sources["bao-thu-bai-bao-thu"].meta.publisher == "Báo Thử"
+    (entry,) = read_entries(data / "edit-log.jsonl")  # the import is logged with who made it
+    assert entry["author"] == {
+        "kind": "oidc",
+        "issuer": ANALYST["iss"],
+        "subject": "analyst-1",
+        "email": ANALYST["email"],
+    }
+    assert entry["file"] == "bao-thu-bai-bao-thu.yaml" and entry["summary"].startswith(
+        "import-source: bao-thu-bai-bao-thu"
+    )
 
 
 def test_uploads_must_be_utf8_text_within_the_limit():

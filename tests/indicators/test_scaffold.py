@@ -1,6 +1,7 @@
 """`new`, `import-source` and `schema` on the real sources."""
 
 import getpass
+import hashlib
 import json
 import subprocess
 import sys
@@ -9,7 +10,7 @@ import pytest
 from conftest import PROJECT
 
 from indicators import load_registry
-from indicators.edit_log import read_entries
+from indicators.edit_log import local_author, read_entries
 from indicators.paths import SCHEMA_FILE
 from indicators.schema import schema_text
 
@@ -137,6 +138,10 @@ def test_import_source_writes_text_and_metadata(tmp_path, real_data_copy):
     registry = load_registry(real_data_copy)
     assert registry.sources[source_id].meta.publisher == "Báo Bắc Ninh"
     assert "1.234 doanh nghiệp" in registry.sources[source_id].text
+    (entry,) = read_entries(real_data_copy / "edit-log.jsonl")
+    assert entry["author"] == local_author() and entry["file"] == f"{source_id}.yaml"
+    text_digest = hashlib.sha256(text.read_text(encoding="utf-8").encode("utf-8")).hexdigest()
+    assert entry["summary"].startswith(f"import-source: {source_id} (") and entry["summary"].endswith(text_digest + ")")
     again = run_cli(
         "--data", str(real_data_copy), "import-source", "--title", "Doanh nghiệp số Bắc Ninh", "--text", str(text),
         "--publisher", "Báo Bắc Ninh", "--date", "2024-12-20",
