@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# This machine only; `make run ADDRESS=0.0.0.0` listens on every interface.
+ADDRESS ?= 127.0.0.1
 
-.PHONY: run test lint format validate export schema coverage benchmark clean
+.PHONY: run test lint format validate benchmark clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +15,7 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 	touch $@
 
 run: $(BIN)/.installed
-	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
+	$(BIN)/streamlit run dashboard/app.py --server.address $(ADDRESS) --server.port $(PORT)
 
 test: $(BIN)/.installed
 	$(BIN)/ruff check .
@@ -31,6 +33,9 @@ format: $(BIN)/.installed
 
 validate: $(BIN)/.installed
 	$(BIN)/python -m indicators validate
+
+benchmark: $(BIN)/.installed
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -213,8 +213,8 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "ed_add_figure": ("Thêm số liệu từ một câu trong nguồn", "Add a figure from a source sentence"),
     "ed_import_help": (
-        "Dán hoặc tải lên văn bản bài viết (UTF-8, tối đa 1 MB). Văn bản được lưu vào data/sources/.",
-        "Paste or upload the article text (UTF-8, at most 1 MB). It is saved under data/sources/.",
+        "Dán hoặc tải lên văn bản bài viết (UTF-8, tối đa {limit} MB). Văn bản được lưu vào data/sources/.",
+        "Paste or upload the article text (UTF-8, at most {limit} MB). It is saved under data/sources/.",
     ),
     "ed_title": ("Tiêu đề", "Title"),
     "ed_publisher": ("Cơ quan đăng", "Publisher"),

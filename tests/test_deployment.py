@@ -2,9 +2,13 @@
 the deployment: one writer with its secrets, read-only viewers, the editor over HTTPS."""
 
 import re
+import subprocess
+import tomllib
 
 import yaml
 from conftest import PROJECT
+
+from indicators.files import MAX_SOURCE_TEXT_BYTES
 
 DOCKERFILE = (PROJECT / "Dockerfile").read_text(encoding="utf-8")
 
@@ -53,3 +57,14 @@ def test_the_editor_is_served_over_https_only():
     for header in ("Upgrade $http_upgrade", "Host $host", "X-Forwarded-Proto https", "X-Forwarded-For"):
         assert f"proxy_set_header {header}" in config
     assert re.findall(r"server (\S+);", config) == ["writer:8501"]
+
+
+def test_make_run_listens_on_this_machine_only():
+    planned = subprocess.run(["make", "-n", "run"], cwd=PROJECT, capture_output=True, text=True, check=True).stdout
+    (command,) = [line for line in planned.splitlines() if "streamlit run" in line]
+    assert "--server.address 127.0.0.1 " in command
+
+
+def test_the_upload_limit_is_the_source_text_limit():
+    config = tomllib.loads((PROJECT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * 1_000_000 == MAX_SOURCE_TEXT_BYTES

@@ -28,6 +28,7 @@ from indicators.editing import (
     remove_observation,
     save_text,
 )
+from indicators.files import MAX_SOURCE_TEXT_BYTES
 from indicators.paths import DataLayout
 from indicators.proposals import figure_sentences, propose
 from indicators.source_import import SourceImportError, decode_upload, import_source
@@ -292,7 +293,7 @@ with edit_tab:
 
 
 with import_tab:
-    st.caption(view.t("ed_import_help"))
+    st.caption(view.t("ed_import_help", limit=MAX_SOURCE_TEXT_BYTES // 1_000_000))
     with st.form("import_source"):
         title = st.text_input(view.t("ed_title"))
         publisher = st.text_input(view.t("ed_publisher"))

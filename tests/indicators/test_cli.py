@@ -9,6 +9,7 @@ import pytest
 from conftest import DATA, FIXTURES, PROJECT
 
 from indicators import load_registry
+from indicators.codes import markdown_table
 from indicators.exports import export_frame
 
 
@@ -81,3 +82,9 @@ def test_coverage_passes_on_the_real_registry():
     result = run_cli("coverage")
     assert result.returncode == 0, result.stdout
     assert "47 numeric claims: 40 cited, 7 waived, 0 uncited" in result.stderr
+
+
+def test_the_readme_lists_every_problem_code_from_the_catalogue():
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    listed = readme.split("<!-- codes:start -->\n")[1].split("\n<!-- codes:end -->")[0]
+    assert listed == markdown_table(), "paste indicators.codes.markdown_table() between the README's codes markers"
