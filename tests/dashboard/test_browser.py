@@ -235,3 +235,28 @@ def test_html_in_registry_text_is_shown_as_inert_text(tmp_path, browser):
         context.close()
     finally:
         running.stop()
+
+
+def test_an_edit_that_keeps_the_size_and_the_times_is_seen(tmp_path, browser):
+    """35 -> 36 in a registry file with its modification time restored: the running
+    server shows the problem the validator reports, not the figure it had cached."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / "registry" / "vssid-accounts.yaml"
+    running = Server(data)
+    try:
+        context = browser.new_context(viewport={"width": 1440, "height": 1000})
+        page = context.new_page()
+        problems = page.locator('[data-testid="stMetric"]').filter(has_text="Problems")
+        open_and_wait(page, f"{running.url}/health?lang=en")
+        expect(problems.locator('[data-testid="stMetricValue"]')).to_have_text("0")
+        before = path.stat()
+        path.write_text(path.read_text(encoding="utf-8").replace("value: 35\n", "value: 36\n", 1), encoding="utf-8")
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+        open_and_wait(page, f"{running.url}/health?lang=en")
+        expect(problems.locator('[data-testid="stMetricValue"]')).to_have_text("1")
+        assert_no_exception(page)
+        context.close()
+    finally:
+        running.stop()
