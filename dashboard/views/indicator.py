@@ -1,7 +1,5 @@
 """One indicator: chart over time, every observation with its citation, downloads."""
 
-import json
-
 import streamlit as st
 
 from dashboard.components import (
@@ -15,7 +13,7 @@ from dashboard.components import (
     source_line,
 )
 from dashboard.view import current_view
-from indicators.exports import export_frame
+from indicators.exports import csv_bytes, export_frame, json_text
 from indicators.query import only_columns
 
 CITATION_CARDS = 10
@@ -93,7 +91,7 @@ for row in rows.iloc[::-1].iloc[:CITATION_CARDS].itertuples():
 if len(rows) > CITATION_CARDS:
     st.caption(f"{CITATION_CARDS} / {len(rows)} · {view.t('all_in_table')}")
 
-shown = export_frame(rows)
+shown = export_frame(rows, view.language)
 # Drawn only while open: a data grid is the heaviest script a first visit would load.
 table_box = st.expander(f"{view.t('observations_table')} ({len(rows)})", key="observations_table", on_change="rerun")
 if table_box.open:
@@ -113,7 +111,7 @@ with st.container(border=True):
 left, right = st.columns(2)
 left.download_button(
     view.t("download_csv"),
-    shown.to_csv(index=False).encode("utf-8"),
+    csv_bytes(shown),
     file_name=f"{indicator_id}.csv",
     mime="text/csv",
     icon=":material/download:",
@@ -121,9 +119,7 @@ left.download_button(
 )
 right.download_button(
     view.t("download_json"),
-    json.dumps(json.loads(shown.to_json(orient="records", force_ascii=False)), ensure_ascii=False, indent=1).encode(
-        "utf-8"
-    ),
+    json_text(shown).encode("utf-8"),
     file_name=f"{indicator_id}.json",
     mime="application/json",
     icon=":material/download:",
