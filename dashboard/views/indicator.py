@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard.components import (
+    chart_with_images,
     citation,
     escape_markdown,
     formatted_value,
@@ -76,7 +77,7 @@ st.markdown(escape_markdown(description))
 rows = labelled(view, rows)
 
 if len(rows) > 1:
-    st.altair_chart(history_of(view, rows, indicator.target), width="stretch")
+    chart_with_images(view, history_of(view, rows, indicator.target), indicator_id)
 else:
     row = next(rows.itertuples())
     st.metric(period_text(view, row), formatted_value(view, row), border=True)

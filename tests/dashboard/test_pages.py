@@ -1,5 +1,6 @@
 """Every page runs, shows what the real registry holds, and follows filters and links."""
 
+import json
 import shutil
 
 import pytest
@@ -131,6 +132,29 @@ def test_rankings_page_shows_rank_of_n(app):
     for rank in ["hạng 86 trên 193", "hạng 46 trên 132", "hạng 47 trên 172"]:
         assert rank in text
     assert [metric.value for metric in app.metric] == ["6/10", "-3 bậc"]
+
+
+@pytest.mark.parametrize(
+    ("page", "params", "count"),
+    [("indicator", {"indicator": "digital-product-exports"}, 1), ("rankings", {}, 1), ("health", {}, 2)],
+)
+@pytest.mark.parametrize(("language", "thousands", "month"), [("vi", ".", "tháng 1"), ("en", ",", "January")])
+def test_every_chart_has_a_title_a_source_line_and_the_languages_formats(
+    app, page, params, count, language, thousands, month
+):
+    app.query_params["lang"] = language  # before the first run: the language is read when the session starts
+    open_page(app, page, **params)
+    assert_clean(app)
+    specs = [json.loads(chart.proto.spec) for chart in charts(app)]
+    assert len(specs) == count
+    for spec in specs:
+        assert spec["config"]["locale"]["number"]["thousands"] == thousands
+        assert spec["config"]["locale"]["time"]["months"][0] == month
+        source, credit = spec["title"]["subtitle"]
+        assert spec["title"]["text"] and source.startswith("Nguồn: " if language == "vi" else "Source")
+        assert credit == (
+            "Chỉ số chuyển đổi số Việt Nam" if language == "vi" else "Viet Nam digital transformation indicators"
+        )
 
 
 def test_sources_page_highlights_cited_sentences(app):
