@@ -161,19 +161,20 @@ def kpi_card(view: View, row) -> None:
             )
 
 
-def indicator_links(indicator_ids) -> list[str]:
-    """Relative links to indicator pages that keep the current filters."""
-    filters = _filter_params()
+def indicator_links(indicator_ids, filters: dict, base: str = "") -> list[str]:
+    """Links to indicator pages that keep `filters` (see `filter_params`): relative,
+    or absolute under `base`, the app's address ending in "/"."""
     return [
-        f"indicator?{urlencode({**filters, 'indicator': indicator_id}, doseq=True)}" for indicator_id in indicator_ids
+        f"{base}indicator?{urlencode({**filters, 'indicator': indicator_id}, doseq=True)}"
+        for indicator_id in indicator_ids
     ]
 
 
 def _link_params(indicator_id: str) -> dict:
-    return {**_filter_params(), "indicator": indicator_id}
+    return {**filter_params(), "indicator": indicator_id}
 
 
-def _filter_params() -> dict:
+def filter_params() -> dict:
     """The URL's parameters other than the indicator; one value unwrapped from its list."""
     params = {key: st.query_params.get_all(key) for key in st.query_params if key != "indicator"}
     return {key: values if len(values) > 1 else values[0] for key, values in params.items()}

@@ -56,6 +56,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "how_to_cite": ("Cách trích dẫn", "How to cite"),
     "download_csv": ("Tải CSV", "Download CSV"),
     "download_json": ("Tải JSON", "Download JSON"),
+    "download_xlsx": ("Tải Excel", "Download Excel"),
+    "download_shown": (
+        "Mọi chỉ số đang hiển thị theo bộ lọc: số liệu mới nhất của mỗi chỉ số, kèm trích dẫn, nguồn và liên kết.",
+        "Every indicator the filters show: its latest figure, with quote, source and links.",
+    ),
     "download_png": ("Ảnh PNG", "PNG image"),
     "download_svg": ("Ảnh SVG", "SVG image"),
     "chart_source": ("Nguồn", "Source"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Mapping
 from decimal import Decimal
 
 import numpy as np
@@ -48,7 +48,7 @@ READER_COLUMNS = [
     "source_accessed",
     "source_url",
 ]
-INDICATOR_URL = "indicator_url"  # the indicator's page in the dashboard; only when a link maker is given
+INDICATOR_URL = "indicator_url"  # the indicator's page in the dashboard; only when links are given
 DATE_COLUMNS = ("period_start", "source_published", "source_accessed")
 SOURCE_COLUMNS = [
     "source_id",
@@ -83,11 +83,11 @@ def in_base_unit(value: float, scale: str) -> int | float:
 def export_frame(
     observations: pd.DataFrame,
     language: str = "vi",
-    indicator_url: Callable[[str], str] | None = None,
+    indicator_urls: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """One row per observation of an observations frame (see `indicators.frames`):
     EXPORT_COLUMNS, then READER_COLUMNS in `language` ("vi" or "en"), then
-    `indicator_url` when `indicator_url` (indicator id -> absolute link) is given.
+    `indicator_url` when `indicator_urls` (indicator id -> absolute link) is given.
 
     Numbers are Python int or float (None when missing); the DATE_COLUMNS are
     datetime64 (NaT when missing); everything else is text."""
@@ -109,9 +109,8 @@ def export_frame(
     ]
     for column in READER_COLUMNS[2:]:
         frame[column] = _dates(observations[column]) if column in DATE_COLUMNS else observations[column]
-    if indicator_url is not None:
-        links = {indicator_id: indicator_url(indicator_id) for indicator_id in observations["indicator_id"].unique()}
-        frame[INDICATOR_URL] = observations["indicator_id"].astype(object).map(links)
+    if indicator_urls is not None:
+        frame[INDICATOR_URL] = observations["indicator_id"].astype(object).map(indicator_urls)
     return frame.reset_index(drop=True)
 
 

@@ -13,8 +13,8 @@ from dashboard.components import (
     present,
     source_line,
 )
+from dashboard.downloads import download_buttons
 from dashboard.view import current_view
-from indicators.exports import csv_bytes, export_frame, json_text
 from indicators.query import only_columns
 
 CITATION_CARDS = 10
@@ -92,7 +92,6 @@ for row in rows.iloc[::-1].iloc[:CITATION_CARDS].itertuples():
 if len(rows) > CITATION_CARDS:
     st.caption(f"{CITATION_CARDS} / {len(rows)} · {view.t('all_in_table')}")
 
-shown = export_frame(rows, view.language)
 # Drawn only while open: a data grid is the heaviest script a first visit would load.
 table_box = st.expander(f"{view.t('observations_table')} ({len(rows)})", key="observations_table", on_change="rerun")
 if table_box.open:
@@ -109,20 +108,4 @@ cite = (
 with st.container(border=True):
     st.text(cite)
 
-left, right = st.columns(2)
-left.download_button(
-    view.t("download_csv"),
-    csv_bytes(shown),
-    file_name=f"{indicator_id}.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    on_click="ignore",
-)
-right.download_button(
-    view.t("download_json"),
-    json_text(shown).encode("utf-8"),
-    file_name=f"{indicator_id}.json",
-    mime="application/json",
-    icon=":material/download:",
-    on_click="ignore",
-)
+download_buttons(view, rows, indicator_id, page_path="indicator")

@@ -3,7 +3,16 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard.components import escape_markdown, formatted_value, indicator_links, kpi_card, period_text, source_line
+from dashboard.components import (
+    escape_markdown,
+    filter_params,
+    formatted_value,
+    indicator_links,
+    kpi_card,
+    period_text,
+    source_line,
+)
+from dashboard.downloads import download_buttons
 from dashboard.view import current_view
 from indicators.query import kpi_summary
 
@@ -13,6 +22,7 @@ CARDS_PER_SECTOR = 4  # every card is a few hundred elements for the browser to 
 view = current_view()
 st.title(view.t("app_title"))
 st.caption(view.t("tagline"))
+downloads = st.container()  # filled once the page knows what it shows
 
 
 def card_grid(records: list) -> None:
@@ -35,7 +45,7 @@ def others_table(records: list) -> None:
             view.t("source"): [row.source_title for row in records],
             view.t("published"): [source_line(view, row) for row in records],
             view.t("link"): [row.source_url for row in records],
-            view.t("details"): indicator_links([row.indicator_id for row in records]),
+            view.t("details"): indicator_links([row.indicator_id for row in records], filter_params()),
         }
     )
     st.dataframe(
@@ -60,6 +70,7 @@ for row in summary.itertuples():
     by_sector.setdefault(row.sector, []).append(row)
 
 rest: list = []
+shown: list = []  # every indicator on the page, in the order shown: the cards, then the table
 for sector_id in view.filters.sectors:
     records = by_sector.get(sector_id)
     if not records:
@@ -72,7 +83,20 @@ for sector_id in view.filters.sectors:
     if len(headline) > CARDS_PER_SECTOR:  # a large registry: the rest go to the table
         headline, others = headline[:CARDS_PER_SECTOR], headline[CARDS_PER_SECTOR:] + others
     card_grid(headline)
+    shown.extend(headline)
     rest.extend(others)
+shown.extend(rest)
+
+if shown:
+    with downloads:
+        download_buttons(
+            view,
+            summary.iloc[[row.Index for row in shown]],
+            "indicators-latest",
+            page_path="",
+            formats=("csv", "xlsx"),
+            tooltip=view.t("download_shown"),
+        )
 
 # One table for every sector, drawn only while open: a data grid is the heaviest
 # script a first visit would load.

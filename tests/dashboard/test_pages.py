@@ -31,6 +31,7 @@ def test_overview_shows_headline_cards_and_a_table_of_the_rest(app):
         "Hạ tầng số",
         "An toàn thông tin mạng",
     ]
+    assert [button.proto.label for button in app.get("download_button")] == ["Tải CSV", "Tải Excel"]
     values = {metric.label: metric.value for metric in app.metric}
     assert values["triệu tài khoản"] == "35"
     assert values["% GDP"] == "khoảng 14,96%"
@@ -46,6 +47,9 @@ def test_overview_follows_sector_and_language_in_the_link(app):
     assert [header.value for header in app.header] == ["Digital economy"]
     assert sorted(metric.value for metric in app.metric) == ["46/132", "6", "64.9", "about 14.96%"]
     assert sorted(app.dataframe[0].value["Value"]) == ["23%", "nearly 3 billion USD"]
+    downloads = [(button.proto.label, button.proto.help) for button in app.get("download_button")]
+    assert [label for label, _ in downloads] == ["Download CSV", "Download Excel"]
+    assert downloads[0][1].startswith("Every indicator the filters show")
 
 
 def test_year_and_geography_filters_change_the_content(app):

@@ -41,9 +41,11 @@ def observations() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def frame(observations) -> pd.DataFrame:
-    return export_frame(
-        observations, "vi", indicator_url=lambda indicator_id: f"http://dash.test/indicator?indicator={indicator_id}"
-    )
+    links = {
+        indicator_id: f"http://dash.test/indicator?indicator={indicator_id}"
+        for indicator_id in observations.indicator_id
+    }
+    return export_frame(observations, "vi", links)
 
 
 def row_of(frame: pd.DataFrame, indicator_id: str, period: str | None = None) -> dict:
