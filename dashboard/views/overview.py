@@ -10,10 +10,10 @@ from dashboard.components import (
     indicator_links,
     kpi_card,
     period_text,
-    source_line,
 )
-from dashboard.downloads import download_buttons
+from dashboard.downloads import app_address, download_buttons
 from dashboard.view import current_view
+from indicators.formatting import format_date_value
 from indicators.query import kpi_summary
 
 CARDS_PER_ROW = 3
@@ -43,9 +43,11 @@ def others_table(records: list) -> None:
             view.t("period"): [period_text(view, row) for row in records],
             view.t("quote"): [row.quote for row in records],
             view.t("source"): [row.source_title for row in records],
-            view.t("published"): [source_line(view, row) for row in records],
+            view.t("publisher"): [row.source_publisher for row in records],
+            view.t("published"): [format_date_value(row.source_published, view.language) for row in records],
             view.t("link"): [row.source_url for row in records],
-            view.t("details"): indicator_links([row.indicator_id for row in records], filter_params()),
+            # Absolute, like the downloads: the table's own export keeps working links.
+            view.t("details"): indicator_links([row.indicator_id for row in records], filter_params(), app_address("")),
         }
     )
     st.dataframe(

@@ -1,6 +1,7 @@
 """Every page runs, shows what the real registry holds, and follows filters and links."""
 
 import json
+import re
 import shutil
 
 import pytest
@@ -22,7 +23,12 @@ def test_overview_shows_headline_cards_and_a_table_of_the_rest(app):
     app.run()
     tables = [element.value for element in app.dataframe]
     assert sum(len(table) for table in tables) == 36 - 12
-    assert all(link.startswith("indicator?indicator=") for table in tables for link in table["Chi tiết"])
+    # Absolute links (a test run has no browser address: this server on localhost).
+    assert all(
+        link.startswith("http://localhost:8501/indicator?indicator=") for table in tables for link in table["Chi tiết"]
+    )
+    dates = [date for table in tables for date in table["Ngày đăng"]]
+    assert "12/7/2023" in dates and all(re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}|—", date) for date in dates)
     assert app.title[0].value == "Chỉ số chuyển đổi số Việt Nam"
     assert [header.value for header in app.header] == [
         "Chính phủ số",
