@@ -11,7 +11,6 @@ named otherwise; ratios are measured in the same run.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import resource
@@ -29,7 +28,7 @@ import yaml  # noqa: E402
 
 from benchmarks.synthetic import generate  # noqa: E402
 from indicators import read_registry  # noqa: E402
-from indicators.exports import export_frame  # noqa: E402
+from indicators.exports import csv_bytes, export_frame, xlsx_bytes  # noqa: E402
 from indicators.models import Indicator  # noqa: E402
 from indicators.numbers import find_numbers, mention_states  # noqa: E402
 from indicators.query import Filters, downsample_for_chart, filter_observations, kpi_summary  # noqa: E402
@@ -131,8 +130,11 @@ def measure(size: int, naive: bool) -> dict:
     rerun, _ = timed(lambda: one_rerun(frame, frame["indicator_id"].iloc[0], years), repeat=5)
     figures["filtered_rerun_s"] = round(rerun, 4)
 
-    export, _ = timed(lambda: export_frame(registry.observations_frame).to_csv(io.StringIO(), index=False))
+    export, _ = timed(lambda: csv_bytes(export_frame(registry.observations_frame)))
     figures["export_csv_s"] = round(export, 3)
+    if size <= 100_000:  # the workbook is written cell by cell in Python: minutes at a million
+        workbook, _ = timed(lambda: xlsx_bytes(export_frame(registry.observations_frame)))
+        figures["export_xlsx_s"] = round(workbook, 3)
 
     if naive:
         naive_seconds, counted = timed(lambda: naive_load(data_dir))

@@ -1,10 +1,20 @@
-"""Altair charts. Functions take tidy frames and return charts; no st.* calls."""
+"""Altair charts. Functions take tidy frames and return charts; no st.* calls.
+
+Every chart carries its title and source line (so an image of it says what it
+shows and where the figures come from) and the number and date formats of the
+reader's language: a Vietnamese axis reads `2.000.000`, an English one `2,000,000`.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
+
 import altair as alt
 import pandas as pd
+from babel import Locale
 
+from indicators.formatting import LOCALES
 from indicators.query import downsample_for_chart, only_columns
 
 LABEL_EVERY_POINT_UP_TO = 12
@@ -29,14 +39,75 @@ PERIOD_COLORS = {
 }
 
 
+# Vega's locale requires a currency (prefix, suffix); the charts format none.
+CURRENCY_AFFIXES = {"vi": ["", "\u00a0₫"], "en": ["£", ""]}
+
+
+@dataclass(frozen=True)
+class Caption:
+    """What a chart says about itself: its title, its source line and a credit line
+    (who made the chart), in `language`, whose number and date formats its axes use."""
+
+    title: str
+    source: str
+    language: str
+    credit: str = ""
+
+
+@cache
+def vega_locale(language: str) -> dict:
+    """Vega's number and time format locale for "vi" or "en" (en-GB), from babel's data:
+    vi groups thousands with "." and writes "," as the decimal mark; its months are
+    "tháng 1" … "tháng 12". Set as `config.locale`, the one place Streamlit passes on."""
+    locale = Locale.parse(LOCALES[language])
+    symbols = locale.number_symbols["latn"]
+    months, days = locale.months["format"], locale.days["format"]
+    sunday_first = (6, 0, 1, 2, 3, 4, 5)  # babel counts from Monday, d3 from Sunday
+    periods = locale.day_periods["format"]["abbreviated"]
+    return {
+        "number": {
+            "decimal": symbols["decimal"],
+            "thousands": symbols["group"],
+            "grouping": [3],
+            "currency": CURRENCY_AFFIXES[language],
+            "minus": symbols["minusSign"],
+        },
+        "time": {
+            "dateTime": "%d/%m/%Y %H:%M:%S",
+            "date": "%d/%m/%Y",
+            "time": "%H:%M:%S",
+            "periods": [periods["am"], periods["pm"]],
+            "days": [days["wide"][day] for day in sunday_first],
+            "shortDays": [days["abbreviated"][day] for day in sunday_first],
+            "months": [months["wide"][month] for month in range(1, 13)],
+            "shortMonths": [months["abbreviated"][month] for month in range(1, 13)],
+        },
+    }
+
+
+def captioned(chart: alt.TopLevelMixin, caption: Caption) -> alt.TopLevelMixin:
+    """`chart` with its title, source and credit lines above it and its language's formats."""
+    title = alt.TitleParams(
+        caption.title,
+        subtitle=[line for line in (caption.source, caption.credit) if line],
+        anchor="start",
+        fontSize=16,
+        subtitleFontSize=12,
+        subtitleColor="#52606d",
+        offset=12,
+    )
+    return chart.properties(title=title).configure(locale=vega_locale(caption.language))
+
+
 def history_chart(
     rows: pd.DataFrame,
     value_title: str,
     period_type_title: str,
     period_labels: dict[str, str],
+    caption: Caption,
     target: float | None = None,
     target_label: str = "",
-) -> alt.Chart:
+) -> alt.TopLevelMixin:
     """Points and lines over time; each period type is its own series, so
     half-year figures never join a line of full-year ones.
 
@@ -80,10 +151,10 @@ def history_chart(
                 y="target:Q", text="label:N", x=alt.value(0)
             )
         )
-    return alt.layer(*layers).properties(height=360)
+    return captioned(alt.layer(*layers).properties(height=360), caption)
 
 
-def ranking_chart(rows: pd.DataFrame, rank_title: str) -> alt.Chart:
+def ranking_chart(rows: pd.DataFrame, rank_title: str, caption: Caption) -> alt.TopLevelMixin:
     """One panel per index, rank on a reversed axis from 1 (top) to N (bottom),
     each point labelled `86/193`. `rows` carries `index_label` and `rank_text`."""
     bounds = pd.concat(
@@ -114,23 +185,28 @@ def ranking_chart(rows: pd.DataFrame, rank_title: str) -> alt.Chart:
     )
     labels = ranks.mark_text(dx=16, align="left", fontSize=14, fontWeight="bold").encode(text="rank_text:N")
     lines = ranks.mark_line(color="#c8102e")
-    return (
+    chart = (
         alt.layer(frame_points, lines, points, labels, data=data)
         .properties(width=240, height=300)
         .facet(column=alt.Column("index_label:N", title=None, header=alt.Header(labelFontSize=13, labelLimit=260)))
         .resolve_scale(y="independent")
     )
+    return captioned(chart, caption)
 
 
-def count_bars(counts: pd.DataFrame, category: str, category_title: str, count_title: str) -> alt.Chart:
-    return (
+def count_bars(
+    counts: pd.DataFrame, category: str, category_title: str, count_title: str, caption: Caption
+) -> alt.TopLevelMixin:
+    """Observations per category as horizontal bars, the largest first."""
+    chart = (
         alt.Chart(counts)
         .mark_bar()
         .encode(
-            # No axis title: the section heading names the categories, and a title beside long labels overlapped them.
+            # No axis title: the chart title names the categories, and a title beside long labels overlapped them.
             y=alt.Y(f"{category}:N", title=None, sort="-x", axis=alt.Axis(labelLimit=220)),
             x=alt.X("observations:Q", title=count_title),
             tooltip=[alt.Tooltip(f"{category}:N", title=category_title), "indicators:Q", "observations:Q"],
         )
         .properties(height=alt.Step(28))
     )
+    return captioned(chart, caption)

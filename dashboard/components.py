@@ -13,7 +13,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard.charts import history_chart
+from dashboard.chart_images import chart_png, chart_svg
+from dashboard.charts import Caption, history_chart
 from dashboard.view import View
 from indicators.formatting import format_date_value, format_number, format_period, format_value
 from indicators.problems import Problem
@@ -22,6 +23,7 @@ from indicators.vocabulary import PERIOD_KINDS
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:~$&=\"'^])")
 
 INDICATOR_PAGE = "views/indicator.py"
+SOURCES_NAMED = 3  # a chart's source line names this many sources, then counts the rest
 
 
 def present(value) -> bool:
@@ -86,12 +88,49 @@ def labelled(view: View, rows: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def history_of(view: View, rows: pd.DataFrame, target=None) -> alt.Chart:
+def chart_caption(view: View, title: str, source: str) -> Caption:
+    """A chart's title and source line, credited to this site, in the reader's language."""
+    return Caption(title, source, view.language, credit=view.t("app_title"))
+
+
+def chart_source(view: View, rows: pd.DataFrame) -> str:
+    """A chart's source line: `Nguồn: Dân trí, 10/10/2023; VOV, 19/7/2024`, naming at
+    most SOURCES_NAMED of the sources of `rows`."""
+    named = list(dict.fromkeys(source_line(view, row) for row in rows.drop_duplicates("source_id").itertuples()))
+    text = "; ".join(named[:SOURCES_NAMED])
+    if len(named) > SOURCES_NAMED:
+        text += " " + view.t("more_sources", count=len(named) - SOURCES_NAMED)
+    return f"{view.t('chart_source' if len(named) == 1 else 'chart_sources')}: {text}"
+
+
+def history_of(view: View, rows: pd.DataFrame, target=None) -> alt.TopLevelMixin:
     """The history chart of one indicator's `labelled` rows, with its target if set."""
     labels = {kind: view.t(kind) for kind in PERIOD_KINDS}
     target_value = target.value if target else None
     target_label = f"{view.t('target')} {target.year}" if target else ""
-    return history_chart(rows, view.unit(rows.iloc[0]), view.t("period_type"), labels, target_value, target_label)
+    first = rows.iloc[0]  # the rows' own name: the editor previews drafts the registry does not hold yet
+    caption = chart_caption(view, first.name_vi if view.language == "vi" else first.name_en, chart_source(view, rows))
+    return history_chart(rows, view.unit(first), view.t("period_type"), labels, caption, target_value, target_label)
+
+
+def chart_with_images(view: View, chart: alt.TopLevelMixin, file_stem: str, stretch: bool = True) -> None:
+    """The chart, then buttons that download it as PNG and SVG (rendered when clicked)."""
+    st.altair_chart(chart, width="stretch" if stretch else "content")
+    with st.container(horizontal=True, horizontal_alignment="right"):
+        for label, render, extension, mime in (
+            ("download_png", chart_png, "png", "image/png"),
+            ("download_svg", chart_svg, "svg", "image/svg+xml"),
+        ):
+            st.download_button(
+                view.t(label),
+                lambda render=render: render(chart),
+                file_name=f"{file_stem}.{extension}",
+                mime=mime,
+                icon=":material/image:",
+                type="tertiary",
+                on_click="ignore",
+                key=f"{file_stem}-{extension}",
+            )
 
 
 def kpi_card(view: View, row) -> None:
@@ -131,19 +170,20 @@ def kpi_card(view: View, row) -> None:
             )
 
 
-def indicator_links(indicator_ids) -> list[str]:
-    """Relative links to indicator pages that keep the current filters."""
-    filters = _filter_params()
+def indicator_links(indicator_ids, filters: dict, base: str = "") -> list[str]:
+    """Links to indicator pages that keep `filters` (see `filter_params`): relative,
+    or absolute under `base`, the app's address ending in "/"."""
     return [
-        f"indicator?{urlencode({**filters, 'indicator': indicator_id}, doseq=True)}" for indicator_id in indicator_ids
+        f"{base}indicator?{urlencode({**filters, 'indicator': indicator_id}, doseq=True)}"
+        for indicator_id in indicator_ids
     ]
 
 
 def _link_params(indicator_id: str) -> dict:
-    return {**_filter_params(), "indicator": indicator_id}
+    return {**filter_params(), "indicator": indicator_id}
 
 
-def _filter_params() -> dict:
+def filter_params() -> dict:
     """The URL's parameters other than the indicator; one value unwrapped from its list."""
     params = {key: st.query_params.get_all(key) for key in st.query_params if key != "indicator"}
     return {key: values if len(values) > 1 else values[0] for key, values in params.items()}

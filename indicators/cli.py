@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from indicators import codes
 from indicators.edit_log import verify
-from indicators.exports import export_frame
+from indicators.exports import csv_bytes, export_frame, json_text, xlsx_bytes
+from indicators.formatting import LANGUAGES
 from indicators.loader import read_registry
 from indicators.paths import SCHEMA_FILE, DataLayout, default_data_dir
 from indicators.problems import display_path
@@ -21,8 +21,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check every file; exit 1 if any problem")
     validate.add_argument("--explain", metavar="CODE", help="say what a problem code means and how to fix it")
-    export = commands.add_parser("export", help="one row per observation to stdout")
-    export.add_argument("--format", choices=["csv", "json"], default="csv")
+    export = commands.add_parser("export", help="one row per observation, as CSV, JSON or an Excel workbook")
+    export.add_argument("--format", choices=["csv", "json", "xlsx"], default="csv")
+    export.add_argument(
+        "--output", type=Path, help="write to this file instead of stdout (xlsx on a terminal needs it)"
+    )
+    export.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 byte-order mark, for Excel")
+    export.add_argument("--language", choices=LANGUAGES, default="vi", help="of indicator_name and value_text")
     commands.add_parser("list", help="one line per indicator")
     show = commands.add_parser("show", help="an indicator with its observations and quotes")
     show.add_argument("indicator_id")
@@ -110,13 +115,26 @@ def _registry_or_exit(data_dir: Path):
 
 
 def _export(data_dir: Path, arguments) -> int:
-    frame = export_frame(_registry_or_exit(data_dir).observations_frame)
+    if arguments.bom and arguments.format != "csv":
+        print("export: --bom applies to CSV only", file=sys.stderr)
+        return 2
+    if arguments.format == "xlsx" and arguments.output is None and sys.stdout.isatty():
+        print("export: an Excel workbook is binary; give --output PATH or redirect stdout to a file", file=sys.stderr)
+        return 2
+    frame = export_frame(_registry_or_exit(data_dir).observations_frame, arguments.language)
     if arguments.format == "csv":
-        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+        data = csv_bytes(frame, byte_order_mark=arguments.bom)
+    elif arguments.format == "json":
+        data = json_text(frame).encode("utf-8")
     else:
-        records = json.loads(frame.to_json(orient="records", force_ascii=False))
-        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        data = xlsx_bytes(frame)
+    if arguments.output is not None:
+        arguments.output.write_bytes(data)
+        print(f"wrote {len(frame)} observations to {arguments.output}", file=sys.stderr)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
     return 0
 
 

@@ -6,8 +6,9 @@ from datetime import date
 from functools import lru_cache
 
 import pandas as pd
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import NumberPattern, parse_pattern
 
 from indicators.vocabulary import QUALIFIERS
 
@@ -23,9 +24,20 @@ _PERIOD_WORDS = {
 
 @lru_cache(maxsize=65536)  # a page writes the same figures on every rerun
 def format_number(value: float, language: str, digits: int = 2) -> str:
-    """`1234.5` -> `1.234,5` (vi) or `1,234.5` (en); at most `digits` decimals."""
-    pattern = "#,##0" + ("." + "#" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale=LOCALES[language])
+    """`1234.5` -> `1.234,5` (vi) or `1,234.5` (en); at most `digits` decimals; -0.0 as `0`."""
+    # + 0.0 turns -0.0 into 0.0: the cache holds one entry for both, so they must read alike.
+    return _number_pattern(digits).apply(value + 0.0, _locale(language))
+
+
+@lru_cache(maxsize=8)
+def _number_pattern(digits: int) -> NumberPattern:
+    # Parsed once: babel's format_decimal parses the pattern and the locale on every call.
+    return parse_pattern("#,##0" + ("." + "#" * digits if digits else ""))
+
+
+@lru_cache(maxsize=4)
+def _locale(language: str) -> Locale:
+    return Locale.parse(LOCALES[language])
 
 
 def format_value(

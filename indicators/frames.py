@@ -53,6 +53,7 @@ FRAME_COLUMNS = [
     "source_publisher",
     "source_published",
     "source_url",
+    "source_accessed",
     "quote",
     "period_quote",
     "status",
@@ -208,13 +209,14 @@ def _period_columns(labels: list[str], starts: list) -> dict[str, object]:
 
 
 def _source_columns(registry: Registry, source_ids: pd.Categorical) -> dict[str, pd.Categorical]:
-    """The cited source's id, title, publisher, publication date and URL of each row."""
+    """The cited source's id, title, publisher, publication date, URL and access date of each row."""
     metas = [registry.sources[source_id].meta for source_id in source_ids.categories]
     per_source = {
         "source_title": [meta.title for meta in metas],
         "source_publisher": [meta.publisher for meta in metas],
         "source_published": [meta.published.isoformat() if meta.published else None for meta in metas],
         "source_url": [meta.url for meta in metas],
+        "source_accessed": [meta.accessed.isoformat() for meta in metas],
     }
     return {"source_id": source_ids} | {
         name: _categorical(values, source_ids.codes) for name, values in per_source.items()

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.charts import count_bars
-from dashboard.components import escape_markdown, inline_code, problems_frame
+from dashboard.components import chart_caption, chart_with_images, escape_markdown, inline_code, problems_frame
 from dashboard.view import current_view
 from indicators.edit_log import verify
 from indicators.paths import DataLayout
@@ -52,16 +52,19 @@ if log_check.ok and log_check.head:
 elif log_check.ok:
     st.info(view.t("edit_log_empty"))
 
+registry_source = view.t("registry_source", indicators=len(registry.indicators), observations=len(frame))
 left, right = st.columns(2)
 with left:
-    st.subheader(view.t("per_sector"))
     per_sector = observations_per(frame, "sector")
     per_sector["sector"] = [view.sector_name(sector) for sector in per_sector.sector]
-    st.altair_chart(count_bars(per_sector, "sector", view.t("sector"), view.t("observations")), width="stretch")
+    caption = chart_caption(view, view.t("observations_per_sector"), registry_source)
+    chart = count_bars(per_sector, "sector", view.t("sector"), view.t("observations"), caption)
+    chart_with_images(view, chart, "observations-per-sector")
 with right:
-    st.subheader(view.t("per_source"))
     per_source = observations_per(frame, "source_title")
-    st.altair_chart(count_bars(per_source, "source_title", view.t("source"), view.t("observations")), width="stretch")
+    caption = chart_caption(view, view.t("observations_per_source"), registry_source)
+    chart = count_bars(per_source, "source_title", view.t("source"), view.t("observations"), caption)
+    chart_with_images(view, chart, "observations-per-source")
 
 st.header(view.t("coverage"), divider="gray")
 st.caption(view.t("coverage_help"))

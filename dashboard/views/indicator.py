@@ -1,10 +1,9 @@
 """One indicator: chart over time, every observation with its citation, downloads."""
 
-import json
-
 import streamlit as st
 
 from dashboard.components import (
+    chart_with_images,
     citation,
     escape_markdown,
     formatted_value,
@@ -14,8 +13,8 @@ from dashboard.components import (
     present,
     source_line,
 )
+from dashboard.downloads import download_buttons
 from dashboard.view import current_view
-from indicators.exports import export_frame
 from indicators.query import only_columns
 
 CITATION_CARDS = 10
@@ -78,7 +77,7 @@ st.markdown(escape_markdown(description))
 rows = labelled(view, rows)
 
 if len(rows) > 1:
-    st.altair_chart(history_of(view, rows, indicator.target), width="stretch")
+    chart_with_images(view, history_of(view, rows, indicator.target), indicator_id)
 else:
     row = next(rows.itertuples())
     st.metric(period_text(view, row), formatted_value(view, row), border=True)
@@ -93,7 +92,6 @@ for row in rows.iloc[::-1].iloc[:CITATION_CARDS].itertuples():
 if len(rows) > CITATION_CARDS:
     st.caption(f"{CITATION_CARDS} / {len(rows)} · {view.t('all_in_table')}")
 
-shown = export_frame(rows)
 # Drawn only while open: a data grid is the heaviest script a first visit would load.
 table_box = st.expander(f"{view.t('observations_table')} ({len(rows)})", key="observations_table", on_change="rerun")
 if table_box.open:
@@ -110,22 +108,4 @@ cite = (
 with st.container(border=True):
     st.text(cite)
 
-left, right = st.columns(2)
-left.download_button(
-    view.t("download_csv"),
-    shown.to_csv(index=False).encode("utf-8"),
-    file_name=f"{indicator_id}.csv",
-    mime="text/csv",
-    icon=":material/download:",
-    on_click="ignore",
-)
-right.download_button(
-    view.t("download_json"),
-    json.dumps(json.loads(shown.to_json(orient="records", force_ascii=False)), ensure_ascii=False, indent=1).encode(
-        "utf-8"
-    ),
-    file_name=f"{indicator_id}.json",
-    mime="application/json",
-    icon=":material/download:",
-    on_click="ignore",
-)
+download_buttons(view, rows, indicator_id, page_path="indicator")

@@ -3,8 +3,17 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard.components import escape_markdown, formatted_value, indicator_links, kpi_card, period_text, source_line
+from dashboard.components import (
+    escape_markdown,
+    filter_params,
+    formatted_value,
+    indicator_links,
+    kpi_card,
+    period_text,
+)
+from dashboard.downloads import app_address, download_buttons
 from dashboard.view import current_view
+from indicators.formatting import format_date_value
 from indicators.query import kpi_summary
 
 CARDS_PER_ROW = 3
@@ -13,6 +22,7 @@ CARDS_PER_SECTOR = 4  # every card is a few hundred elements for the browser to 
 view = current_view()
 st.title(view.t("app_title"))
 st.caption(view.t("tagline"))
+downloads = st.container()  # filled once the page knows what it shows
 
 
 def card_grid(records: list) -> None:
@@ -33,9 +43,11 @@ def others_table(records: list) -> None:
             view.t("period"): [period_text(view, row) for row in records],
             view.t("quote"): [row.quote for row in records],
             view.t("source"): [row.source_title for row in records],
-            view.t("published"): [source_line(view, row) for row in records],
+            view.t("publisher"): [row.source_publisher for row in records],
+            view.t("published"): [format_date_value(row.source_published, view.language) for row in records],
             view.t("link"): [row.source_url for row in records],
-            view.t("details"): indicator_links([row.indicator_id for row in records]),
+            # Absolute, like the downloads: the table's own export keeps working links.
+            view.t("details"): indicator_links([row.indicator_id for row in records], filter_params(), app_address("")),
         }
     )
     st.dataframe(
@@ -60,6 +72,7 @@ for row in summary.itertuples():
     by_sector.setdefault(row.sector, []).append(row)
 
 rest: list = []
+shown: list = []  # every indicator on the page, in the order shown: the cards, then the table
 for sector_id in view.filters.sectors:
     records = by_sector.get(sector_id)
     if not records:
@@ -72,7 +85,20 @@ for sector_id in view.filters.sectors:
     if len(headline) > CARDS_PER_SECTOR:  # a large registry: the rest go to the table
         headline, others = headline[:CARDS_PER_SECTOR], headline[CARDS_PER_SECTOR:] + others
     card_grid(headline)
+    shown.extend(headline)
     rest.extend(others)
+shown.extend(rest)
+
+if shown:
+    with downloads:
+        download_buttons(
+            view,
+            summary.iloc[[row.Index for row in shown]],
+            "indicators-latest",
+            page_path="",
+            formats=("csv", "xlsx"),
+            tooltip=view.t("download_shown"),
+        )
 
 # One table for every sector, drawn only while open: a data grid is the heaviest
 # script a first visit would load.

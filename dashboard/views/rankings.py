@@ -3,7 +3,15 @@
 import streamlit as st
 
 from dashboard.charts import ranking_chart
-from dashboard.components import citation, escape_markdown, formatted_value, period_text
+from dashboard.components import (
+    chart_caption,
+    chart_source,
+    chart_with_images,
+    citation,
+    escape_markdown,
+    formatted_value,
+    period_text,
+)
 from dashboard.view import current_view
 
 view = current_view()
@@ -25,7 +33,8 @@ if ranks.empty:
 else:
     ranks["index_label"] = [index_label(indicator_id) for indicator_id in ranks.indicator_id]
     ranks["rank_text"] = [f"{row.value:g}/{row.out_of:g}" for row in ranks.itertuples()]
-    st.altair_chart(ranking_chart(ranks, view.t("rank")))
+    caption = chart_caption(view, view.t("rank_chart_title"), chart_source(view, ranks))
+    chart_with_images(view, ranking_chart(ranks, view.t("rank"), caption), "rankings", stretch=False)
     for row in ranks.sort_values(["index_label", "period_start"]).itertuples():
         with st.container(border=True):
             st.markdown(

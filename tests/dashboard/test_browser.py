@@ -3,6 +3,8 @@ against `streamlit run` on a loopback port, clicking as a person would."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -15,6 +17,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import openpyxl
 import pytest
 from conftest import DATA, PROJECT
 
@@ -260,3 +263,115 @@ def test_an_edit_that_keeps_the_size_and_the_times_is_seen(tmp_path, browser):
         context.close()
     finally:
         running.stop()
+
+
+def download(page: Page, button: str, folder: Path) -> bytes:
+    """Click a download button, save the file under `folder` and return its bytes."""
+    with page.expect_download(timeout=60_000) as started:
+        page.get_by_role("button", name=button, exact=True).click()
+    saved = folder / started.value.suggested_filename
+    started.value.save_as(saved)
+    return saved.read_bytes()
+
+
+def csv_rows(data: bytes) -> list[dict]:
+    assert data.startswith(b"\xef\xbb\xbf"), "no byte-order mark: Excel would misread the Vietnamese text"
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def workbook_rows(data: bytes, sheet: str = "data") -> list[dict]:
+    """The sheet's rows as dicts of cells (header -> cell), so tests see values and types."""
+    rows = list(openpyxl.load_workbook(io.BytesIO(data))[sheet].iter_rows())
+    header = [cell.value for cell in rows[0]]
+    return [dict(zip(header, row, strict=True)) for row in rows[1:]]
+
+
+def test_indicator_page_downloads_a_csv_and_a_workbook_that_read_back(server, page, tmp_path):
+    open_and_wait(page, f"{server.url}/indicator?indicator=digital-product-exports")
+    link = f"{server.url}/indicator?indicator=digital-product-exports"
+    rows = csv_rows(download(page, "Tải CSV", tmp_path))
+    assert [row["period"] for row in rows] == ["2021", "2023", "2024-H1"]
+    latest = rows[-1]
+    assert (latest["value"], latest["value_in_base_unit"], latest["value_text"]) == (
+        "64.9",
+        "64900000000",
+        "64,9 tỷ USD",
+    )
+    assert latest["unit_vi"] == "tỷ USD" and latest["indicator_name"] == "Xuất khẩu sản phẩm số"
+    assert latest["source_published"] == "2024-07-19" and latest["indicator_url"] == link
+    workbook = download(page, "Tải Excel", tmp_path)
+    cells = workbook_rows(workbook)[-1]
+    assert cells["value"].value == 64.9 and cells["value_in_base_unit"].value == 64_900_000_000
+    assert cells["period"].value == "2024-H1" and cells["period_start"].is_date
+    assert cells["value_text"].value == "64,9 tỷ USD" and cells["indicator_url"].hyperlink.target == link
+    (source,) = workbook_rows(workbook, "sources")
+    assert source["indicator_ids"].value == "digital-product-exports" and source["source_published"].is_date
+    assert source["quote"].value.startswith("Theo báo cáo của Tổng cục Hải quan, xuất khẩu sản phẩm số")
+
+
+def test_overview_downloads_every_indicator_it_shows(server, page, tmp_path):
+    open_and_wait(page, server.url, ready='[data-testid="stMetric"]')
+    rows = csv_rows(download(page, "Tải CSV", tmp_path))
+    assert len(rows) == 36 and rows[0]["indicator_id"] == "egdi-rank"  # the first card, then the others
+    districts = next(row for row in rows if row["indicator_id"] == "covid-online-meetings-districts")
+    assert districts["value"] == "700" and districts["value_text"] == "hơn 700 quận, huyện"
+    assert districts["unit_vi"] == "quận, huyện" and districts["period"] == "giai đoạn phòng, chống đại dịch Covid-19"
+    assert all(row["indicator_url"].startswith(f"{server.url}/indicator?indicator=") for row in rows)
+    cells = workbook_rows(download(page, "Tải Excel", tmp_path))
+    assert len(cells) == 36
+    counted = next(row for row in cells if row["indicator_id"].value == "covid-online-meetings-districts")
+    assert counted["value"].value == 700 and type(counted["value"].value) is int
+    assert counted["unit_vi"].value == "quận, huyện" and counted["value_text"].value == "hơn 700 quận, huyện"
+
+
+def test_a_filtered_english_overview_downloads_what_it_shows(server, page, tmp_path):
+    open_and_wait(page, f"{server.url}/?lang=en&sector=digital-economy", ready='[data-testid="stMetric"]')
+    rows = csv_rows(download(page, "Download CSV", tmp_path))
+    assert len(rows) == 6 and {row["sector"] for row in rows} == {"digital-economy"}
+    share = next(row for row in rows if row["indicator_id"] == "digital-economy-share-of-gdp")
+    assert share["value_text"] == "about 14.96% of GDP" and share["value"] == "14.96"
+    assert share["indicator_url"].startswith(f"{server.url}/indicator?")
+    assert "lang=en" in share["indicator_url"] and "sector=digital-economy" in share["indicator_url"]
+
+
+@pytest.fixture(scope="module")
+def records_server(tmp_path_factory):
+    """The registry with a second figure of civil-servant records, so that its chart's
+    value axis runs past two million."""
+    data = tmp_path_factory.mktemp("records") / "data"
+    shutil.copytree(DATA, data)
+    sentence = "Đến ngày 31-12-2022, có 1.500.000 hồ sơ được đồng bộ."
+    source = data / "sources" / "thanh-hoa-2023-07-12-so-ket-6-thang-chuyen-doi-so.txt"
+    source.write_text(source.read_text(encoding="utf-8") + sentence + "\n", encoding="utf-8")
+    with (data / "registry" / "civil-servant-database-records.yaml").open("a", encoding="utf-8") as registry_file:
+        registry_file.write(
+            "  - value: 1500000\n    period: 2022-12-31\n"
+            f'    source: thanh-hoa-2023-07-12-so-ket-6-thang-chuyen-doi-so\n    quote: "{sentence}"\n'
+        )
+    running = Server(data)
+    yield running
+    running.stop()
+
+
+@pytest.mark.parametrize(
+    ("language", "tick", "png", "svg"),
+    [("vi", "2.000.000", "Ảnh PNG", "Ảnh SVG"), ("en", "2,000,000", "PNG image", "SVG image")],
+)
+def test_chart_axes_use_the_languages_numbers_and_download_as_images(
+    records_server, page, tmp_path, language, tick, png, svg
+):
+    open_and_wait(page, f"{records_server.url}/indicator?indicator=civil-servant-database-records&lang={language}")
+    page.wait_for_selector(CHART_DRAWN, timeout=30_000)
+    axis = page.locator(f"{CHART} svg.marks text").all_text_contents()
+    assert tick in axis, axis
+    image = download(page, png, tmp_path)
+    assert image.startswith(b"\x89PNG\r\n\x1a\n") and len(image) > 20_000
+    drawing = download(page, svg, tmp_path).decode("utf-8")
+    texts = re.findall(r">([^<>]+)</(?:text|tspan)>", drawing)  # a title's lines are tspans
+    assert tick in texts and ("Nguồn: " if language == "vi" else "Source: ") + "Hội nghị sơ kết" in " ".join(texts)
+    title = (
+        "Hồ sơ đồng bộ về cơ sở dữ liệu quốc gia về cán bộ, công chức, viên chức"
+        if language == "vi"
+        else "Records synchronised into the national civil-servant database"
+    )
+    assert title in texts

@@ -1,6 +1,8 @@
 """Every page runs, shows what the real registry holds, and follows filters and links."""
 
 import hashlib
+import json
+import re
 import shutil
 
 import pytest
@@ -26,7 +28,12 @@ def test_overview_shows_headline_cards_and_a_table_of_the_rest(app):
     app.run()
     tables = [element.value for element in app.dataframe]
     assert sum(len(table) for table in tables) == 36 - 12
-    assert all(link.startswith("indicator?indicator=") for table in tables for link in table["Chi tiết"])
+    # Absolute links (a test run has no browser address: this server on localhost).
+    assert all(
+        link.startswith("http://localhost:8501/indicator?indicator=") for table in tables for link in table["Chi tiết"]
+    )
+    dates = [date for table in tables for date in table["Ngày đăng"]]
+    assert "12/7/2023" in dates and all(re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}|—", date) for date in dates)
     assert app.title[0].value == "Chỉ số chuyển đổi số Việt Nam"
     assert [header.value for header in app.header] == [
         "Chính phủ số",
@@ -35,6 +42,7 @@ def test_overview_shows_headline_cards_and_a_table_of_the_rest(app):
         "Hạ tầng số",
         "An toàn thông tin mạng",
     ]
+    assert [button.proto.label for button in app.get("download_button")] == ["Tải CSV", "Tải Excel"]
     values = {metric.label: metric.value for metric in app.metric}
     assert values["triệu tài khoản"] == "35"
     assert values["% GDP"] == "khoảng 14,96%"
@@ -50,6 +58,9 @@ def test_overview_follows_sector_and_language_in_the_link(app):
     assert [header.value for header in app.header] == ["Digital economy"]
     assert sorted(metric.value for metric in app.metric) == ["46/132", "6", "64.9", "about 14.96%"]
     assert sorted(app.dataframe[0].value["Value"]) == ["23%", "nearly 3 billion USD"]
+    downloads = [(button.proto.label, button.proto.help) for button in app.get("download_button")]
+    assert [label for label, _ in downloads] == ["Download CSV", "Download Excel"]
+    assert downloads[0][1].startswith("Every indicator the filters show")
 
 
 def test_year_and_geography_filters_change_the_content(app):
@@ -136,6 +147,29 @@ def test_rankings_page_shows_rank_of_n(app):
     for rank in ["hạng 86 trên 193", "hạng 46 trên 132", "hạng 47 trên 172"]:
         assert rank in text
     assert [metric.value for metric in app.metric] == ["6/10", "-3 bậc"]
+
+
+@pytest.mark.parametrize(
+    ("page", "params", "count"),
+    [("indicator", {"indicator": "digital-product-exports"}, 1), ("rankings", {}, 1), ("health", {}, 2)],
+)
+@pytest.mark.parametrize(("language", "thousands", "month"), [("vi", ".", "tháng 1"), ("en", ",", "January")])
+def test_every_chart_has_a_title_a_source_line_and_the_languages_formats(
+    app, page, params, count, language, thousands, month
+):
+    app.query_params["lang"] = language  # before the first run: the language is read when the session starts
+    open_page(app, page, **params)
+    assert_clean(app)
+    specs = [json.loads(chart.proto.spec) for chart in charts(app)]
+    assert len(specs) == count
+    for spec in specs:
+        assert spec["config"]["locale"]["number"]["thousands"] == thousands
+        assert spec["config"]["locale"]["time"]["months"][0] == month
+        source, credit = spec["title"]["subtitle"]
+        assert spec["title"]["text"] and source.startswith("Nguồn: " if language == "vi" else "Source")
+        assert credit == (
+            "Chỉ số chuyển đổi số Việt Nam" if language == "vi" else "Viet Nam digital transformation indicators"
+        )
 
 
 def test_sources_page_highlights_cited_sentences(app):

@@ -1,16 +1,19 @@
 import csv
 import io
 import json
+import os
+import pty
 import shutil
 import subprocess
 import sys
 
+import openpyxl
 import pytest
 from conftest import DATA, FIXTURES, PROJECT
 
 from indicators import load_registry
 from indicators.codes import markdown_table
-from indicators.exports import export_frame
+from indicators.exports import EXPORT_COLUMNS, READER_COLUMNS, export_frame
 
 
 def run_cli(*arguments: str) -> subprocess.CompletedProcess:
@@ -42,7 +45,9 @@ def test_validate_fails_naming_the_file_and_line(case, good_data):
 def test_csv_export_round_trips_every_observation():
     result = run_cli("export", "--format", "csv")
     assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("indicator_id,")  # no byte-order mark unless asked: tools read stdout
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == EXPORT_COLUMNS + READER_COLUMNS
     frame = export_frame(load_registry(DATA).observations_frame)
     assert len(rows) == len(frame) == 40
     for needed in ["indicator_id", "sector", "reporting_unit", "period", "year", "value", "unit", "source_id", "quote"]:
@@ -52,6 +57,44 @@ def test_csv_export_round_trips_every_observation():
         assert float(row["value"]) == expected.value
         assert row["quote"] == expected.quote
         assert int(row["year"]) == expected.year
+
+
+def test_csv_export_with_a_byte_order_mark_for_excel(tmp_path):
+    target = tmp_path / "observations.csv"
+    result = run_cli("export", "--bom", "--language", "en", "--output", str(target))
+    assert result.returncode == 0 and result.stdout == "" and "wrote 40 observations" in result.stderr
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfindicator_id,")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    districts = next(row for row in rows if row["indicator_id"] == "covid-online-meetings-districts")
+    assert districts["unit_vi"] == "quận, huyện" and districts["value"] == "700"
+    assert districts["value_text"] == "more than 700 districts"
+
+
+def test_xlsx_export_writes_a_workbook(tmp_path):
+    target = tmp_path / "observations.xlsx"
+    result = run_cli("export", "--format", "xlsx", "--output", str(target))
+    assert result.returncode == 0, result.stderr
+    workbook = openpyxl.load_workbook(target)
+    assert workbook.sheetnames == ["data", "sources"] and workbook["data"].max_row == 41
+
+
+def test_xlsx_export_refuses_a_terminal_and_bom_refuses_json():
+    controller, terminal = pty.openpty()
+    try:
+        refused = subprocess.run(
+            [sys.executable, "-m", "indicators", "export", "--format", "xlsx"],
+            cwd=PROJECT,
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert refused.returncode == 2 and b"--output PATH" in refused.stderr
+    result = run_cli("export", "--format", "json", "--bom")
+    assert result.returncode == 2 and "CSV only" in result.stderr and result.stdout == ""
 
 
 def test_json_export_matches_csv():
