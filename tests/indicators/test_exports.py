@@ -146,7 +146,7 @@ def test_json_keeps_numbers_as_numbers_and_missing_values_as_null(frame):
         record for record in records if record["indicator_id"] == "social-welfare-paid-to-accounts-recipients"
     )
     assert social["value"] == 1.96 and social["value_in_base_unit"] == 1_960_000 and social["year"] == 2021
-    assert social["out_of"] is None and social["qualifier"] is None and social["period_start"] == "2024-07-19"
+    assert social["out_of"] is None and social["qualifier"] is None and social["period_start"] == "2021-01-01"
     assert records[0]["note"] is None
 
 
