@@ -9,9 +9,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st  # noqa: E402
 
-from dashboard import data  # noqa: E402
+from dashboard import data, render  # noqa: E402
 from dashboard.components import problems_panel  # noqa: E402
-from dashboard.i18n import translate  # noqa: E402
 from dashboard.sidebar import link_choices, sidebar, write_link  # noqa: E402
 from dashboard.view import build_view  # noqa: E402
 
@@ -47,11 +46,11 @@ if page.url_path != "sources" and "source" in st.query_params:
 
 notices = st.session_state.pop("url_notices", [])
 if notices:
-    st.warning(translate("url_notice", view.language, details=", ".join(notices)), icon=":material/link_off:")
+    render.warning(view.t("url_notice", details=", ".join(notices)), icon=":material/link_off:")
 problems_panel(view, loaded.registry.problems)
 
 try:
     page.run()
 except Exception:  # a page bug must not show a traceback to readers
     logging.getLogger("dashboard").exception("page %s failed", page.url_path)
-    st.error(view.t("page_failed"), icon=":material/error:")
+    render.error(view.t("page_failed"), icon=":material/error:")

@@ -35,6 +35,7 @@ PERIOD_COLORS = {
     "quarter": "#7c3aed",
     "month": "#0891b2",
     "date": "#059669",
+    "range": "#9d174d",
     "other": "#6b7280",
 }
 

@@ -1,26 +1,25 @@
 """Pieces the pages share: citations, KPI cards, the problem panel.
 
-Registry and source text is always rendered as text: markdown is escaped,
-HTML is never allowed.
+Every text goes to the page through `dashboard.render`: registry and source text
+is inert there, whatever it holds.
 """
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlencode
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
+from dashboard import render
 from dashboard.chart_images import chart_png, chart_svg
 from dashboard.charts import Caption, history_chart
+from dashboard.render import inert, md
 from dashboard.view import View
 from indicators.formatting import format_date_value, format_number, format_period, format_value
 from indicators.problems import Problem
 from indicators.vocabulary import PERIOD_KINDS
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:~$&=\"'^])")
 
 INDICATOR_PAGE = "views/indicator.py"
 SOURCES_NAMED = 3  # a chart's source line names this many sources, then counts the rest
@@ -31,26 +30,20 @@ def present(value) -> bool:
     return isinstance(value, str) and bool(value)
 
 
-def escape_markdown(text: str) -> str:
-    """Backslash-escape every character markdown (or Streamlit's directives) could act on."""
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
-    return text.replace("\n", "  \n")
-
-
-def inline_code(text: str) -> str:
-    """`text` as a markdown code span: shown verbatim, never a link, never formatting
-    (the fence is one backtick longer than any run of backticks in the text)."""
-    text = str(text).replace("\n", " ")
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    return f"{fence} {text} {fence}"
-
-
 def formatted_value(view: View, row) -> str:
     return format_value(row.value, view.unit(row), view.language, out_of=row.out_of, qualifier=row.qualifier)
 
 
 def period_text(view: View, row) -> str:
-    return format_period(row.period, row.period_type, view.language)
+    """The row's period for the reader: `6 tháng đầu năm 2024`, `June 2024`; a free label
+    in the reader's language, or marked untranslated; a per-year rate as such."""
+    if row.period_type == "other":
+        english = row.period_en if present(row.period_en) else None
+        label = row.period if view.language == "vi" else english
+        label = label or f"{row.period} ({view.plain('not_translated')})"
+    else:
+        label = format_period(row.period, row.period_type, view.language)
+    return view.plain("per_year_of", period=label) if row.per_year else label
 
 
 def source_line(view: View, row) -> str:
@@ -66,17 +59,17 @@ def _shorten(text: str, limit: int = 48) -> str:
 def citation(view: View, row, with_quote: bool = True) -> None:
     """The verbatim sentence, then where it comes from."""
     if with_quote:
-        st.markdown(f"> “{escape_markdown(row.quote)}”")
-    parts = [f"**{escape_markdown(view.t('source'))}:** {escape_markdown(row.source_title)}"]
-    parts.append(escape_markdown(source_line(view, row)))
-    st.markdown(" · ".join(parts))
+        render.markdown(md("> “{quote}”", quote=row.quote))
+    render.markdown(
+        md("**{label}:** {title} · {line}", label=view.t("source"), title=row.source_title, line=source_line(view, row))
+    )
     if present(row.source_url):
-        st.link_button(view.t("link"), row.source_url, icon=":material/open_in_new:")
+        render.link_button(view.t("link"), row.source_url, icon=":material/open_in_new:")
     else:
-        st.caption(view.t("no_link"))
+        render.caption(view.t("no_link"))
     note = row.note_vi if view.language == "vi" else row.note_en
     if present(note):
-        st.caption(f"{view.t('note')}: {escape_markdown(note)}")
+        render.caption(md("{label}: {note}", label=view.t("note"), note=note))
 
 
 def labelled(view: View, rows: pd.DataFrame) -> pd.DataFrame:
@@ -84,13 +77,13 @@ def labelled(view: View, rows: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(
         period_text=[period_text(view, row) for row in rows.itertuples()],
         value_text=[formatted_value(view, row) for row in rows.itertuples()],
-        period_label=[view.t(kind) for kind in rows.period_type],
+        period_label=[view.plain(kind) for kind in rows.period_type],
     )
 
 
 def chart_caption(view: View, title: str, source: str) -> Caption:
     """A chart's title and source line, credited to this site, in the reader's language."""
-    return Caption(title, source, view.language, credit=view.t("app_title"))
+    return Caption(title, source, view.language, credit=view.plain("app_title"))
 
 
 def chart_source(view: View, rows: pd.DataFrame) -> str:
@@ -99,31 +92,31 @@ def chart_source(view: View, rows: pd.DataFrame) -> str:
     named = list(dict.fromkeys(source_line(view, row) for row in rows.drop_duplicates("source_id").itertuples()))
     text = "; ".join(named[:SOURCES_NAMED])
     if len(named) > SOURCES_NAMED:
-        text += " " + view.t("more_sources", count=len(named) - SOURCES_NAMED)
-    return f"{view.t('chart_source' if len(named) == 1 else 'chart_sources')}: {text}"
+        text += " " + view.plain("more_sources", count=len(named) - SOURCES_NAMED)
+    return f"{view.plain('chart_source' if len(named) == 1 else 'chart_sources')}: {text}"
 
 
 def history_of(view: View, rows: pd.DataFrame, target=None) -> alt.TopLevelMixin:
     """The history chart of one indicator's `labelled` rows, with its target if set."""
-    labels = {kind: view.t(kind) for kind in PERIOD_KINDS}
+    labels = {kind: view.plain(kind) for kind in PERIOD_KINDS}
     target_value = target.value if target else None
-    target_label = f"{view.t('target')} {target.year}" if target else ""
+    target_label = f"{view.plain('target')} {target.year}" if target else ""
     first = rows.iloc[0]  # the rows' own name: the editor previews drafts the registry does not hold yet
     caption = chart_caption(view, first.name_vi if view.language == "vi" else first.name_en, chart_source(view, rows))
-    return history_chart(rows, view.unit(first), view.t("period_type"), labels, caption, target_value, target_label)
+    return history_chart(rows, view.unit(first), view.plain("period_type"), labels, caption, target_value, target_label)
 
 
 def chart_with_images(view: View, chart: alt.TopLevelMixin, file_stem: str, stretch: bool = True) -> None:
     """The chart, then buttons that download it as PNG and SVG (rendered when clicked)."""
     st.altair_chart(chart, width="stretch" if stretch else "content")
     with st.container(horizontal=True, horizontal_alignment="right"):
-        for label, render, extension, mime in (
+        for label, draw, extension, mime in (
             ("download_png", chart_png, "png", "image/png"),
             ("download_svg", chart_svg, "svg", "image/svg+xml"),
         ):
-            st.download_button(
+            render.download_button(
                 view.t(label),
-                lambda render=render: render(chart),
+                lambda draw=draw: draw(chart),
                 file_name=f"{file_stem}.{extension}",
                 mime=mime,
                 icon=":material/image:",
@@ -138,31 +131,31 @@ def kpi_card(view: View, row) -> None:
     sparkline when there is a comparable history, and its citation."""
     indicator = view.loaded.registry.indicators[row.indicator_id]
     with st.container(border=True):
-        st.markdown(f"**{escape_markdown(view.name(row.indicator_id))}**")
+        render.markdown(md("**{name}**", name=view.name(row.indicator_id)))
         history = row.history if isinstance(row.history, list) and len(row.history) > 1 else None
         delta, description = None, None
         if not pd.isna(row.previous_value):
             change = row.value - row.previous_value
-            delta = ("+" if change > 0 else "") + format_number(change, view.language)
-            description = f"{view.t('vs')} {view.t(row.period_type).lower()}"
+            delta = inert(("+" if change > 0 else "") + format_number(change, view.language))
+            description = md("{vs} {period}", vs=view.t("vs"), period=view.plain(row.period_type).lower())
         unit = view.unit(row)
         percent = "%" if unit.startswith("%") and pd.isna(row.out_of) else ""
         number = format_value(row.value, "", view.language, out_of=row.out_of, qualifier=row.qualifier) + percent
-        st.metric(
-            unit,
-            number,
+        render.metric(
+            inert(unit),
+            inert(number),
             delta=delta,
             delta_color="inverse" if row.direction == "lower-is-better" else "normal",
             delta_description=description,
             chart_data=history,
-            help=indicator.description.vi if view.language == "vi" else indicator.description.en,
+            help=inert(indicator.description.vi if view.language == "vi" else indicator.description.en),
         )
-        st.caption(f"{period_text(view, row)} · {source_line(view, row)}")
+        render.caption(md("{period} · {source}", period=period_text(view, row), source=source_line(view, row)))
         left, right = st.columns(2)
-        with left, st.popover(view.t("quote"), icon=":material/format_quote:", width="stretch"):
+        with left, render.popover(view.t("quote"), icon=":material/format_quote:", width="stretch"):
             citation(view, row)
         with right:
-            st.page_link(
+            render.page_link(
                 INDICATOR_PAGE,
                 label=view.t("details"),
                 icon=":material/query_stats:",
@@ -194,19 +187,20 @@ def problems_panel(view: View, problems: list[Problem]) -> None:
     errors = [problem for problem in problems if problem.is_error]
     if not errors:
         return
-    st.error(view.t("registry_problems", count=len(errors)), icon=":material/error:")
-    with st.expander(view.t("problems"), expanded=False):
+    render.error(view.t("registry_problems", count=len(errors)), icon=":material/error:")
+    with render.expander(view.t("problems"), expanded=False):
         st.dataframe(problems_frame(view, errors), hide_index=True, width="stretch")
 
 
 def problems_frame(view: View, problems: list[Problem]) -> pd.DataFrame:
+    """Problems as a table: where (file:line:column), the field, the message, the code."""
     return pd.DataFrame(
         [
             {
-                view.t("file"): f"{problem.path}:{problem.line}:{problem.column}",
-                "field": problem.field,
-                view.t("message"): problem.message,
-                view.t("code"): problem.code,
+                view.plain("file"): f"{problem.path}:{problem.line}:{problem.column}",
+                view.plain("field"): problem.field,
+                view.plain("message"): problem.message,
+                view.plain("code"): problem.code,
             }
             for problem in problems
         ]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from dashboard import render
 from dashboard.components import filter_params, indicator_links
 from dashboard.view import View
 from indicators.exports import csv_bytes, export_frame, json_text, xlsx_bytes
@@ -55,7 +56,7 @@ def download_buttons(
     with st.container(horizontal=True):
         for extension in formats:
             label, mime, _ = FORMATS[extension]
-            st.download_button(
+            render.download_button(
                 view.t(label),
                 lambda extension=extension: _download_bytes(
                     extension, view.loaded.fingerprint, scope, view.language, address, filters, rows

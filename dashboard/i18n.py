@@ -82,6 +82,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "quarter": ("Quý", "Quarter"),
     "month": ("Tháng", "Month"),
     "date": ("Tại ngày", "As of date"),
+    "range": ("Giai đoạn", "Range of years"),
     "other": ("Khác", "Other"),
     "rank_of": ("hạng {rank} trên {total}", "rank {rank} of {total}"),
     "international_rankings": ("Xếp hạng quốc tế", "International rankings"),
@@ -147,6 +148,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sector": ("Lĩnh vực", "Sector"),
     "kind": ("Loại", "Kind"),
     "file": ("Tệp", "File"),
+    "field": ("Trường", "Field"),
     "message": ("Thông báo", "Message"),
     "code": ("Mã", "Code"),
     "line": ("Dòng", "Line"),
@@ -257,6 +259,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "ed_add_toggle": ("Thêm một số liệu", "Add an observation"),
     "ed_remove": ("Xóa", "Remove"),
     "ed_upload": ("…hoặc tải lên tệp .txt", "…or upload a .txt file"),
+    "how_to_fix": ("Cách sửa", "How to fix"),
+    "open_conflicts": ("Số liệu vênh nhau chưa xử lý", "Open conflicts"),
+    "open_conflicts_help": (
+        "Các nguồn nêu số khác nhau cho cùng chỉ số, đơn vị và kỳ, mà tệp chưa ghi số nào được dùng "
+        "(preferred: true, hoặc status: revised cho bản công bố sau).",
+        "Sources give different figures for one indicator, reporting unit and period, and the file does "
+        "not yet say which stands (preferred: true, or status: revised for a later release).",
+    ),
+    "no_conflicts": ("Không có số liệu vênh nhau.", "No open conflicts."),
+    "reporting_unit": ("Đơn vị báo cáo", "Reporting unit"),
+    "values": ("Các giá trị", "Values"),
+    "not_translated": ("chưa dịch", "not translated"),
+    "per_year_of": ("mỗi năm (báo cáo {period})", "per year (reported {period})"),
 }
 
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard import render
 from dashboard.data import Loaded
 from dashboard.i18n import translate
 from dashboard.link import ALL_GEOGRAPHIES, DEFAULT_LANGUAGE, Choices, LinkState, link_params, parse_link
+from dashboard.render import Markdown, md
 from dashboard.view import sector_ids, sector_label
 from indicators.formatting import LANGUAGES
 from indicators.query import UNIT_LEVELS, year_bounds
 
-LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+LANGUAGE_NAMES = {"vi": Markdown("Tiếng Việt"), "en": Markdown("English")}
 
 
 def link_choices(loaded: Loaded) -> Choices:
@@ -26,29 +28,29 @@ def sidebar(loaded: Loaded) -> LinkState:
         _seed_from_link(choices)
     language = st.session_state.get("lang") or DEFAULT_LANGUAGE
     with st.sidebar:
-        st.segmented_control(
-            "Ngôn ngữ · Language", LANGUAGES, key="lang", format_func=LANGUAGE_NAMES.get, required=True
+        render.segmented_control(
+            Markdown("Ngôn ngữ · Language"), LANGUAGES, key="lang", format_func=LANGUAGE_NAMES.get, required=True
         )
         language = st.session_state.get("lang") or DEFAULT_LANGUAGE
-        st.subheader(translate("filters", language))
-        st.multiselect(
-            translate("sectors", language),
+        render.subheader(md(translate("filters", language)))
+        render.multiselect(
+            md(translate("sectors", language)),
             choices.sectors,
             key="sectors",
             format_func=lambda sector_id: sector_label(loaded, sector_id, language),
-            help=translate("sectors_help", language),
+            help=md(translate("sectors_help", language)),
             placeholder=translate("geo_all", language),
         )
         low, high = choices.year_bounds
         if low < high:
-            st.slider(translate("years", language), low, high, key="years")
+            render.slider(md(translate("years", language)), low, high, key="years")
         else:
             st.session_state["years"] = (low, high)
-        st.radio(
-            translate("geography", language),
+        render.radio(
+            md(translate("geography", language)),
             choices.geographies,
             key="geo",
-            format_func=lambda geo: translate(f"geo_{geo}", language),
+            format_func=lambda geo: md(translate(f"geo_{geo}", language)),
             horizontal=True,
         )
     year_from, year_to = st.session_state["years"]

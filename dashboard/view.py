@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard.data import Loaded
 from dashboard.i18n import translate
 from dashboard.link import ALL_GEOGRAPHIES, LinkState
+from dashboard.render import Markdown, md
 from indicators.query import UNIT_LEVELS, Filters, filter_observations
 
 
@@ -21,7 +22,13 @@ class View:
     filters: Filters
     filtered: pd.DataFrame
 
-    def t(self, key: str, **values: object) -> str:
+    def t(self, key: str, **values: object) -> Markdown:
+        """The label in the reader's language, for markdown places (see `dashboard.render`):
+        the template is this app's own, every value is made inert."""
+        return md(translate(key, self.language), **values)
+
+    def plain(self, key: str, **values: object) -> str:
+        """The label as plain text, for charts, tables and file contents."""
         return translate(key, self.language, **values)
 
     def name(self, indicator_id: str) -> str:

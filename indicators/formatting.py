@@ -17,9 +17,17 @@ LANGUAGES = ("vi", "en")
 
 
 _PERIOD_WORDS = {
-    "vi": {"H1": "6 tháng đầu năm {year}", "H2": "6 tháng cuối năm {year}", "Q": "Quý {quarter}/{year}"},
-    "en": {"H1": "H1 {year}", "H2": "H2 {year}", "Q": "Q{quarter} {year}"},
+    "vi": {
+        "H1": "6 tháng đầu năm {year}",
+        "H2": "6 tháng cuối năm {year}",
+        "Q": "quý {quarter}/{year}",
+        "month": "tháng {month}/{year}",
+        "range": "giai đoạn {first}–{last}",
+    },
+    "en": {"H1": "H1 {year}", "H2": "H2 {year}", "Q": "Q{quarter} {year}", "month": None, "range": "{first}–{last}"},
 }
+# One date style per language: 19/7/2024; 19 July 2024.
+_DATE_FORMATS = {"vi": "d/M/yyyy", "en": "d MMMM yyyy"}
 
 
 @lru_cache(maxsize=65536)  # a page writes the same figures on every rerun
@@ -63,7 +71,14 @@ def format_value(
 
 @lru_cache(maxsize=65536)
 def format_period(label: str, kind: str, language: str) -> str:
-    """`2024-H1` -> `6 tháng đầu năm 2024` / `H1 2024`; dates in the locale."""
+    """A period label as a reader reads it, for each kind of `indicators.periods`:
+
+    >>> [format_period(label, kind, "vi") for label, kind in PERIOD_EXAMPLES]
+    ['2024', '6 tháng đầu năm 2024', 'quý 3/2024', 'tháng 6/2024', '30/6/2024', 'giai đoạn 2021–2025']
+    >>> [format_period(label, kind, "en") for label, kind in PERIOD_EXAMPLES]
+    ['2024', 'H1 2024', 'Q3 2024', 'June 2024', '30 June 2024', '2021–2025']
+
+    A free label ("other") is returned as it is."""
     words = _PERIOD_WORDS[language]
     if kind == "half-year":
         year, half = label.split("-")
@@ -72,18 +87,33 @@ def format_period(label: str, kind: str, language: str) -> str:
         year, quarter = label.split("-Q")
         return words["Q"].format(year=year, quarter=quarter)
     if kind == "date":
-        return format_date(
-            date.fromisoformat(label), format="long" if language == "en" else "d/M/yyyy", locale=LOCALES[language]
-        )
+        return format_date_value(label, language)
     if kind == "month":
-        return format_date(date.fromisoformat(label + "-01"), format="MMMM yyyy", locale=LOCALES[language])
+        year, month = label.split("-")
+        if words["month"]:
+            return words["month"].format(year=year, month=int(month))
+        return format_date(date(int(year), int(month), 1), format="MMMM yyyy", locale=LOCALES[language])
+    if kind == "range":
+        first, last = label.split("/")
+        return words["range"].format(first=first, last=last)
     return label
 
 
+PERIOD_EXAMPLES = [
+    ("2024", "year"),
+    ("2024-H1", "half-year"),
+    ("2024-Q3", "quarter"),
+    ("2024-06", "month"),
+    ("2024-06-30", "date"),
+    ("2021/2025", "range"),
+]
+
+
 @lru_cache(maxsize=4096)
-def format_date_value(value: str | None, language: str) -> str:
-    if not value:
+def format_date_value(value: date | str | None, language: str) -> str:
+    """A date (or ISO date text) in the language's one style: `19/7/2024`, `19 July 2024`;
+    "—" when there is none (None, "", NaN)."""
+    if value is None or (isinstance(value, float) and value != value) or value == "":
         return "—"
-    return format_date(
-        date.fromisoformat(value), format="d/M/yyyy" if language == "vi" else "d MMM yyyy", locale=LOCALES[language]
-    )
+    day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    return format_date(day, format=_DATE_FORMATS[language], locale=LOCALES[language])

@@ -48,7 +48,7 @@ OUT_OF_KINDS = frozenset({"rank", "level"})
 
 DIRECTIONS = ("higher-is-better", "lower-is-better")
 
-PERIOD_KINDS = ("year", "half-year", "quarter", "month", "date", "other")
+PERIOD_KINDS = ("year", "half-year", "quarter", "month", "date", "range", "other")
 
 
 @dataclass(frozen=True)

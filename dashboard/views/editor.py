@@ -13,8 +13,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, editors
-from dashboard.components import escape_markdown, history_of, inline_code, labelled, problems_frame
+from dashboard import data, editors, render
+from dashboard.components import history_of, labelled, problems_frame
+from dashboard.render import Markdown, inert, inline_code, md
 from dashboard.view import current_view
 from indicators.editing import (
     ConflictError,
@@ -38,18 +39,18 @@ NEW = "__new__"
 
 view = current_view()
 registry = view.loaded.registry
-st.title(view.t("page_editor"))
+render.title(view.t("page_editor"))
 
 if os.environ.get("DASHBOARD_EDIT") != "1":
-    st.error(view.t("ed_disabled"))
+    render.error(view.t("ed_disabled"))
     st.stop()
 if not os.access(registry.data_dir / "registry", os.W_OK):
-    st.error(view.t("ed_read_only", folder=registry.data_dir / "registry"))
+    render.error(view.t("ed_read_only", folder=registry.data_dir / "registry"))
     st.stop()
 
 
 def sign_out_button() -> None:
-    if st.button(view.t("ed_sign_out"), icon=":material/logout:", key="sign_out"):
+    if render.button(view.t("ed_sign_out"), icon=":material/logout:", key="sign_out"):
         st.logout()
 
 
@@ -57,16 +58,16 @@ def signed_in_editor() -> dict:
     """The editor's identity; for anyone else, the reason they cannot edit, then stop."""
     allowed = editors.current_access()
     if allowed.state == editors.UNCONFIGURED:
-        keys = ", ".join(f"`{key}`" for key in allowed.detail.split(", "))
-        st.error(view.t("ed_sign_in_unconfigured", keys=keys), icon=":material/lock:")
+        keys = Markdown(", ").join(inline_code(key) for key in allowed.detail.split(", "))
+        render.error(view.t("ed_sign_in_unconfigured", keys=keys), icon=":material/lock:")
     elif allowed.state == editors.NO_EDITORS:
-        st.error(view.t("ed_no_editors", detail=escape_markdown(allowed.detail)), icon=":material/lock:")
+        render.error(view.t("ed_no_editors", detail=allowed.detail), icon=":material/lock:")
     elif allowed.state == editors.SIGNED_OUT:
-        st.info(view.t("ed_sign_in_needed"), icon=":material/lock:")
-        if st.button(view.t("ed_sign_in"), type="primary", icon=":material/login:", key="sign_in"):
+        render.info(view.t("ed_sign_in_needed"), icon=":material/lock:")
+        if render.button(view.t("ed_sign_in"), type="primary", icon=":material/login:", key="sign_in"):
             st.login()
     elif allowed.state == editors.REFUSED:
-        st.error(view.t("ed_not_editor", who=inline_code(allowed.detail)), icon=":material/block:")
+        render.error(view.t("ed_not_editor", who=inline_code(allowed.detail)), icon=":material/block:")
         sign_out_button()
     else:
         return allowed.identity
@@ -75,10 +76,12 @@ def signed_in_editor() -> dict:
 
 identity = signed_in_editor()
 who, sign_out_column = st.columns([4, 1], vertical_alignment="center")
-who.caption(view.t("ed_signed_in_as", email=inline_code(identity["email"]), issuer=inline_code(identity["issuer"])))
+render.caption(
+    view.t("ed_signed_in_as", email=inline_code(identity["email"]), issuer=inline_code(identity["issuer"])), into=who
+)
 with sign_out_column:
     sign_out_button()
-edit_tab, import_tab = st.tabs([view.t("ed_indicator"), view.t("ed_tab_import")])
+edit_tab, import_tab = render.tabs([view.t("ed_indicator"), view.t("ed_tab_import")])
 
 
 def sector_options() -> list[str]:
@@ -111,30 +114,34 @@ def base_text(indicator_id: str) -> str | None:
 def indicator_form(current: dict) -> dict:
     """Indicator-level fields; returns what the form holds."""
     left, right = st.columns(2)
-    name_vi = left.text_input(view.t("ed_name_vi"), current["name"]["vi"])
-    name_en = right.text_input(view.t("ed_name_en"), current["name"]["en"])
-    description_vi = left.text_area(view.t("ed_description_vi"), current["description"]["vi"], height=80)
-    description_en = right.text_area(view.t("ed_description_en"), current["description"]["en"], height=80)
+    name_vi = render.text_input(view.t("ed_name_vi"), current["name"]["vi"], into=left)
+    name_en = render.text_input(view.t("ed_name_en"), current["name"]["en"], into=right)
+    description_vi = render.text_area(view.t("ed_description_vi"), current["description"]["vi"], height=80, into=left)
+    description_en = render.text_area(view.t("ed_description_en"), current["description"]["en"], height=80, into=right)
     sectors, units = sector_options(), unit_options()
-    sector = left.selectbox(
+    sector = render.selectbox(
         view.t("ed_sector"),
         sectors,
         index=sectors.index(current["sector"]) if current["sector"] in sectors else 0,
         format_func=lambda sector_id: f"{view.sector_name(sector_id)} ({sector_id})",
+        into=left,
     )
-    reporting_unit = right.selectbox(
+    reporting_unit = render.selectbox(
         view.t("ed_reporting_unit"),
         units,
         index=units.index(current.get("reporting_unit", "vn")) if current.get("reporting_unit", "vn") in units else 0,
         format_func=unit_label,
+        into=right,
     )
-    kind = left.selectbox(view.t("ed_kind"), list(KINDS), index=KINDS.index(current["kind"]))
-    direction = right.selectbox(view.t("ed_direction"), list(DIRECTIONS), index=DIRECTIONS.index(current["direction"]))
-    unit_vi = left.text_input(view.t("ed_unit_vi"), current["unit"]["vi"])
-    unit_en = right.text_input(view.t("ed_unit_en"), current["unit"]["en"])
+    kind = render.selectbox(view.t("ed_kind"), list(KINDS), index=KINDS.index(current["kind"]), into=left)
+    direction = render.selectbox(
+        view.t("ed_direction"), list(DIRECTIONS), index=DIRECTIONS.index(current["direction"]), into=right
+    )
+    unit_vi = render.text_input(view.t("ed_unit_vi"), current["unit"]["vi"], into=left)
+    unit_en = render.text_input(view.t("ed_unit_en"), current["unit"]["en"], into=right)
     scales = list(SCALES)
-    scale = left.selectbox(view.t("ed_scale"), scales, index=scales.index(current.get("scale", "one")))
-    headline = right.checkbox(view.t("ed_headline"), bool(current.get("headline", False)))
+    scale = render.selectbox(view.t("ed_scale"), scales, index=scales.index(current.get("scale", "one")), into=left)
+    headline = render.checkbox(view.t("ed_headline"), bool(current.get("headline", False)), into=right)
     return {
         "name": {"vi": name_vi, "en": name_en},
         "description": {"vi": description_vi, "en": description_en},
@@ -151,7 +158,7 @@ def indicator_form(current: dict) -> dict:
 def observation_picker(indicator_id: str) -> dict | None:
     """Choose a source, then a sentence (searchable), then a number parsed from it."""
     sources = sorted(registry.sources)
-    source_id = st.selectbox(
+    source_id = render.selectbox(
         view.t("ed_source"),
         sources,
         format_func=lambda key: registry.sources[key].meta.title,
@@ -160,35 +167,35 @@ def observation_picker(indicator_id: str) -> dict | None:
     source = registry.sources[source_id]
     candidates = figure_sentences(source)
     if not candidates:
-        st.info(view.t("ed_no_figures"))
+        render.info(view.t("ed_no_figures"))
         return None
-    sentence = st.selectbox(
+    sentence = render.selectbox(
         view.t("ed_sentence"),
         candidates,
         format_func=lambda item: f"line {item.line}: {item.text}",
         key=f"pick_sentence_{indicator_id}_{source_id}",
     )
     proposals = propose(source, sentence, sentence.text, registry.units)
-    choice = st.radio(
+    choice = render.radio(
         view.t("ed_figure"),
         range(len(proposals)),
-        format_func=lambda index: describe(proposals[index]),
+        format_func=lambda index: inert(describe(proposals[index])),
         key=f"pick_figure_{indicator_id}_{source_id}_{sentence.line}",
     )
     proposal = proposals[choice]
     if proposal.refusal:
-        st.warning(escape_markdown(proposal.refusal), icon=":material/help:")
-    period = st.text_input(
+        render.warning(inert(proposal.refusal), icon=":material/help:")
+    period = render.text_input(
         view.t("ed_period"), proposal.period or "", key=f"pick_period_{indicator_id}_{sentence.line}_{proposal.text}"
     )
-    note = st.text_input(view.t("ed_note"), key=f"pick_note_{indicator_id}")
+    note = render.text_input(view.t("ed_note"), key=f"pick_note_{indicator_id}")
     observation = proposal.observation(source_id, sentence.text, current_unit(indicator_id))
     if period != proposal.period:  # the editor's own period: the context sentence no longer applies
         observation.pop("period_quote", None)
     observation["period"] = period
     if note:
         observation["note"] = {"vi": note}
-    st.caption(view.t("ed_parsed", kind=proposal.kind, scale=proposal.scale, unit=proposal.unit_vi))
+    render.caption(view.t("ed_parsed", kind=proposal.kind, scale=proposal.scale, unit=proposal.unit_vi))
     return observation
 
 
@@ -206,7 +213,7 @@ def preview(indicator_id: str, path, base: str | None, text: str) -> None:
     """Problems, chart and diff of the pending text; save when it is valid."""
     indicator, problems = check_text(registry, path, text)
     if problems:
-        st.error(view.t("ed_problem_count", count=len(problems)), icon=":material/error:")
+        render.error(view.t("ed_problem_count", count=len(problems)), icon=":material/error:")
         st.dataframe(problems_frame(view, problems), hide_index=True, width="stretch")
     elif indicator is not None:
         # The draft as the dashboard would show it: a one-indicator registry's frame.
@@ -215,31 +222,31 @@ def preview(indicator_id: str, path, base: str | None, text: str) -> None:
     diff = draft_from_text(path, base, text).diff()
     st.code(diff or "(no change)", language="diff")
     can_save = not problems and bool(diff)
-    if st.button(view.t("ed_save"), type="primary", disabled=not can_save, key=f"save_{indicator_id}"):
+    if render.button(view.t("ed_save"), type="primary", disabled=not can_save, key=f"save_{indicator_id}"):
         try:
             save_text(path, text, digest(base), identity, summary=f"editor: {indicator_id}")
         except ConflictError as conflict:
-            st.error(str(conflict), icon=":material/sync_problem:")
+            render.error(inert(conflict), icon=":material/sync_problem:")
             st.code(conflict.diff, language="diff")
-            if st.button(view.t("ed_reload"), key=f"reload_{indicator_id}"):
+            if render.button(view.t("ed_reload"), key=f"reload_{indicator_id}"):
                 st.session_state.pop(f"editor_base_{indicator_id}", None)
                 st.rerun()
         else:
             st.session_state.pop(f"editor_base_{indicator_id}", None)
             st.session_state.pop("editor_pending", None)
-            st.success(view.t("ed_saved", name=path.name), icon=":material/check:")
+            render.success(view.t("ed_saved", name=path.name), icon=":material/check:")
 
 
 with edit_tab:
     choices = [NEW, *sorted(registry.files)]
-    indicator_id = st.selectbox(
+    indicator_id = render.selectbox(
         view.t("ed_indicator"),
         choices,
         format_func=lambda key: view.t("ed_new_indicator") if key == NEW else f"{view.name(key)} ({key})",
         key="editor_indicator",
     )
     if indicator_id == NEW:
-        new_id = st.text_input(view.t("ed_new_id"), key="editor_new_id")
+        new_id = render.text_input(view.t("ed_new_id"), key="editor_new_id")
         current = {
             "name": {"vi": "", "en": ""},
             "description": {"vi": "", "en": ""},
@@ -256,22 +263,24 @@ with edit_tab:
         on_disk = open_draft(path)
         current = on_disk.data
         if base_text(indicator_id) != on_disk.original:
-            st.warning(view.t("ed_changed_on_disk"))
+            render.warning(view.t("ed_changed_on_disk"))
 
     fields = indicator_form(current)
     existing = list(current.get("observations", [])) if indicator_id != NEW else []
     removed = []
     if existing:
-        st.subheader(view.t("observations"))
+        render.subheader(view.t("observations"))
         for index, observation in enumerate(existing):
             label = f"{observation['period']}: {observation['value']} — {str(observation['quote'])[:90]}"
-            if st.checkbox(f"{view.t('ed_remove')} · {label}", key=f"remove_{indicator_id}_{index}"):
+            if render.checkbox(
+                md("{remove} · {label}", remove=view.t("ed_remove"), label=label), key=f"remove_{indicator_id}_{index}"
+            ):
                 removed.append(index)
-    st.subheader(view.t("ed_add_figure"))
-    adding = st.toggle(view.t("ed_add_toggle"), value=indicator_id == NEW, key=f"adding_{indicator_id}")
+    render.subheader(view.t("ed_add_figure"))
+    adding = render.toggle(view.t("ed_add_toggle"), value=indicator_id == NEW, key=f"adding_{indicator_id}")
     observation = observation_picker(indicator_id) if adding else None
 
-    if st.button(view.t("ed_preview"), key="editor_preview"):
+    if render.button(view.t("ed_preview"), key="editor_preview"):
         try:
             if indicator_id == NEW:
                 draft = new_draft(registry.data_dir / "registry", {"id": new_id, **fields, "observations": []})
@@ -286,22 +295,22 @@ with edit_tab:
                 add_observation(draft, observation)
             st.session_state["editor_pending"] = (indicator_id, str(draft.path), base, draft.text())
         except (FileExistsError, ValueError) as error:
-            st.error(str(error))
+            render.error(inert(error))
     pending = st.session_state.get("editor_pending")
     if pending and pending[0] == indicator_id:
         preview(indicator_id, Path(pending[1]), pending[2], pending[3])
 
 
 with import_tab:
-    st.caption(view.t("ed_import_help", limit=MAX_SOURCE_TEXT_BYTES // 1_000_000))
+    render.caption(view.t("ed_import_help", limit=MAX_SOURCE_TEXT_BYTES // 1_000_000))
     with st.form("import_source"):
-        title = st.text_input(view.t("ed_title"))
-        publisher = st.text_input(view.t("ed_publisher"))
-        published = st.date_input(view.t("ed_published"), value=None, max_value=date.today())
-        url = st.text_input(view.t("ed_url"))
-        pasted = st.text_area(view.t("ed_text"), height=200)
-        uploaded = st.file_uploader(view.t("ed_upload"), type=["txt"])
-        submitted = st.form_submit_button(view.t("ed_import"))
+        title = render.text_input(view.t("ed_title"))
+        publisher = render.text_input(view.t("ed_publisher"))
+        published = render.date_input(view.t("ed_published"), value=None, max_value=date.today())
+        url = render.text_input(view.t("ed_url"))
+        pasted = render.text_area(view.t("ed_text"), height=200)
+        uploaded = render.file_uploader(view.t("ed_upload"), type=["txt"])
+        submitted = render.form_submit_button(view.t("ed_import"))
     if submitted:
         try:
             text = decode_upload(uploaded.getvalue()) if uploaded is not None else decode_upload(pasted.encode("utf-8"))
@@ -309,15 +318,15 @@ with import_tab:
                 raise SourceImportError("the title is required")
             meta = import_source(DataLayout(registry.data_dir), title, text, publisher, published, url, identity)
         except (SourceImportError, ValueError) as error:
-            st.error(view.t("ed_not_imported", reason=error), icon=":material/error:")
+            render.error(view.t("ed_not_imported", reason=error), icon=":material/error:")
         else:
-            st.success(view.t("ed_imported", source=meta.id), icon=":material/check:")
+            render.success(view.t("ed_imported", source=meta.id), icon=":material/check:")
             claims, _ = data.coverage_of(data.current())  # the new source changed the fingerprint
             figures = [claim for claim in claims if claim.source_id == meta.id]
-            st.markdown(escape_markdown(view.t("ed_unregistered", count=len(figures))))
+            render.markdown(view.t("ed_unregistered", count=len(figures)))
             st.dataframe(
                 pd.DataFrame([{"number": c.text, "line": c.line, "sentence": c.sentence} for c in figures]),
                 hide_index=True,
                 width="stretch",
             )
-            st.caption(escape_markdown(view.t("ed_add_later")))
+            render.caption(view.t("ed_add_later"))

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
+from dashboard import render
 from dashboard.components import (
     chart_with_images,
     citation,
-    escape_markdown,
     formatted_value,
     history_of,
     labelled,
@@ -14,6 +14,7 @@ from dashboard.components import (
     source_line,
 )
 from dashboard.downloads import download_buttons
+from dashboard.render import inert, md
 from dashboard.view import current_view
 from indicators.query import only_columns
 
@@ -24,25 +25,25 @@ registry = view.loaded.registry
 available = list(dict.fromkeys(view.filtered.indicator_id))
 
 if not available:
-    st.title(view.t("page_indicator"))
-    st.info(view.t("no_data"), icon=":material/filter_alt_off:")
+    render.title(view.t("page_indicator"))
+    render.info(view.t("no_data"), icon=":material/filter_alt_off:")
     st.stop()
 
 requested = st.query_params.get("indicator")
 if requested and requested not in available:
-    st.warning(view.t("url_notice", details=f"indicator={requested}"), icon=":material/link_off:")
+    render.warning(view.t("url_notice", details=f"indicator={requested}"), icon=":material/link_off:")
 
 
 def observations_table(rows) -> None:
     """Every observation with its quote and source, one row each."""
     labels = {
-        "period_text": view.t("period"),
-        "value_text": view.t("value"),
-        "quote": st.column_config.TextColumn(view.t("quote"), width="large"),
-        "source_title": view.t("source"),
-        "source_publisher": view.t("publisher"),
-        "source_published": view.t("published"),
-        "source_url": st.column_config.LinkColumn(view.t("link")),
+        "period_text": view.plain("period"),
+        "value_text": view.plain("value"),
+        "quote": st.column_config.TextColumn(view.plain("quote"), width="large"),
+        "source_title": view.plain("source"),
+        "source_publisher": view.plain("publisher"),
+        "source_published": view.plain("published"),
+        "source_url": st.column_config.LinkColumn(view.plain("link")),
     }
     st.dataframe(only_columns(rows, list(labels)), hide_index=True, width="stretch", column_config=labels)
 
@@ -53,7 +54,7 @@ def follow_choice() -> None:
 
 # The URL decides (links from cards, shared links); the select box writes back to it.
 st.session_state["indicator_choice"] = requested if requested in available else available[0]
-indicator_id = st.selectbox(
+indicator_id = render.selectbox(
     view.t("choose_indicator"), available, format_func=view.name, key="indicator_choice", on_change=follow_choice
 )
 if st.query_params.get("indicator") != indicator_id:
@@ -62,17 +63,17 @@ if st.query_params.get("indicator") != indicator_id:
 indicator = registry.indicators[indicator_id]
 rows = view.filtered[view.filtered.indicator_id == indicator_id].copy()
 description = indicator.description.vi if view.language == "vi" else indicator.description.en
-st.title(escape_markdown(view.name(indicator_id)))
-st.caption(
-    " · ".join(
-        [
-            escape_markdown(view.sector_name(indicator.sector)),
-            escape_markdown(view.t(rows.iloc[0].reporting_unit_level)),
-            escape_markdown(view.unit(rows.iloc[0])),
-        ]
+render.title(inert(view.name(indicator_id)))
+first_row = rows.iloc[0]
+render.caption(
+    md(
+        "{sector} · {level} · {unit}",
+        sector=view.sector_name(indicator.sector),
+        level=view.t(first_row.reporting_unit_level),
+        unit=view.unit(first_row),
     )
 )
-st.markdown(escape_markdown(description))
+render.markdown(inert(description))
 
 rows = labelled(view, rows)
 
@@ -80,25 +81,29 @@ if len(rows) > 1:
     chart_with_images(view, history_of(view, rows, indicator.target), indicator_id)
 else:
     row = next(rows.itertuples())
-    st.metric(period_text(view, row), formatted_value(view, row), border=True)
-    st.caption(view.t("single_point"))
+    render.metric(inert(period_text(view, row)), inert(formatted_value(view, row)), border=True)
+    render.caption(view.t("single_point"))
 
-st.subheader(view.t("observations"))
+render.subheader(view.t("observations"))
 # The newest figures as citation cards; the table below lists every one with its quote.
 for row in rows.iloc[::-1].iloc[:CITATION_CARDS].itertuples():
     with st.container(border=True):
-        st.markdown(f"**{escape_markdown(row.period_text)}: {escape_markdown(row.value_text)}**")
+        render.markdown(md("**{period}: {value}**", period=row.period_text, value=row.value_text))
         citation(view, row)
 if len(rows) > CITATION_CARDS:
-    st.caption(f"{CITATION_CARDS} / {len(rows)} · {view.t('all_in_table')}")
+    render.caption(md("{shown} / {total} · {rest}", shown=CITATION_CARDS, total=len(rows), rest=view.t("all_in_table")))
 
 # Drawn only while open: a data grid is the heaviest script a first visit would load.
-table_box = st.expander(f"{view.t('observations_table')} ({len(rows)})", key="observations_table", on_change="rerun")
+table_box = render.expander(
+    md("{label} ({count})", label=view.t("observations_table"), count=len(rows)),
+    key="observations_table",
+    on_change="rerun",
+)
 if table_box.open:
     with table_box:
         observations_table(rows)
 
-st.subheader(view.t("how_to_cite"))
+render.subheader(view.t("how_to_cite"))
 first = rows.iloc[-1]
 cite = (
     f"{view.name(indicator_id)} ({period_text(view, first)}): {formatted_value(view, first)}. "

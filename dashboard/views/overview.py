@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
+from dashboard import render
 from dashboard.components import (
-    escape_markdown,
     filter_params,
     formatted_value,
     indicator_links,
@@ -12,6 +12,7 @@ from dashboard.components import (
     period_text,
 )
 from dashboard.downloads import app_address, download_buttons
+from dashboard.render import inert, md
 from dashboard.view import current_view
 from indicators.formatting import format_date_value
 from indicators.query import kpi_summary
@@ -20,8 +21,8 @@ CARDS_PER_ROW = 3
 CARDS_PER_SECTOR = 4  # every card is a few hundred elements for the browser to build
 
 view = current_view()
-st.title(view.t("app_title"))
-st.caption(view.t("tagline"))
+render.title(view.t("app_title"))
+render.caption(view.t("tagline"))
 downloads = st.container()  # filled once the page knows what it shows
 
 
@@ -35,19 +36,20 @@ def card_grid(records: list) -> None:
 
 def others_table(records: list) -> None:
     """The indicators without a card as one compact table, each linked to its page."""
+    details, quote, link = view.plain("details"), view.plain("quote"), view.plain("link")
     table = pd.DataFrame(
         {
-            view.t("indicators"): [view.name(row.indicator_id) for row in records],
-            view.t("sector"): [view.sector_name(row.sector) for row in records],
-            view.t("value"): [formatted_value(view, row) for row in records],
-            view.t("period"): [period_text(view, row) for row in records],
-            view.t("quote"): [row.quote for row in records],
-            view.t("source"): [row.source_title for row in records],
-            view.t("publisher"): [row.source_publisher for row in records],
-            view.t("published"): [format_date_value(row.source_published, view.language) for row in records],
-            view.t("link"): [row.source_url for row in records],
+            view.plain("indicators"): [view.name(row.indicator_id) for row in records],
+            view.plain("sector"): [view.sector_name(row.sector) for row in records],
+            view.plain("value"): [formatted_value(view, row) for row in records],
+            view.plain("period"): [period_text(view, row) for row in records],
+            quote: [row.quote for row in records],
+            view.plain("source"): [row.source_title for row in records],
+            view.plain("publisher"): [row.source_publisher for row in records],
+            view.plain("published"): [format_date_value(row.source_published, view.language) for row in records],
+            link: [row.source_url for row in records],
             # Absolute, like the downloads: the table's own export keeps working links.
-            view.t("details"): indicator_links([row.indicator_id for row in records], filter_params(), app_address("")),
+            details: indicator_links([row.indicator_id for row in records], filter_params(), app_address("")),
         }
     )
     st.dataframe(
@@ -55,16 +57,16 @@ def others_table(records: list) -> None:
         hide_index=True,
         width="stretch",
         column_config={
-            view.t("details"): st.column_config.LinkColumn(view.t("details"), display_text="→"),
-            view.t("quote"): st.column_config.TextColumn(view.t("quote"), width="large"),
-            view.t("link"): st.column_config.LinkColumn(view.t("link")),
+            details: st.column_config.LinkColumn(details, display_text="→"),
+            quote: st.column_config.TextColumn(quote, width="large"),
+            link: st.column_config.LinkColumn(link),
         },
     )
 
 
 summary = kpi_summary(view.filtered)
 if summary.empty:
-    st.info(view.t("no_data"), icon=":material/filter_alt_off:")
+    render.info(view.t("no_data"), icon=":material/filter_alt_off:")
 
 # Rows as plain records, read once: at thousands of indicators, per-sector frame slicing dominates a rerun.
 by_sector: dict[str, list] = {}
@@ -77,7 +79,7 @@ for sector_id in view.filters.sectors:
     records = by_sector.get(sector_id)
     if not records:
         continue
-    st.header(escape_markdown(view.sector_name(sector_id)), divider="gray")
+    render.header(inert(view.sector_name(sector_id)), divider="gray")
     headline = [row for row in records if row.headline]
     others = [row for row in records if not row.headline]
     if not headline:  # no headline chosen: the first few as cards
@@ -103,7 +105,11 @@ if shown:
 # One table for every sector, drawn only while open: a data grid is the heaviest
 # script a first visit would load.
 if rest:
-    more = st.expander(f"{view.t('more_indicators')} ({len(rest)})", key="more_indicators", on_change="rerun")
+    more = render.expander(
+        md("{label} ({count})", label=view.t("more_indicators"), count=len(rest)),
+        key="more_indicators",
+        on_change="rerun",
+    )
     if more.open:
         with more:
             others_table(rest)

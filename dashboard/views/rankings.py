@@ -2,22 +2,23 @@
 
 import streamlit as st
 
+from dashboard import render
 from dashboard.charts import ranking_chart
 from dashboard.components import (
     chart_caption,
     chart_source,
     chart_with_images,
     citation,
-    escape_markdown,
     formatted_value,
     period_text,
 )
+from dashboard.render import md
 from dashboard.view import current_view
 
 view = current_view()
 registry = view.loaded.registry
-st.title(view.t("page_rankings"))
-st.caption(view.t("rankings_intro"))
+render.title(view.t("page_rankings"))
+render.caption(view.t("rankings_intro"))
 
 
 def index_label(indicator_id: str) -> str:
@@ -27,19 +28,24 @@ def index_label(indicator_id: str) -> str:
 
 
 ranks = view.filtered[(view.filtered.kind == "rank")].copy()
-st.header(view.t("international_rankings"), divider="gray")
+render.header(view.t("international_rankings"), divider="gray")
 if ranks.empty:
-    st.info(view.t("no_rankings"), icon=":material/filter_alt_off:")
+    render.info(view.t("no_rankings"), icon=":material/filter_alt_off:")
 else:
     ranks["index_label"] = [index_label(indicator_id) for indicator_id in ranks.indicator_id]
     ranks["rank_text"] = [f"{row.value:g}/{row.out_of:g}" for row in ranks.itertuples()]
-    caption = chart_caption(view, view.t("rank_chart_title"), chart_source(view, ranks))
-    chart_with_images(view, ranking_chart(ranks, view.t("rank"), caption), "rankings", stretch=False)
+    caption = chart_caption(view, view.plain("rank_chart_title"), chart_source(view, ranks))
+    chart_with_images(view, ranking_chart(ranks, view.plain("rank"), caption), "rankings", stretch=False)
     for row in ranks.sort_values(["index_label", "period_start"]).itertuples():
         with st.container(border=True):
-            st.markdown(
-                f"**{escape_markdown(row.index_label)}** · {escape_markdown(period_text(view, row))}: "
-                f"**{escape_markdown(view.t('rank_of', rank=f'{row.value:g}', total=f'{row.out_of:g}'))}**"
+            rank = view.t("rank_of", rank=f"{row.value:g}", total=f"{row.out_of:g}")
+            render.markdown(
+                md(
+                    "**{index}** · {period}: **{rank}**",
+                    index=row.index_label,
+                    period=period_text(view, row),
+                    rank=rank,
+                )
             )
             citation(view, row)
 
@@ -48,11 +54,14 @@ def figure_cards(title_key: str, rows, label) -> None:
     """A section of figures, each as a metric with its citation."""
     if rows.empty:
         return
-    st.header(view.t(title_key), divider="gray")
+    render.header(view.t(title_key), divider="gray")
     for row in rows.itertuples():
         with st.container(border=True):
             sign = "+" if row.kind == "change" and row.value > 0 else ""
-            st.metric(f"{label(row.indicator_id)} · {period_text(view, row)}", sign + formatted_value(view, row))
+            render.metric(
+                md("{name} · {period}", name=label(row.indicator_id), period=period_text(view, row)),
+                md("{sign}{value}", sign=sign, value=formatted_value(view, row)),
+            )
             citation(view, row)
 
 

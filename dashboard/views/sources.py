@@ -1,8 +1,12 @@
 """Sources: metadata and a reader with the cited sentences highlighted."""
 
+from datetime import date
+
 import streamlit as st
 
-from dashboard.components import INDICATOR_PAGE, escape_markdown
+from dashboard import render
+from dashboard.components import INDICATOR_PAGE
+from dashboard.render import Markdown, inert, md
 from dashboard.view import current_view
 from indicators.formatting import format_date_value
 from indicators.text import fold
@@ -10,11 +14,19 @@ from indicators.text import fold
 view = current_view()
 registry = view.loaded.registry
 frame = view.loaded.frame
-st.title(view.t("page_sources"))
+render.title(view.t("page_sources"))
 
-source_ids = sorted(registry.sources, key=lambda source_id: registry.sources[source_id].meta.published or "")
+# Oldest first, undated sources before every dated one; the newest is chosen by default.
+source_ids = sorted(
+    registry.sources,
+    key=lambda source_id: (
+        registry.sources[source_id].meta.published is not None,
+        registry.sources[source_id].meta.published or date.min,
+        source_id,
+    ),
+)
 if not source_ids:
-    st.info(view.t("no_data"))
+    render.info(view.t("no_data"))
     st.stop()
 
 
@@ -24,14 +36,14 @@ def follow_choice() -> None:
 
 requested = st.query_params.get("source")
 if requested and requested not in registry.sources:
-    st.warning(view.t("url_notice", details=f"source={requested}"), icon=":material/link_off:")
+    render.warning(view.t("url_notice", details=f"source={requested}"), icon=":material/link_off:")
 st.session_state["source_choice"] = requested if requested in registry.sources else source_ids[-1]
-source_id = st.selectbox(
+source_id = render.selectbox(
     view.t("choose_source"),
     source_ids,
     key="source_choice",
     format_func=lambda key: (
-        f"{registry.sources[key].meta.title} ({format_date_value(str(registry.sources[key].meta.published or ''), view.language)})"
+        f"{registry.sources[key].meta.title} ({format_date_value(registry.sources[key].meta.published, view.language)})"
     ),
     on_change=follow_choice,
 )
@@ -41,29 +53,33 @@ if st.query_params.get("source") != source_id:
 source = registry.sources[source_id]
 meta = source.meta
 cited = frame[frame.source_id == source_id]
-st.header(escape_markdown(meta.title), divider="gray")
+render.header(inert(meta.title), divider="gray")
 details = {
-    view.t("publisher"): meta.publisher or "—",
-    view.t("published"): format_date_value(meta.published.isoformat() if meta.published else None, view.language),
-    view.t("accessed"): format_date_value(meta.accessed.isoformat(), view.language),
-    view.t("language_name"): meta.language,
-    view.t("origin"): meta.origin or "—",
-    view.t("observations"): str(len(cited)),
+    "publisher": meta.publisher,
+    "published": format_date_value(meta.published, view.language),
+    "accessed": format_date_value(meta.accessed, view.language),
+    "language_name": meta.language,
+    "observations": len(cited),
 }
 for label, value in details.items():
-    st.markdown(f"**{escape_markdown(label)}:** {escape_markdown(value)}")
+    render.markdown(md("**{label}:** {value}", label=view.t(label), value=value))
 if meta.url:
-    st.link_button(view.t("link"), meta.url, icon=":material/open_in_new:")
+    render.link_button(view.t("link"), meta.url, icon=":material/open_in_new:")
 else:
-    st.caption(view.t("no_link"))
-if meta.notes:
-    st.info(meta.notes, icon=":material/info:")
+    render.caption(view.t("no_link"))
+notes = meta.notes and (meta.notes.vi if view.language == "vi" else meta.notes.en)
+if notes:
+    render.info(inert(notes), icon=":material/info:")
+elif meta.notes:
+    render.info(md("{missing}: {notes}", missing=view.t("not_translated"), notes=meta.notes.vi), icon=":material/info:")
 
 quotes: dict[str, list[str]] = {}
 for row in cited.itertuples():
     quotes.setdefault(fold(row.quote), []).append(row.indicator_id)
 
-st.subheader(f"{view.t('source_text')} · {len(quotes)} {view.t('cited_sentences')}")
+render.subheader(
+    md("{text} · {count} {cited}", text=view.t("source_text"), count=len(quotes), cited=view.t("cited_sentences"))
+)
 for line in source.text.splitlines():
     folded = fold(line)
     if not folded:
@@ -74,25 +90,25 @@ for line in source.text.splitlines():
         if quote in folded
     )
     if not spans:
-        st.markdown(escape_markdown(folded))
+        render.markdown(inert(folded))
         continue
     pieces, position, linked = [], 0, []
     for start, end, indicator_ids in spans:
         if start < position:
             continue  # overlapping quotes: the first one is highlighted
-        pieces.append(escape_markdown(folded[position:start]))
-        pieces.append(f":orange-background[{escape_markdown(folded[start:end])}]")
+        pieces.append(inert(folded[position:start]))
+        pieces.append(md(":orange-background[{quote}]", quote=folded[start:end]))
         position = end
         linked.extend(indicator_ids)
-    pieces.append(escape_markdown(folded[position:]))
+    pieces.append(inert(folded[position:]))
     with st.container(border=True):
-        st.markdown("".join(pieces))
-        st.caption(view.t("cites"))
+        render.markdown(Markdown("").join(pieces))
+        render.caption(view.t("cites"))
         with st.container(horizontal=True):
             for indicator_id in dict.fromkeys(linked):
-                st.page_link(
+                render.page_link(
                     INDICATOR_PAGE,
-                    label=view.name(indicator_id),
+                    label=inert(view.name(indicator_id)),
                     icon=":material/arrow_forward:",
                     query_params={"indicator": indicator_id},
                 )

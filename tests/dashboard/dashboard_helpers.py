@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -19,8 +20,14 @@ def charts(app: AppTest) -> list:
     return [element for element in app.main if getattr(element, "type", None) == "vega_lite_chart"]
 
 
+def shown(markdown: str) -> str:
+    """The text a reader sees of markdown the app escaped (`64\\,9` reads `64,9`)."""
+    return re.sub(r"\\(.)", r"\1", str(markdown)).replace("  \n", "\n")
+
+
 def text_of(app: AppTest) -> str:
+    """All text of the page's markdown, captions, titles, code and alerts, as shown."""
     parts = []
     for kind in ("markdown", "caption", "title", "header", "subheader", "code", "warning", "error", "info", "success"):
-        parts.extend(str(element.value) for element in app.get(kind))
+        parts.extend(shown(element.value) for element in app.get(kind))
     return "\n".join(parts)

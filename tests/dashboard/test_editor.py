@@ -9,8 +9,9 @@ import shutil
 
 import pytest
 from conftest import DATA
+from dashboard_helpers import shown
 
-from dashboard.components import inline_code
+from dashboard.render import inline_code
 from indicators import load_registry
 from indicators.edit_log import read_entries
 from indicators.files import MAX_SOURCE_TEXT_BYTES
@@ -85,7 +86,7 @@ def test_editing_a_field_saves_one_changed_line_and_logs_it(editable):
     assert not app.exception and not app.error
     assert "-headline: true\n+headline: false" in app.code[0].value
     app.button(key="save_vssid-accounts").click().run()
-    assert app.success and "Saved vssid-accounts.yaml" in app.success[0].value
+    assert app.success and "Saved vssid-accounts.yaml" in shown(app.success[0].value)
     after = path.read_text(encoding="utf-8")
     assert after == before.replace("headline: true", "headline: false")
     (entry,) = [json.loads(line) for line in (data / "edit-log.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -120,7 +121,7 @@ def test_a_new_indicator_from_a_source_sentence_validates_and_saves(editable):
     assert not app.exception
     assert not app.error, [element.value for element in app.error]
     app.button(key="save___new__").click().run()
-    assert "Saved digital-product-exports-copy.yaml" in app.success[0].value
+    assert "Saved digital-product-exports-copy.yaml" in shown(app.success[0].value)
     saved = load_registry(data).observations("digital-product-exports-copy")
     assert [(o.value, o.period) for o in saved] == [(117.3, "2023")]
 
@@ -134,7 +135,7 @@ def test_a_conflicting_save_is_refused_with_the_difference(editable):
     someone_else = path.read_text(encoding="utf-8").replace("direction: higher-is-better", "direction: lower-is-better")
     path.write_text(someone_else, encoding="utf-8")
     app.button(key="save_vssid-accounts").click().run()
-    assert any("changed by someone else" in error.value for error in app.error)
+    assert any("changed by someone else" in shown(error.value) for error in app.error)
     assert "-direction: lower-is-better" in app.code[-1].value
     assert path.read_text(encoding="utf-8") == someone_else
 
@@ -144,7 +145,7 @@ def test_invalid_edits_show_the_problems_and_cannot_be_saved(editable):
     app.selectbox(key="editor_indicator").set_value("vssid-accounts").run()
     by_label(app.selectbox, "Scale").set_value("thousand").run()
     app.button(key="editor_preview").click().run()
-    assert "problem" in app.error[0].value
+    assert "problem" in shown(app.error[0].value)
     assert "value-not-in-quote" in app.dataframe[0].value.to_csv()
     assert app.button(key="save_vssid-accounts").disabled
 
@@ -157,7 +158,7 @@ def test_importing_a_source_lists_its_figures_to_register(editable):
     by_label(app.text_area, "Text").input(text)
     app.button[[button.label for button in app.button].index("Import")].click().run()
     assert not app.exception and not app.error, [element.value for element in app.error]
-    assert app.success and "Imported bao-thu-bai-bao-thu" in app.success[0].value
+    assert app.success and "Imported bao-thu-bai-bao-thu" in shown(app.success[0].value)
     assert (data / "sources" / "bao-thu-bai-bao-thu.txt").read_text(encoding="utf-8") == text
     assert app.dataframe[-1].value["number"].tolist() == ["120 triệu"]
     assert load_registry(data).sources["bao-thu-bai-bao-thu"].meta.publisher == "Báo Thử"
@@ -185,16 +186,16 @@ def test_uploads_must_be_utf8_text_within_the_limit():
 
 def test_editor_speaks_vietnamese_by_default(app, monkeypatch, tmp_path):
     app, _ = open_editor(app, monkeypatch, tmp_path, {"is_logged_in": False}, language="vi")
-    assert app.title[0].value == "Biên tập"
+    assert shown(app.title[0].value) == "Biên tập"
     assert [button.label for button in app.main.button] == ["Đăng nhập"]
-    assert app.info[0].value.startswith("Đăng nhập để biên tập.")
+    assert shown(app.info[0].value).startswith("Đăng nhập để biên tập.")
 
 
 def test_a_signed_out_visitor_sees_only_a_sign_in_button(app, monkeypatch, tmp_path):
     app, data = open_editor(app, monkeypatch, tmp_path, {"is_logged_in": False})
     assert main_widgets(app) == ["button"]
     assert app.main.button[0].label == "Sign in"
-    assert "The edit log records the identity you sign in with" in app.info[0].value
+    assert "The edit log records the identity you sign in with" in shown(app.info[0].value)
     assert not (data / "edit-log.jsonl").exists()
 
 
@@ -213,14 +214,14 @@ def test_a_signed_in_visitor_who_is_not_an_editor_is_refused(app, monkeypatch, t
     assert app.main.button[0].label == "Sign out"
     (refusal,) = app.error
     email = claims.get("email", ANALYST["email"])
-    assert refusal.value.startswith(f"You are signed in as {inline_code(email)}, but not an editor")
+    assert shown(refusal.value).startswith(f"You are signed in as {inline_code(email)}, but not an editor")
     assert not (data / "edit-log.jsonl").exists()
 
 
 def test_an_editor_by_domain_is_let_in_and_told_who_they_are(app, monkeypatch, tmp_path):
     app, _ = open_editor(app, monkeypatch, tmp_path, {**ANALYST, "email": "Reporter@Desk.Example.VN"})
     assert "tabs" in main_widgets(app) and "Sign out" in [button.label for button in app.main.button]
-    caption = next(caption.value for caption in app.caption if caption.value.startswith("Signed in as"))
+    caption = next(shown(caption.value) for caption in app.caption if shown(caption.value).startswith("Signed in as"))
     assert caption == (
         "Signed in as ` Reporter@Desk.Example.VN ` through ` https://id.example.org `; every save is logged with this identity."
     )
@@ -231,14 +232,16 @@ def test_without_sign_in_settings_the_editor_says_so_and_offers_nothing(app, mon
     app, _ = open_editor(app, monkeypatch, tmp_path, ANALYST, secrets=secrets)
     assert main_widgets(app) == []
     (message,) = app.error
-    assert message.value.startswith("Sign-in is not configured on this server, so nobody can edit")
-    assert "`cookie_secret`, `client_id`, `client_secret`, `server_metadata_url`" in message.value
+    assert shown(message.value).startswith("Sign-in is not configured on this server, so nobody can edit")
+    assert ", ".join(
+        inline_code(key) for key in ["cookie_secret", "client_id", "client_secret", "server_metadata_url"]
+    ) in (shown(message.value))
 
 
 def test_without_editors_nobody_may_edit(app, monkeypatch, tmp_path):
     app, _ = open_editor(app, monkeypatch, tmp_path, ANALYST, secrets={"auth": AUTH, "editors": {"emails": []}})
     assert main_widgets(app) == []
-    assert app.error[0].value.startswith("No editors are configured")
+    assert shown(app.error[0].value).startswith("No editors are configured")
 
 
 @pytest.mark.parametrize(
