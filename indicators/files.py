@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
+import secrets
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -34,8 +36,9 @@ def decode_text(raw: bytes, max_bytes: int) -> tuple[str, bool]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
         line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        column = len(raw[line_start : error.start].decode("utf-8")) + 1  # characters, as an editor counts
         message = f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8"
         raise TextError(message, "encoding-invalid", line, column) from None
     if "\x00" in text:
@@ -57,7 +60,8 @@ def read_text(path: Path, problems: list[Problem], max_bytes: int = MAX_YAML_BYT
             return None
         raw = path.read_bytes()
     except OSError as error:
-        report(f"cannot read file: {error.strerror}", "file-unreadable")
+        code = "file-missing" if isinstance(error, FileNotFoundError) else "file-unreadable"
+        report(f"cannot read file: {error.strerror}", code)
         return None
     try:
         text, had_bom = decode_text(raw, max_bytes)
@@ -74,13 +78,19 @@ def read_exact(path: Path) -> str | None:
     return path.read_bytes().decode("utf-8") if path.exists() else None
 
 
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
 def atomic_write(path: Path, content: str | bytes) -> None:
     """Write so that readers see the old file or the new one, never a mix: a temporary
-    file in the same folder, flushed to disk, then `os.replace`d over the target."""
+    file in the same folder, flushed to disk, then `os.replace`d over the target.
+    A file keeps its permissions; a new one gets those of any new file (the umask's)."""
     data = content.encode("utf-8") if isinstance(content, str) else content
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    descriptor, temporary = _create_beside(path)
     try:
         with os.fdopen(descriptor, "wb") as handle:
+            with contextlib.suppress(FileNotFoundError):  # the file keeps its permissions
+                os.chmod(temporary, stat.S_IMODE(os.stat(path).st_mode))
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -93,3 +103,15 @@ def atomic_write(path: Path, content: str | bytes) -> None:
         os.fsync(directory)
     finally:
         os.close(directory)
+
+
+def _create_beside(path: Path) -> tuple[int, Path]:
+    """A new empty file `.<name>.<random>.tmp` in the target's folder, created as any
+    new file is (mode 0o666 less the umask; `tempfile.mkstemp` would give 0o600)."""
+    for _ in range(100):
+        temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+        try:
+            return os.open(temporary, _NEW_FILE, 0o666), temporary
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {path}")

@@ -8,7 +8,7 @@ import typing
 from datetime import date
 from typing import Annotated, Literal, NotRequired, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, TypeAdapter, WithJsonSchema
 from typing_extensions import TypedDict
 
 from indicators.vocabulary import DIRECTIONS, KINDS, QUALIFIERS, SCALES
@@ -59,6 +59,17 @@ class Bilingual(Strict):
 Status = Literal["official", "estimate", "preliminary", "revised"]
 
 
+def _year_as_text(value):
+    return str(value) if type(value) is int else value  # not a bool: `period: true` is no year
+
+
+# `period: 2023` is read by YAML as an integer; it means the year, kept as text. One type
+# (not `str | int`), so that a wrong value is one problem at `period`, not one per member.
+PeriodLabel = Annotated[
+    str, BeforeValidator(_year_as_text), WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "integer"}]})
+]
+
+
 class Observation(Strict):
     value: float = Field(description="The number as the quote states it, in units of the indicator's scale.")
     out_of: float | None = Field(default=None, description="For ranks, levels and fractions: N in '86/193' or '6/10'.")
@@ -66,8 +77,7 @@ class Observation(Strict):
         default=None,
         description="When the source hedges: 'khoảng' about, 'gần' nearly, 'hơn'/'trên' more than, 'dưới' less than.",
     )
-    # `period: 2023` is read by YAML as an integer; it means the year, kept as text.
-    period: str | Annotated[int, AfterValidator(str)] = Field(
+    period: PeriodLabel = Field(
         description="As the source states it: 2023, 2024-H1, 2024-Q3, 2024-06, 2023-06-30, 2021/2025, "
         "or a free label in Vietnamese (with period_start)."
     )

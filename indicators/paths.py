@@ -1,10 +1,11 @@
 """Where everything lives: the data folder's layout in one place.
 
 data/
-  taxonomy.yaml             sectors and reporting units indicators refer to
+  taxonomy.yaml             the sectors indicators belong to
   registry/<id>.yaml        one indicator per file
   sources/<id>.yaml         a source document's metadata ...
   sources/<id>.txt          ... and its text
+  reporting-units/*.yaml    provinces, ministries and blocs figures are filed under
   coverage-waivers.yaml     numbers in sources that are deliberately not indicators
   edit-log.jsonl            every accepted edit
 """

@@ -53,7 +53,8 @@ def display_path(path: Path | str) -> str:
     """The path relative to the working directory when it lies below it."""
     absolute = os.path.abspath(path)
     relative = os.path.relpath(absolute)
-    return absolute if relative.startswith("..") else relative
+    outside = relative == os.pardir or relative.startswith(os.pardir + os.sep)  # not a name like "..data"
+    return absolute if outside else relative
 
 
 def field_name(location: tuple) -> str:

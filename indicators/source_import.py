@@ -7,6 +7,8 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from indicators import yaml_writer
 from indicators.edit_log import check_author
 from indicators.editing import ConflictError, digest, save_text
@@ -26,7 +28,7 @@ def decode_upload(raw: bytes) -> str:
         text, _ = decode_text(raw, MAX_SOURCE_TEXT_BYTES)
     except TextError as error:
         raise SourceImportError(str(error).replace("file is", "the file is", 1)) from None
-    return text.replace("\r\n", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def slug(text: str, limit: int = 60) -> str:
@@ -62,19 +64,24 @@ def import_source(
         raise SourceImportError("the text is empty")
     if len(text.encode("utf-8")) > MAX_SOURCE_TEXT_BYTES:
         raise SourceImportError(f"the text is larger than {MAX_SOURCE_TEXT_BYTES:,} bytes")
+    publisher = (publisher or "").strip() or None
     prefix = slug(publisher or "source", 20)
     source_id = "-".join(part for part in (prefix, published.isoformat() if published else "", slug(title, 40)) if part)
-    meta = Source(
-        id=source_id,
-        title=title.strip(),
-        publisher=(publisher or "").strip() or None,
-        published=published,
-        url=(url or "").strip() or None,
-        language="vi",
-        accessed=date.today(),
-        origin=origin,
-        notes=(notes or "").strip() or None,
-    )
+    notes = (notes or "").strip() or None
+    try:
+        meta = Source(
+            id=source_id,
+            title=title.strip(),
+            publisher=publisher,
+            published=published,
+            url=(url or "").strip() or None,
+            language="vi",
+            accessed=date.today(),
+            origin=origin,
+            notes={"vi": notes} if notes else None,  # written in Vietnamese; the English is added by an editor
+        )
+    except ValidationError as error:
+        raise SourceImportError(str(error)) from None
     meta_path: Path = data.source_metadata(source_id)
     if meta_path.exists() or data.source_text(source_id).exists():
         raise SourceImportError(f"a source {source_id!r} already exists")
