@@ -4,7 +4,7 @@ changes without their sign, and the message an editor reads when it does not."""
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indicators.citations import stating_mentions, value_in_quote
@@ -212,6 +212,9 @@ def test_stating_mentions_are_the_figures_that_state_the_value():
 
 # --- properties --------------------------------------------------------------
 
+# no example database: tests write nothing outside their temporary folders
+property_settings = settings(database=None, deadline=None)
+
 
 def vietnamese(value: int, cents: int) -> str:
     """`1234567, 8` -> `1.234.567,08`: grouped by dots, a comma before the decimals."""
@@ -224,6 +227,7 @@ scales = st.sampled_from(
 )
 
 
+@property_settings
 @given(st.integers(0, 10**6), st.integers(0, 99), scales)
 def test_a_value_written_the_vietnamese_way_is_stated_and_a_hundredth_more_is_not(whole, cents, scale):
     factor, word = scale
@@ -233,6 +237,7 @@ def test_a_value_written_the_vietnamese_way_is_stated_and_a_hundredth_more_is_no
     assert value_in_quote(quote, value + 0.01, factor) is not None
 
 
+@property_settings
 @given(st.text(max_size=80), st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([1.0, MILLION, BILLION]))
 def test_any_quote_and_value_give_none_or_a_sentence_never_an_exception(quote, value, scale):
     reason = value_in_quote(quote, value, scale)

@@ -5,7 +5,7 @@ import calendar
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indicators.periods import PERIOD_FORMS, Period, is_valid_period, parse_period
@@ -123,6 +123,9 @@ def test_article_wording_is_a_free_label_not_a_standard_form(label):
 
 # --- properties --------------------------------------------------------------
 
+# no example database: tests write nothing outside their temporary folders
+property_settings = settings(database=None, deadline=None)
+
 days = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
 
 
@@ -139,6 +142,7 @@ def labels_of(day: date) -> list[str]:
     ]
 
 
+@property_settings
 @given(days)
 def test_every_label_round_trips_and_contains_its_day(day):
     for label in labels_of(day):
@@ -148,6 +152,7 @@ def test_every_label_round_trips_and_contains_its_day(day):
         assert parse_period(period.label, period.start) == period  # its own start is accepted back
 
 
+@property_settings
 @given(days)
 def test_months_quarters_and_halves_tile_their_year_without_gap_or_overlap(day):
     year = day.year
@@ -164,6 +169,7 @@ def test_months_quarters_and_halves_tile_their_year_without_gap_or_overlap(day):
         assert len(covering) == 1
 
 
+@property_settings
 @given(st.lists(days, min_size=2, max_size=6), st.data())
 def test_first_and_last_day_order_standard_labels_totally(chosen, data):
     """Two different standard labels never share both their first and last day, so
@@ -175,12 +181,14 @@ def test_first_and_last_day_order_standard_labels_totally(chosen, data):
     assert all(spans[a] < spans[b] for a, b in zip(ordered, ordered[1:], strict=False))
 
 
+@property_settings
 @given(st.integers(1990, 2100), st.integers(1, 12))
 def test_a_month_ends_on_its_last_calendar_day(year, month):
     period = parse_period(f"{year}-{month:02d}")
     assert period.end == date(year, month, calendar.monthrange(year, month)[1])
 
 
+@property_settings
 @given(st.integers(1990, 2099), st.integers(1, 30))
 def test_a_range_runs_from_the_first_day_of_its_first_year_to_the_last_of_its_last(first, length):
     period = parse_period(f"{first}/{first + length}")
