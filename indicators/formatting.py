@@ -14,17 +14,26 @@ from indicators.vocabulary import QUALIFIERS
 
 LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 LANGUAGES = ("vi", "en")
+MISSING = "—"  # a value or date the registry does not have
 
 
 _PERIOD_WORDS = {
-    "vi": {"H1": "6 tháng đầu năm {year}", "H2": "6 tháng cuối năm {year}", "Q": "Quý {quarter}/{year}"},
+    "vi": {
+        "H1": "6 tháng đầu năm {year}",
+        "H2": "6 tháng cuối năm {year}",
+        "Q": "Quý {quarter}/{year}",
+        "M": "tháng {month}/{year}",  # as reports write it; the locale's "MMMM yyyy" gives "tháng 9 2024"
+    },
     "en": {"H1": "H1 {year}", "H2": "H2 {year}", "Q": "Q{quarter} {year}"},
 }
 
 
 @lru_cache(maxsize=65536)  # a page writes the same figures on every rerun
 def format_number(value: float, language: str, digits: int = 2) -> str:
-    """`1234.5` -> `1.234,5` (vi) or `1,234.5` (en); at most `digits` decimals; -0.0 as `0`."""
+    """`1234.5` -> `1.234,5` (vi) or `1,234.5` (en); at most `digits` decimals; -0.0 as `0`;
+    `—` for a missing value."""
+    if _missing(value):
+        return MISSING
     # + 0.0 turns -0.0 into 0.0: the cache holds one entry for both, so they must read alike.
     return _number_pattern(digits).apply(value + 0.0, _locale(language))
 
@@ -47,7 +56,9 @@ def format_value(
     out_of: float | None = None,
     qualifier: str | None = None,
 ) -> str:
-    """A value as a sentence would write it: `gần 3 tỷ USD`, `86/193`, `14,96%`."""
+    """A value as a sentence would write it: `gần 3 tỷ USD`, `86/193`, `14,96%`; `—` for a missing value."""
+    if _missing(value):
+        return MISSING
     number = format_number(value, language)
     if out_of is not None and not pd.isna(out_of):
         text = f"{number}/{format_number(out_of, language)}"
@@ -75,6 +86,9 @@ def format_period(label: str, kind: str, language: str) -> str:
         return format_date(
             date.fromisoformat(label), format="long" if language == "en" else "d/M/yyyy", locale=LOCALES[language]
         )
+    if kind == "month" and "M" in words:
+        year, month = label.split("-")
+        return words["M"].format(year=year, month=int(month))
     if kind == "month":
         return format_date(date.fromisoformat(label + "-01"), format="MMMM yyyy", locale=LOCALES[language])
     return label
@@ -82,8 +96,15 @@ def format_period(label: str, kind: str, language: str) -> str:
 
 @lru_cache(maxsize=4096)
 def format_date_value(value: str | None, language: str) -> str:
-    if not value:
-        return "—"
+    """`2024-07-19` -> `19/7/2024` (vi) or `19 Jul 2024` (en); `—` when there is no date
+    (None, "", or the NaN a frame holds for a source without one)."""
+    if _missing(value) or not value:
+        return MISSING
     return format_date(
         date.fromisoformat(value), format="d/M/yyyy" if language == "vi" else "d MMM yyyy", locale=LOCALES[language]
     )
+
+
+def _missing(value) -> bool:
+    """None, NaN, NaT or pd.NA: what a frame holds where the registry has nothing."""
+    return value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and bool(pd.isna(value)))
