@@ -1,8 +1,6 @@
 """The observations frame: one row per valid observation, every column filled from the
 indicator, the period, the reporting unit and the source."""
 
-import math
-
 import pandas as pd
 import pytest
 from small_registry import sample_registry
@@ -202,8 +200,3 @@ def test_a_registry_without_observations_gives_an_empty_frame_with_every_column(
         type(registry)(registry.data_dir, registry.taxonomy, registry.sources, {}, {}, {}, units=registry.units)
     )
     assert list(empty.columns) == FRAME_COLUMNS and len(empty) == 0
-
-
-def test_out_of_for_a_count_is_nan_not_none(frame):
-    (row,) = rows(frame, indicator_id="vssid-accounts").itertuples()
-    assert math.isnan(row.out_of)
