@@ -22,7 +22,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
-MISSING = "—"
+from indicators.formatting import MISSING
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:~$&=\"'^@])")
 
 

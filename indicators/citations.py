@@ -57,7 +57,8 @@ def _found(mentions: list[NumberMention]) -> str:
 
 
 def _plain(number: float) -> str:
-    return f"{number:,.10g}" if abs(number) < 1e15 else f"{number:.6g}"
+    """Grouped digits below 1e15 (`115,300,000,000`, never `1.153e+11`); above, 6 significant digits."""
+    return f"{number:,.15g}" if abs(number) < 1e15 else f"{number:.6g}"
 
 
 _SCALE_WORDS_FOR = {scale.factor: scale.written for scale in SCALES.values() if scale.written}

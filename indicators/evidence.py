@@ -74,7 +74,7 @@ class Evidence:
         if labels:
             if period.label in labels:
                 return []
-            return [Finding(("period",), self._wrong_period(period, stated, statement), "period-not-in-quote")]
+            return [Finding(("period",), self._wrong_period(period, stated, statement, source), "period-not-in-quote")]
         unsupported = next((found for found in given if found.how == "unsupported"), None)
         if unsupported is not None:
             message = f"{unsupported.reason} ('{unsupported.mention.text}'), not {period.label}; file it under a free label with period_start"
@@ -93,9 +93,12 @@ class Evidence:
             return ()
         return found.mention.resolved(published.year if published else None)
 
-    def _wrong_period(self, period: Period, given: list[PeriodOf], statement: Statement) -> str:
+    def _wrong_period(
+        self, period: Period, given: list[PeriodOf], statement: Statement, source: SourceDocument | None
+    ) -> str:
         stated = "; ".join(f"'{found.mention.text}'" for found in given if found.mention is not None)
-        labels = ", ".join(dict.fromkeys(label for found in given for label in found.labels)) or "the source's date"
+        # with the source's year where the words leave it out ("tính đến 15/11", "năm nay")
+        labels = ", ".join(dict.fromkeys(label for found in given for label in self._labels(found, source)))
         if found_elsewhere := [m for m in statement.periods if period.label in m.labels]:
             where = f"'{found_elsewhere[0].text}' goes with another figure"
             return f"the quote gives this value for {labels} ({stated}), not {period.label}: {where}"
@@ -228,8 +231,9 @@ class Evidence:
         latest = self.catalogue.latest(unit_id)
         if latest.valid_until is not None and latest.successor:
             successor = self.catalogue.latest(latest.successor)
+            taken_over = "its territory is part of" if latest.level == "province" else "its work passed to"
             message = (
-                f"{latest.name} ended on {latest.valid_until.isoformat()} (its territory is part of {successor.name}); "
+                f"{latest.name} ended on {latest.valid_until.isoformat()} ({taken_over} {successor.name}); "
                 f"file figures for {period.label} under reporting_unit: {successor.id}"
             )
         else:

@@ -14,6 +14,7 @@ from indicators.vocabulary import QUALIFIERS
 
 LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 LANGUAGES = ("vi", "en")
+MISSING = "—"  # a value or date the registry does not have
 
 
 _PERIOD_WORDS = {
@@ -32,7 +33,10 @@ _DATE_FORMATS = {"vi": "d/M/yyyy", "en": "d MMMM yyyy"}
 
 @lru_cache(maxsize=65536)  # a page writes the same figures on every rerun
 def format_number(value: float, language: str, digits: int = 2) -> str:
-    """`1234.5` -> `1.234,5` (vi) or `1,234.5` (en); at most `digits` decimals; -0.0 as `0`."""
+    """`1234.5` -> `1.234,5` (vi) or `1,234.5` (en); at most `digits` decimals; -0.0 as `0`;
+    `—` for a missing value."""
+    if _missing(value):
+        return MISSING
     # + 0.0 turns -0.0 into 0.0: the cache holds one entry for both, so they must read alike.
     return _number_pattern(digits).apply(value + 0.0, _locale(language))
 
@@ -55,7 +59,9 @@ def format_value(
     out_of: float | None = None,
     qualifier: str | None = None,
 ) -> str:
-    """A value as a sentence would write it: `gần 3 tỷ USD`, `86/193`, `14,96%`."""
+    """A value as a sentence would write it: `gần 3 tỷ USD`, `86/193`, `14,96%`; `—` for a missing value."""
+    if _missing(value):
+        return MISSING
     number = format_number(value, language)
     if out_of is not None and not pd.isna(out_of):
         text = f"{number}/{format_number(out_of, language)}"
@@ -113,7 +119,12 @@ PERIOD_EXAMPLES = [
 def format_date_value(value: date | str | None, language: str) -> str:
     """A date (or ISO date text) in the language's one style: `19/7/2024`, `19 July 2024`;
     "—" when there is none (None, "", NaN)."""
-    if value is None or (isinstance(value, float) and value != value) or value == "":
-        return "—"
+    if _missing(value) or value == "":
+        return MISSING
     day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
     return format_date(day, format=_DATE_FORMATS[language], locale=LOCALES[language])
+
+
+def _missing(value) -> bool:
+    """None, NaN, NaT or pd.NA: what a frame holds where the registry has nothing."""
+    return value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and bool(pd.isna(value)))

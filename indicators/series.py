@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Context, Decimal
+from itertools import combinations
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,9 @@ def _decided(group: list[Member]) -> tuple[Member | None, str]:
 
 
 def _all_agree(group: list[Member]) -> bool:
-    return all(_agree(group[0], member) for member in group[1:])
+    """Every two agree: agreeing with the first is not enough (35 agrees with 35,4
+    and with 34,6, which disagree), and the answer must not depend on file order."""
+    return all(_agree(left, right) for left, right in combinations(group, 2))
 
 
 def _agree(left: Member, right: Member) -> bool:
@@ -118,7 +122,16 @@ def _agree(left: Member, right: Member) -> bool:
 
 def _same_rounded(left: float, right: float) -> bool:
     digits = min(_decimals(left), _decimals(right))
-    return round(left, digits) == round(right, digits)
+    return _rounded(left, digits) == _rounded(right, digits)
+
+
+_EXACT = Context(prec=400)  # enough digits for any float written out
+
+
+def _rounded(value: float, digits: int) -> Decimal:
+    """The value as written (35.5, not its binary neighbour) rounded half away from zero,
+    as publications round: 36,5 -> 37 and 14,25 -> 14,3 (Python's `round` gives 36 and 14,2)."""
+    return Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP, context=_EXACT)
 
 
 def _decimals(value: float) -> int:

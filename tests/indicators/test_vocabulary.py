@@ -86,11 +86,6 @@ def test_the_models_accept_exactly_the_vocabulary():
     assert typing.get_args(models.Qualifier) == tuple(QUALIFIERS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="periods.parse_period gives 'range' (2021/2024) but PERIOD_KINDS lacks it; the dashboard, which labels "
-    "period kinds from PERIOD_KINDS and dashboard/i18n.py, fails on the indicator page of such a figure",
-)
 def test_period_kinds_are_the_kinds_the_period_parser_gives():
     labels = [*periods.PERIOD_FORMS.replace(" or ", ", ").split(", "), "Sáu tháng đầu năm"]
     kinds = {periods.parse_period(label, date(2024, 1, 1) if label[0] == "S" else None).kind for label in labels}
