@@ -37,6 +37,7 @@ import argparse
 import asyncio
 import contextlib
 import json
+import math
 import os
 import random
 import re
@@ -48,6 +49,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+import urllib.parse
 import urllib.request
 from collections import Counter
 from pathlib import Path
@@ -356,9 +358,13 @@ class Server:
         self._log.close()
 
 
+CHAINED = ("The above exception was the direct cause", "During handling of the above exception")
+
+
 def log_errors(log_text: str) -> list[dict]:
-    """Each distinct error in a server log: the line that starts it, its last line, a count,
-    and the first full traceback."""
+    """Each distinct error in a server log: the line logged before its traceback, the
+    traceback's last line (of the last exception when they are chained), how often, and the
+    first full traceback."""
     found: dict[tuple[str, str], dict] = {}
     lines = log_text.splitlines()
     index = 0
@@ -366,18 +372,24 @@ def log_errors(log_text: str) -> list[dict]:
         if not lines[index].startswith("Traceback"):
             index += 1
             continue
-        start = index
-        index += 1
-        while index < len(lines) and (lines[index].startswith((" ", "\t")) or not lines[index].strip()):
-            index += 1
-        while index < len(lines) and not lines[index].startswith(("Traceback", "20")):  # the exception's lines
-            index += 1
-        block = lines[start:index]
-        header = lines[start - 1] if start > 0 else ""
-        last = next((line for line in reversed(block) if line.strip()), "")
-        key = (re.sub(r"^\S+ \S+ ", "", header), last)
-        entry = found.setdefault(key, {"logged": key[0], "error": last, "count": 0, "traceback": "\n".join(block)})
+        start = end = index
+        while end < len(lines) and lines[end].startswith("Traceback"):
+            end += 1
+            while end < len(lines) and (lines[end].startswith((" ", "\t")) or not lines[end].strip()):
+                end += 1  # the frames, up to the exception's line
+            following = end + 1
+            while following < len(lines) and not lines[following].strip():
+                following += 1
+            if following + 2 < len(lines) and lines[following].startswith(CHAINED):
+                end = following + 1
+                while end < len(lines) and not lines[end].strip():
+                    end += 1
+        block = lines[start : min(end + 1, len(lines))]
+        logged = re.sub(r"^[0-9-]+ [0-9:.]+ ", "", lines[start - 1]) if start else ""
+        key = (logged, block[-1])
+        entry = found.setdefault(key, {"logged": logged, "error": block[-1], "count": 0, "traceback": "\n".join(block)})
         entry["count"] += 1
+        index = end + 1
     return list(found.values())
 
 
@@ -474,7 +486,7 @@ class Readers:
 
         started = time.monotonic()
         before = self.state()
-        url, note, note_of, settled = self.url + ("/" if name == "overview" else f"/{name}"), None, None, False
+        url, settled = self.url + ("/" if name == "overview" else f"/{name}"), False
         try:
             if mode == "link":
                 params, language = [], "vi"
@@ -482,7 +494,6 @@ class Readers:
                     noted = sorted(before["notes"]) if rng.random() < 0.5 else []
                     indicator_id = rng.choice(noted or self.indicators)
                     params.append(f"indicator={indicator_id}")
-                    note, note_of = before["notes"].get(indicator_id), indicator_id
                 elif name == "sources":
                     params.append(f"source={rng.choice(self.sources)}")
                 if rng.random() < 0.25:
@@ -511,11 +522,21 @@ class Readers:
         self.loads[name] += 1
         self.modes[mode] += 1
         self.seconds.append(time.monotonic() - started)
-        if note and self.state()["notes"].get(note_of) == note:  # the file held the note all along
+        await self.check_note(page, before, where)
+        return True
+
+    async def check_note(self, page, before: dict, where: dict) -> None:
+        """An indicator page over every year, sector and level must show the note its file
+        held from before the load to after it."""
+        query = urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query)
+        if where["page"] != "indicator" or "indicator" not in query or {"from", "to", "sector", "geo"} & set(query):
+            return
+        indicator_id = query["indicator"][0]
+        note = before["notes"].get(indicator_id)
+        if note and self.state()["notes"].get(indicator_id) == note:
             self.notes_checked += 1
             if not any(note in text for text in await page.locator('[data-testid="stMain"]').all_inner_texts()):
-                self.stale.append(dict(where, expected_note=note))
-        return True
+                self.stale.append(dict(where, indicator=indicator_id, expected_note=note))
 
     async def language_of(self, page) -> str:
         chosen = page.locator(f'{LANGUAGE_SWITCH}[aria-checked="true"]').first
@@ -561,7 +582,7 @@ class Readers:
             "loads_by_mode": dict(sorted(self.modes.items())),
             "load_seconds": {
                 "median": round(statistics.median(seconds), 2) if seconds else None,
-                "p90": round(seconds[int(0.9 * (len(seconds) - 1))], 2) if seconds else None,
+                "p90": round(seconds[math.ceil(0.9 * len(seconds)) - 1], 2) if seconds else None,
                 "max": round(seconds[-1], 2) if seconds else None,
             },
             "notes_checked": self.notes_checked,
@@ -585,6 +606,9 @@ def run(
             workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="indicators-soak-")))
         workdir.mkdir(parents=True, exist_ok=True)
         data_dir = workdir / "data"
+        if data_dir.exists():
+            raise FileExistsError(f"{data_dir} exists: give the soak an empty folder")
+        load_before = round(os.getloadavg()[0], 1)
         shutil.copytree(DATA, data_dir, ignore=shutil.ignore_patterns("*.lock", ".*.tmp"))
         state_path = workdir / "writer-state.json"
         server = Server(data_dir, workdir / "cache", workdir / "server.log")
@@ -616,6 +640,7 @@ def run(
             "seconds": round(elapsed, 1),
             "sessions": sessions,
             "cpu_count": os.cpu_count(),
+            "load_average_before_after": [load_before, round(os.getloadavg()[0], 1)],  # other work on the machine
             "saves": written.get("saves", {"valid": 0, "invalid": 0}),
             "conflicts": written.get("conflicts", 0),
             **readers.summary(),
@@ -647,7 +672,9 @@ def main() -> None:
         sys.exit(f"no Chromium at {CHROMIUM}: `apt-get install chromium`")
     result = run(arguments.seconds, arguments.sessions, arguments.seed, arguments.keep)
     print(json.dumps(result, indent=1, ensure_ascii=False))
-    clean = not (result["exceptions"] or result["stale"] or result["writer"].get("errors"))
+    writer = result["writer"]
+    clean = not (result["exceptions"] or result["stale"] or writer.get("errors") or writer.get("surprises"))
+    clean = clean and not result["server"]["log_errors"] and writer.get("edit_log", {}).get("one_per_save")
     sys.exit(0 if clean and result["server"]["alive"] and result["server"]["health_ok"] else 1)
 
 
