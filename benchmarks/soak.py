@@ -6,8 +6,9 @@
 What runs, all against a copy of `data/` in a temporary folder:
 
 - `streamlit run dashboard/app.py` on a free 127.0.0.1 port, with `INDICATORS_DATA`
-  at the copy and a private `INDICATORS_CACHE` (error details shown in full, so a
-  message can be reported; the reader never sees more than an exception box).
+  at the copy and a private `INDICATORS_CACHE`; error details are shown in full
+  (`.streamlit/config.toml` hides them from readers) so an exception's message can
+  be reported.
 - A writer process (`--writer`) saving registry files through `indicators.editing`
   with the local user as author: valid edits (a note, CRLF line ends, decomposed
   Unicode, the original text back) and invalid ones (a value the quote does not
@@ -23,10 +24,13 @@ What runs, all against a copy of `data/` in a temporary folder:
   session, its filters seeded before the data changed) and by switching the
   language. After each load has settled (no running indicator, no stale element)
   the page is checked for an exception box and for the app's "page failed"
-  message; an indicator opened by link after its note was saved must show that
-  note (otherwise the load is reported as stale).
+  message; an indicator page (over every year) must show the note its file held
+  from before the load to after it (otherwise the load is reported as stale), and
+  the registry-health page must find the edit log's chain intact (only
+  `save_text` writes it), otherwise an edit-log alarm is reported.
 
-At the end the server must still be running and answer `/_stcore/health`, and
+Past `--seconds` the readers (and the writer) go on until every page has loaded at
+least once, for at most `overtime` seconds. At the end the server must still be running and answer `/_stcore/health`, and
 the edit log's chain must hold with one entry per accepted save. Tracebacks in
 the server's log are summarised in `server.log_errors`.
 """
@@ -433,6 +437,7 @@ class Readers:
         self.exceptions: list[dict] = []
         self.timeouts: list[dict] = []
         self.stale: list[dict] = []
+        self.edit_log_alarms: list[dict] = []
         self.notes_checked = 0
         self.started = time.monotonic()
 
@@ -523,7 +528,15 @@ class Readers:
         self.modes[mode] += 1
         self.seconds.append(time.monotonic() - started)
         await self.check_note(page, before, where)
+        if name == "health":
+            await self.check_edit_log(page, where)
         return True
+
+    async def check_edit_log(self, page, where: dict) -> None:
+        """Only `save_text` writes the soak's edit log, so the health page must find its chain intact."""
+        for text in await page.locator('[data-testid="stMain"] [data-testid="stAlert"]').all_inner_texts():
+            if re.search(r"\[edit-log-[a-z-]+\]", text):
+                self.edit_log_alarms.append(dict(where, message=text.strip()[:500]))
 
     async def check_note(self, page, before: dict, where: dict) -> None:
         """An indicator page over every year, sector and level must show the note its file
@@ -589,6 +602,7 @@ class Readers:
             "exceptions": self.exceptions,
             "timeouts": self.timeouts,
             "stale": self.stale,
+            "edit_log_alarms": self.edit_log_alarms,
         }
 
 
@@ -673,7 +687,8 @@ def main() -> None:
     result = run(arguments.seconds, arguments.sessions, arguments.seed, arguments.keep)
     print(json.dumps(result, indent=1, ensure_ascii=False))
     writer = result["writer"]
-    clean = not (result["exceptions"] or result["stale"] or writer.get("errors") or writer.get("surprises"))
+    clean = not (result["exceptions"] or result["stale"] or result["edit_log_alarms"])
+    clean = clean and not (writer.get("errors") or writer.get("surprises"))
     clean = clean and not result["server"]["log_errors"] and writer.get("edit_log", {}).get("one_per_save")
     sys.exit(0 if clean and result["server"]["alive"] and result["server"]["health_ok"] else 1)
 
