@@ -118,6 +118,9 @@ INVALID_TEXT_EDITS = {
 }
 
 
+NOTE_REST_S = 30
+
+
 def note_token(number: int) -> str:
     return f"Soak note {number}"
 
@@ -140,6 +143,7 @@ class Writer:
         self.earliest_year_files = sorted(set(map(str, earliest["indicator_id"])))
         self.invalid: set[str] = set()
         self.notes: dict[str, str] = {}  # indicator id -> the note its valid file now carries
+        self.noted_at: dict[str, float] = {}
         self.saves = Counter()
         self.kinds = Counter()
         self.conflicts = 0
@@ -204,7 +208,11 @@ class Writer:
         else:
             # A broken file is picked often enough that few stay broken, and is mostly mended.
             broken = self.invalid and self.rng.random() < 0.3
-            indicator_id = self.rng.choice(sorted(self.invalid) if broken else list(self.paths))
+            # A new note is left alone for NOTE_REST_S, so readers get the time to see it.
+            now = time.monotonic()
+            resting = {key for key, noted in self.noted_at.items() if now - noted < NOTE_REST_S}
+            choices = sorted(self.invalid) if broken else [key for key in self.paths if key not in resting]
+            indicator_id = self.rng.choice(choices or list(self.paths))
             if self.rng.random() < (0.7 if indicator_id in self.invalid else 0.5):
                 self.valid_edit(indicator_id, self.rng.choice(["note", "note", "restore", "crlf", "decomposed"]))
             else:
@@ -232,6 +240,7 @@ class Writer:
             saved = self.save(indicator_id, kind, True, text, base)
             if saved:
                 self.notes[indicator_id] = token  # published by the caller
+                self.noted_at[indicator_id] = time.monotonic()
             return saved
         if kind == "crlf":
             text = original.replace("\n", "\r\n")
@@ -495,8 +504,8 @@ class Readers:
         try:
             if mode == "link":
                 params, language = [], "vi"
-                if name == "indicator":  # half the time one whose note must show
-                    noted = sorted(before["notes"]) if rng.random() < 0.5 else []
+                if name == "indicator":  # mostly one whose note must show
+                    noted = sorted(before["notes"]) if rng.random() < 0.75 else []
                     indicator_id = rng.choice(noted or self.indicators)
                     params.append(f"indicator={indicator_id}")
                 elif name == "sources":
