@@ -6,7 +6,7 @@ PORT ?= 8501
 # This machine only; `make run ADDRESS=0.0.0.0` listens on every interface.
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test lint format validate benchmark clean
+.PHONY: run test lint format validate benchmark soak clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ validate: $(BIN)/.installed
 
 benchmark: $(BIN)/.installed
 	$(BIN)/python benchmarks/run.py
+
+# Readers in Chromium and a writer at once (needs chromium); `make soak SOAK_SECONDS=300 SOAK_SESSIONS=6`
+SOAK_SECONDS ?= 60
+SOAK_SESSIONS ?= 4
+soak: $(BIN)/.installed
+	$(BIN)/python -m benchmarks.soak --seconds $(SOAK_SECONDS) --sessions $(SOAK_SESSIONS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
