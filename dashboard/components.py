@@ -151,6 +151,9 @@ def kpi_card(view: View, row) -> None:
             help=inert(indicator.description.vi if view.language == "vi" else indicator.description.en),
         )
         render.caption(md("{period} · {source}", period=period_text(view, row), source=source_line(view, row)))
+        errors = [problem for problem in view.loaded.registry.problems_of(row.indicator_id) if problem.is_error]
+        if errors:  # a figure dropped for its errors may be newer than the one shown
+            render.warning(view.t("figures_hidden", count=len(errors)), icon=":material/warning:")
         left, right = st.columns(2)
         with left, render.popover(view.t("quote"), icon=":material/format_quote:", width="stretch"):
             citation(view, row)

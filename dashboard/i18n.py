@@ -109,6 +109,18 @@ LABELS: dict[str, tuple[str, str]] = {
         "Sổ chỉ số có {count} lỗi; các số liệu bị lỗi đã được ẩn, phần còn lại vẫn hiển thị.",
         "The registry has {count} problem(s); the figures they affect are hidden, the rest is shown.",
     ),
+    "indicator_unloaded": (
+        "Tệp của chỉ số này có {count} lỗi nên chưa hiển thị được; sửa các lỗi dưới đây.",
+        "This indicator's file has {count} problem(s), so it cannot be shown; fix the problems below.",
+    ),
+    "indicator_problems": (
+        "Tệp của chỉ số này có {count} lỗi: các số liệu bị lỗi không hiển thị ở đây.",
+        "This indicator's file has {count} problem(s): the figures they affect are not shown here.",
+    ),
+    "figures_hidden": (
+        "{count} lỗi trong tệp của chỉ số này: số liệu mới hơn có thể đang bị ẩn.",
+        "{count} problem(s) in this indicator's file: a newer figure may be hidden.",
+    ),
     "no_problems": (
         "Không có lỗi: mọi trích dẫn đều nguyên văn và nêu đúng giá trị.",
         "No problems: every quote is verbatim and states its value.",

@@ -155,7 +155,7 @@ def verify(log_path: Path) -> LogCheck:
     intact, empty one. Codes: `edit-log-unreadable` (a line that is not a JSON
     object), `edit-log-changed`, `edit-log-removed`, `edit-log-reordered`, and
     the warning `edit-log-unchained`."""
-    lines = log_path.read_bytes().split(b"\n") if log_path.exists() else [b""]
+    lines = _read_settled(log_path).split(b"\n")
     if lines[-1] == b"":
         lines.pop()  # the line feed that ends the last line
     entries = [_parse(line) for line in lines]
@@ -176,6 +176,19 @@ def verify(log_path: Path) -> LogCheck:
         message = f"{lines_before} written before the log was chained; nothing vouches for them"
         problems.insert(0, Problem(shown, 1, 1, "-", message, "edit-log-unchained", "warning"))
     return LogCheck(log_path, len(lines), line_digest(lines[-1]) if lines else None, problems)
+
+
+def _read_settled(log_path: Path) -> bytes:
+    """The log's bytes with no append half-written: read under the writers' lock
+    (b"" for a missing log). Where the lock cannot be taken (a read-only copy of the
+    data, where nobody appends) the file is read as it is."""
+    if not log_path.exists():
+        return b""
+    try:
+        with FileLock(str(log_path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS):
+            return log_path.read_bytes()
+    except OSError:
+        return log_path.read_bytes()
 
 
 def _break_at(index: int, lines: list[bytes], entries: list[dict | None]) -> tuple[int, str, str] | None:

@@ -105,6 +105,28 @@ class Registry:
         if self.errors:
             raise RegistryError(self.problems)
 
+    def problems_of(self, indicator_id: str) -> list[Problem]:
+        """The problems found in the indicator's own file, `registry/<id>.yaml`."""
+        return self._problems_by_indicator.get(indicator_id, [])
+
+    @cached_property
+    def unloaded(self) -> frozenset[str]:
+        """Ids of registry files that have errors and whose indicator did not load at all."""
+        return frozenset(
+            indicator_id
+            for indicator_id, problems in self._problems_by_indicator.items()
+            if indicator_id not in self.indicators and any(problem.is_error for problem in problems)
+        )
+
+    @cached_property
+    def _problems_by_indicator(self) -> dict[str, list[Problem]]:
+        found: dict[str, list[Problem]] = {}
+        for problem in self.problems:
+            path = Path(problem.path)
+            if path.parent.name == "registry" and path.suffix == ".yaml":
+                found.setdefault(path.stem, []).append(problem)
+        return found
+
     def observations(self, indicator_id: str) -> list[Observation]:
         return observations_of(self.rows[indicator_id])
 

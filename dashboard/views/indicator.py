@@ -11,6 +11,7 @@ from dashboard.components import (
     labelled,
     period_text,
     present,
+    problems_frame,
     source_line,
 )
 from dashboard.downloads import download_buttons
@@ -23,13 +24,28 @@ CITATION_CARDS = 10
 view = current_view()
 registry = view.loaded.registry
 available = list(dict.fromkeys(view.filtered.indicator_id))
+requested = st.query_params.get("indicator")
+
+
+def own_problems(indicator_id: str) -> None:
+    """The errors of the indicator's own file, where the reader is: file:line, message."""
+    errors = [problem for problem in registry.problems_of(indicator_id) if problem.is_error]
+    if errors:
+        key = "indicator_unloaded" if indicator_id in registry.unloaded else "indicator_problems"
+        render.error(view.t(key, count=len(errors)), icon=":material/error:")
+        st.dataframe(problems_frame(view, errors), hide_index=True, width="stretch")
+
+
+if requested in registry.unloaded:  # its file is broken: say so here, not on another indicator's page
+    render.title(inert(requested))
+    own_problems(requested)
+    st.stop()
 
 if not available:
     render.title(view.t("page_indicator"))
     render.info(view.t("no_data"), icon=":material/filter_alt_off:")
     st.stop()
 
-requested = st.query_params.get("indicator")
 if requested and requested not in available:
     render.warning(view.t("url_notice", details=f"indicator={requested}"), icon=":material/link_off:")
 
@@ -74,6 +90,7 @@ render.caption(
     )
 )
 render.markdown(inert(description))
+own_problems(indicator_id)
 
 rows = labelled(view, rows)
 

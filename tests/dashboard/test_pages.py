@@ -259,6 +259,50 @@ def test_a_broken_registry_shows_an_error_panel_and_the_valid_rest(app, monkeypa
     assert "vssid-accounts.yaml:15:5" in problems.iloc[0, 0]
 
 
+def test_a_link_to_a_broken_indicator_shows_its_problems_not_another_indicator(app, monkeypatch, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    shutil.copy(FIXTURES / "bad" / "yaml-duplicate-key" / "registry" / "vssid-accounts.yaml", data / "registry")
+    monkeypatch.setenv("INDICATORS_DATA", str(data))
+    app.query_params["lang"] = "en"
+    open_page(app, "indicator", indicator="vssid-accounts")
+    assert not app.exception
+    assert not app.warning  # not "ignored invalid values in the link"
+    assert shown(app.title[0].value) == "vssid-accounts"
+    assert shown(app.error[-1].value).startswith("This indicator's file has 1 problem")
+    assert not charts(app) and not app.selectbox  # no other indicator instead
+    assert any("vssid-accounts.yaml:15:5" in table.value.to_csv() for table in app.dataframe)
+
+
+def test_an_indicator_with_a_bad_figure_shows_its_problem_and_its_valid_figures(app, monkeypatch, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / "registry" / "digital-product-exports.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 64.9", "value: 65.9"), encoding="utf-8")
+    monkeypatch.setenv("INDICATORS_DATA", str(data))
+    app.query_params["lang"] = "en"
+    open_page(app, "indicator", indicator="digital-product-exports")
+    assert not app.exception
+    assert shown(app.title[0].value) == "Exports of digital products"
+    assert shown(app.error[-1].value).startswith("This indicator's file has 1 problem")
+    assert any("digital-product-exports.yaml:26:5" in table.value.to_csv() for table in app.dataframe)
+    assert len(charts(app)) == 1  # 2021 and 2023 still drawn
+
+
+def test_a_kpi_card_says_when_a_newer_figure_is_hidden(app, monkeypatch, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / "registry" / "digital-product-exports.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 64.9", "value: 65.9"), encoding="utf-8")
+    monkeypatch.setenv("INDICATORS_DATA", str(data))
+    app.query_params["lang"] = "en"
+    app.run()
+    assert not app.exception
+    assert "117.3" in [shown(metric.value) for metric in app.metric]  # the 2023 figure stands in
+    warnings = [shown(warning.value) for warning in app.warning]
+    assert warnings == ["1 problem(s) in this indicator's file: a newer figure may be hidden."]
+
+
 def test_editing_a_file_shows_on_the_next_run_without_restart(app, monkeypatch, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)

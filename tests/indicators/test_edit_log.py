@@ -4,10 +4,13 @@ import hashlib
 import json
 import subprocess
 import sys
+import threading
 
 import pytest
 from conftest import PROJECT
+from filelock import FileLock
 
+from indicators import edit_log
 from indicators.edit_log import GENESIS, append_entry, local_author, oidc_author, read_entries, verify
 from indicators.editing import open_draft, save_text
 
@@ -178,3 +181,32 @@ def test_log_verify_exit_codes_and_output(good_data):
     message = "1 entry before this one is missing (it was written as entry 3)"
     assert broken.stdout == f"{log}:2:1: -: {message} [edit-log-removed]\n"
     assert "broken at line 2" in broken.stderr
+
+
+def test_verify_waits_for_an_append_in_progress(good_data):
+    """A reader (the health page) that looks while a line is half-written sees the log
+    as it is before or after the append, never a torn line."""
+    save_notes(good_data, 2)
+    log_path = good_data / "edit-log.jsonl"
+    whole = log_path.read_bytes()
+    with FileLock(str(log_path) + ".lock"):  # what append_entry holds while it writes
+        log_path.write_bytes(whole + b'{"seq": 3, "prev')
+        checks = []
+        reader = threading.Thread(target=lambda: checks.append(verify(log_path)))
+        reader.start()
+        reader.join(timeout=0.3)
+        assert reader.is_alive() and not checks  # the reader waits for the writer
+        log_path.write_bytes(whole)  # the writer finishes (here: as if it had written nothing)
+    reader.join(timeout=10)
+    assert checks and checks[0].ok and checks[0].entries == 2
+
+
+def test_verify_reads_a_log_it_cannot_lock(good_data, monkeypatch):
+    save_notes(good_data, 2)
+    monkeypatch.setattr(edit_log, "FileLock", _unlockable)
+    check = verify(good_data / "edit-log.jsonl")
+    assert check.ok and check.entries == 2
+
+
+def _unlockable(*args, **kwargs):
+    raise PermissionError("read-only copy of the data")

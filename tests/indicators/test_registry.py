@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from conftest import DATA
 
-from indicators import load_registry
+from indicators import load_registry, read_registry
 from indicators.coverage import coverage_report
 from indicators.query import kpi_summary
 from indicators.text import fold
@@ -120,3 +120,16 @@ def test_kpi_summary_gives_latest_previous_and_history_per_indicator(tmp_path):
     (row,) = summary.itertuples()  # 2023-H2, 2023-Q1, 2024, 2024-H1, 2024-H2, 2024-Q1: the latest start is H2
     assert row.period == "2024-H2" and len(row.history) == 3
     assert row.history[-2:] == [row.previous_value, row.value]
+
+
+def test_each_indicator_knows_the_problems_of_its_own_file(real_data_copy):
+    registry_folder = real_data_copy / "registry"
+    (registry_folder / "vssid-accounts.yaml").write_text("id: vssid-accounts\nname: [unclosed\n", encoding="utf-8")
+    exports = registry_folder / "digital-product-exports.yaml"
+    exports.write_text(exports.read_text(encoding="utf-8").replace("value: 64.9", "value: 65.9"), encoding="utf-8")
+    loaded = read_registry(real_data_copy)
+    assert loaded.unloaded == {"vssid-accounts"}
+    assert [problem.line for problem in loaded.problems_of("vssid-accounts")] == [3]
+    assert [problem.code for problem in loaded.problems_of("digital-product-exports")] == ["value-not-in-quote"]
+    assert len(loaded.observations("digital-product-exports")) == 2  # the two valid figures stay
+    assert loaded.problems_of("egdi-rank") == [] and "egdi-rank" not in loaded.unloaded
