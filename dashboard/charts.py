@@ -21,12 +21,25 @@ LABEL_EVERY_POINT_UP_TO = 12
 HISTORY_COLUMNS = [
     "period_start",
     "value",
-    "period_type",
-    "period_label",
+    "series",
+    "in_series",
     "period_text",
     "value_text",
     "quote",
-    "source_title",
+    "source_line",
+]
+# Series beyond the period kinds (reporting units): Vega's "tableau10", in order.
+SERIES_COLORS = [
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#bab0ac",
 ]
 
 PERIOD_COLORS = {
@@ -103,47 +116,67 @@ def captioned(chart: alt.TopLevelMixin, caption: Caption) -> alt.TopLevelMixin:
 def history_chart(
     rows: pd.DataFrame,
     value_title: str,
-    period_type_title: str,
-    period_labels: dict[str, str],
+    series_title: str,
+    colors: dict[str, str],
     caption: Caption,
     target: float | None = None,
     target_label: str = "",
+    rank: bool = False,
 ) -> alt.TopLevelMixin:
-    """Points and lines over time; each period type is its own series, so
-    half-year figures never join a line of full-year ones.
+    """Points and lines over time, one series per legend entry (a reporting unit, a
+    period type: half-year figures never join a line of full-year ones).
 
-    `rows` carries `period_label`, `period_text` and `value_text` columns;
-    `period_labels` maps period types to their translated labels."""
+    `rows` carries `series` (the legend label), `in_series` (the figure that stands
+    for its unit and period: filled and joined by the line; other sources' reports
+    for the same period are hollow markers with their source in the tooltip),
+    `period_text`, `value_text` and `source_line`. `colors` maps each series label to
+    its colour, in legend order, so a series keeps its colour and shape whatever the
+    language. A rank's axis runs from 1 at the top."""
     data = only_columns(downsample_for_chart(rows), HISTORY_COLUMNS)
-    present = [kind for kind in PERIOD_COLORS if kind in set(data["period_type"])]
-    colors = alt.Scale(
-        domain=[period_labels[kind] for kind in present], range=[PERIOD_COLORS[kind] for kind in present]
-    )
+    present = set(data["series"])
+    domain = [label for label in colors if label in present]
+    legend_scale = {"domain": domain}
+    tooltip = [
+        alt.Tooltip("series:N", title="●"),
+        alt.Tooltip("period_text:N", title="⏱"),
+        alt.Tooltip("value_text:N", title="="),
+        alt.Tooltip("source_line:N", title="📄"),
+        alt.Tooltip("quote:N", title="“”"),
+    ]
     encoding = {
         "x": alt.X(
             "period_start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year"), scale=alt.Scale(padding=48)
         ),
-        "y": alt.Y("value:Q", title=value_title, scale=alt.Scale(zero=True)),
-        "color": alt.Color("period_label:N", title=period_type_title, scale=colors, legend=alt.Legend(orient="bottom")),
-        "tooltip": [
-            alt.Tooltip("period_text:N", title="⏱"),
-            alt.Tooltip("value_text:N", title="="),
-            alt.Tooltip("quote:N", title="“”"),
-            alt.Tooltip("source_title:N", title="📄"),
-        ],
+        "y": alt.Y(
+            "value:Q",
+            title=value_title,
+            scale=alt.Scale(reverse=True, zero=False, nice=False) if rank else alt.Scale(zero=True),
+        ),
+        "color": alt.Color(
+            "series:N",
+            title=series_title,
+            scale=alt.Scale(**legend_scale, range=[colors[label] for label in domain]),
+            legend=alt.Legend(orient="bottom"),
+        ),
+        "tooltip": tooltip,
     }
-    base = alt.Chart(data).encode(**encoding)
+    standing = data[data["in_series"]]
+    others = data[~data["in_series"]]
+    base = alt.Chart(standing).encode(**encoding)
     lines = base.mark_line(strokeWidth=2)
-    points = base.mark_point(size=110, filled=True).encode(
-        shape=alt.Shape("period_label:N", legend=None),
-    )
+    shape = alt.Shape("series:N", scale=alt.Scale(**legend_scale), legend=None)
+    points = base.mark_point(size=110, filled=True).encode(shape=shape)
     # Every point labelled while that stays readable; then only each series' latest.
     labels = base
-    if len(data) > LABEL_EVERY_POINT_UP_TO:
-        latest = data.sort_values("period_start").groupby("period_type", observed=True).tail(1)
+    if len(standing) > LABEL_EVERY_POINT_UP_TO:
+        latest = standing.sort_values("period_start").groupby("series", observed=True).tail(1)
         labels = alt.Chart(latest).encode(**encoding)
     labels = labels.mark_text(dy=-16, fontSize=13, fontWeight="bold").encode(text="value_text:N")
     layers = [lines, points, labels]
+    if not others.empty:
+        layers.append(
+            alt.Chart(others).encode(**encoding).mark_point(size=150, filled=False, strokeWidth=2).encode(shape=shape)
+        )
     if target is not None:
         rule = alt.Chart(pd.DataFrame({"target": [target], "label": [target_label]}))
         layers.append(rule.mark_rule(strokeDash=[6, 4], color="#b35c00").encode(y="target:Q"))
@@ -193,6 +226,27 @@ def ranking_chart(rows: pd.DataFrame, rank_title: str, caption: Caption) -> alt.
         .resolve_scale(y="independent")
     )
     return captioned(chart, caption)
+
+
+def comparison_bars(rows: pd.DataFrame, value_title: str, caption: Caption, rank: bool = False) -> alt.TopLevelMixin:
+    """One period's figure per reporting unit as horizontal bars, the best first
+    (the highest, or rank 1), each labelled with its value. `rows` carries
+    `unit_name`, `value`, `value_text`, `source_line` and `quote`."""
+    data = only_columns(rows, ["unit_name", "value", "value_text", "source_line", "quote"])
+    order = "x" if rank else "-x"
+    base = alt.Chart(data).encode(
+        y=alt.Y("unit_name:N", title=None, sort=order, axis=alt.Axis(labelLimit=220)),
+        x=alt.X("value:Q", title=value_title, scale=alt.Scale(zero=True)),
+        tooltip=[
+            alt.Tooltip("unit_name:N", title="●"),
+            alt.Tooltip("value_text:N", title="="),
+            alt.Tooltip("source_line:N", title="📄"),
+            alt.Tooltip("quote:N", title="“”"),
+        ],
+    )
+    bars = base.mark_bar(color="#1f4e79")
+    labels = base.mark_text(align="left", dx=4, fontWeight="bold").encode(text="value_text:N")
+    return captioned(alt.layer(bars, labels).properties(height=alt.Step(30)), caption)
 
 
 def count_bars(

@@ -14,11 +14,12 @@ import streamlit as st
 
 from dashboard import render
 from dashboard.chart_images import chart_png, chart_svg
-from dashboard.charts import Caption, history_chart
+from dashboard.charts import PERIOD_COLORS, SERIES_COLORS, Caption, history_chart
 from dashboard.render import inert, md
 from dashboard.view import View
 from indicators.formatting import format_date_value, format_number, format_period, format_value
 from indicators.problems import Problem
+from indicators.query import series_rows
 from indicators.vocabulary import PERIOD_KINDS
 
 INDICATOR_PAGE = "views/indicator.py"
@@ -77,7 +78,6 @@ def labelled(view: View, rows: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(
         period_text=[period_text(view, row) for row in rows.itertuples()],
         value_text=[formatted_value(view, row) for row in rows.itertuples()],
-        period_label=[view.plain(kind) for kind in rows.period_type],
     )
 
 
@@ -97,13 +97,40 @@ def chart_source(view: View, rows: pd.DataFrame) -> str:
 
 
 def history_of(view: View, rows: pd.DataFrame, target=None) -> alt.TopLevelMixin:
-    """The history chart of one indicator's `labelled` rows, with its target if set."""
-    labels = {kind: view.plain(kind) for kind in PERIOD_KINDS}
+    """The history chart of one indicator's `labelled` rows, with its target if set:
+    a series per reporting unit (and per period type), each unit's standing figures
+    joined, other sources' reports for the same period as hollow markers."""
+    rows = rows.assign(in_series=series_rows(rows), source_line=[source_line(view, row) for row in rows.itertuples()])
+    kinds = [kind for kind in PERIOD_KINDS if kind in set(rows.period_type)]
+    units = list(dict.fromkeys(rows.sort_values("reporting_unit", kind="stable").reporting_unit))
+    if len(units) == 1:
+        series = [view.plain(kind) for kind in rows.period_type]
+        colors = {view.plain(kind): PERIOD_COLORS[kind] for kind in kinds}
+        legend = view.plain("period_type")
+    else:
+        names = dict(zip(rows.reporting_unit, (_unit_name(view, row) for row in rows.itertuples()), strict=True))
+
+        def label(unit, kind):
+            return names[unit] if len(kinds) == 1 else f"{names[unit]} · {view.plain(kind)}"
+
+        series = [label(unit, kind) for unit, kind in zip(rows.reporting_unit, rows.period_type, strict=True)]
+        ordered = [label(unit, kind) for unit in units for kind in kinds]
+        colors = {name: SERIES_COLORS[index % len(SERIES_COLORS)] for index, name in enumerate(ordered)}
+        legend = view.plain("reporting_unit")
     target_value = target.value if target else None
     target_label = f"{view.plain('target')} {target.year}" if target else ""
     first = rows.iloc[0]  # the rows' own name: the editor previews drafts the registry does not hold yet
     caption = chart_caption(view, first.name_vi if view.language == "vi" else first.name_en, chart_source(view, rows))
-    return history_chart(rows, view.unit(first), view.plain("period_type"), labels, caption, target_value, target_label)
+    return history_chart(
+        rows.assign(series=series),
+        view.unit(first),
+        legend,
+        colors,
+        caption,
+        target_value,
+        target_label,
+        rank=first.kind == "rank",
+    )
 
 
 def chart_with_images(view: View, chart: alt.TopLevelMixin, file_stem: str, stretch: bool = True) -> None:
@@ -127,17 +154,25 @@ def chart_with_images(view: View, chart: alt.TopLevelMixin, file_stem: str, stre
 
 
 def kpi_card(view: View, row) -> None:
-    """One indicator: latest value, change vs. the previous comparable figure,
-    sparkline when there is a comparable history, and its citation."""
+    """One indicator: the latest figure of its headline series (see `query.kpi_summary`),
+    the change since the previous comparable figure, coloured by the indicator's
+    direction (a rank that falls from 86 to 71 has risen 15 places), a sparkline with
+    better upwards, the distance to its target, and its citation."""
     indicator = view.loaded.registry.indicators[row.indicator_id]
+    rank = row.kind == "rank"
     with st.container(border=True):
         render.markdown(md("**{name}**", name=view.name(row.indicator_id)))
         history = row.history if isinstance(row.history, list) and len(row.history) > 1 else None
-        delta, description = None, None
+        if history and rank:
+            history = [-value for value in history]  # 1 is the best rank: draw it at the top
+        delta, description, colour = None, None, "normal"
         if not pd.isna(row.previous_value):
-            change = row.value - row.previous_value
+            change = row.previous_value - row.value if rank else row.value - row.previous_value
             delta = inert(("+" if change > 0 else "") + format_number(change, view.language))
-            description = md("{vs} {period}", vs=view.t("vs"), period=view.plain(row.period_type).lower())
+            description = md(
+                "{vs} {period}", vs=view.t("places_vs" if rank else "vs"), period=view.plain(row.period_type).lower()
+            )
+            colour = "inverse" if row.direction == "lower-is-better" and not rank else "normal"
         unit = view.unit(row)
         percent = "%" if unit.startswith("%") and pd.isna(row.out_of) else ""
         number = format_value(row.value, "", view.language, out_of=row.out_of, qualifier=row.qualifier) + percent
@@ -145,12 +180,21 @@ def kpi_card(view: View, row) -> None:
             inert(unit),
             inert(number),
             delta=delta,
-            delta_color="inverse" if row.direction == "lower-is-better" else "normal",
+            delta_color=colour,
             delta_description=description,
             chart_data=history,
             help=inert(indicator.description.vi if view.language == "vi" else indicator.description.en),
         )
-        render.caption(md("{period} · {source}", period=period_text(view, row), source=source_line(view, row)))
+        where = "" if row.reporting_unit_level == "national" else f"{_unit_name(view, row)} · "
+        render.caption(
+            md("{where}{period} · {source}", where=where, period=period_text(view, row), source=source_line(view, row))
+        )
+        if row.also_reported_by:
+            render.caption(view.t("also_reported_by", count=int(row.also_reported_by)))
+        if indicator.target is not None:
+            render.caption(target_distance(view, row, indicator.target))
+        if row.conflict:
+            render.warning(view.t("sources_disagree", period=period_text(view, row)), icon=":material/compare_arrows:")
         errors = [problem for problem in view.loaded.registry.problems_of(row.indicator_id) if problem.is_error]
         if errors:  # a figure dropped for its errors may be newer than the one shown
             render.warning(view.t("figures_hidden", count=len(errors)), icon=":material/warning:")
@@ -164,6 +208,20 @@ def kpi_card(view: View, row) -> None:
                 icon=":material/query_stats:",
                 query_params=_link_params(row.indicator_id),
             )
+
+
+def _unit_name(view: View, row) -> str:
+    return row.reporting_unit_vi if view.language == "vi" else row.reporting_unit_en
+
+
+def target_distance(view: View, row, target) -> render.Markdown:
+    """`Mục tiêu 2025: 80% · còn 27,2`: the target and how far the figure is from it,
+    in the indicator's direction ("reached" once it is met)."""
+    goal = format_value(target.value, view.unit(row), view.language)
+    gap = target.value - row.value if row.direction == "higher-is-better" else row.value - target.value
+    if gap <= 0:
+        return view.t("target_reached", year=target.year, goal=goal)
+    return view.t("target_gap", year=target.year, goal=goal, gap=format_number(gap, view.language))
 
 
 def indicator_links(indicator_ids, filters: dict, base: str = "") -> list[str]:

@@ -19,6 +19,7 @@ class Loaded:
     registry: Registry
     frame: pd.DataFrame
     fingerprint: str
+    units: pd.DataFrame  # one row per reporting unit the data has: id, level, name_vi, name_en
 
 
 def data_dir() -> Path:
@@ -29,7 +30,16 @@ def data_dir() -> Path:
 def _load(folder: str, stamp: str) -> Loaded:
     # Reuses the validation of unchanged files across restarts; large registries use every core.
     registry = read_registry(Path(folder), cache=True)
-    return Loaded(registry, registry.observations_frame, stamp)
+    frame = registry.observations_frame
+    return Loaded(registry, frame, stamp, reporting_units_of(frame))
+
+
+def reporting_units_of(frame: pd.DataFrame) -> pd.DataFrame:
+    """The reporting units of an observations frame, by level, then Vietnamese name."""
+    columns = ["reporting_unit", "reporting_unit_level", "reporting_unit_vi", "reporting_unit_en"]
+    units = frame[columns].drop_duplicates("reporting_unit").astype(str)
+    units.columns = ["id", "level", "name_vi", "name_en"]
+    return units.sort_values(["level", "name_vi"], kind="stable", ignore_index=True)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

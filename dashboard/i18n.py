@@ -16,6 +16,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "years": ("Năm", "Years"),
     "geography": ("Phạm vi", "Geography"),
     "geo_all": ("Tất cả", "All"),
+    "reporting_units": ("Đơn vị báo cáo", "Reporting units"),
+    "reporting_units_help": (
+        "Tỉnh, thành phố, bộ, ngành hay cả nước; để trống để xem tất cả.",
+        "Provinces, ministries or the country; leave empty to see all.",
+    ),
     "geo_national": ("Toàn quốc", "National"),
     "geo_province": ("Cấp tỉnh", "Provincial"),
     "geo_ministry": ("Bộ, ngành", "Ministries"),
@@ -121,6 +126,25 @@ LABELS: dict[str, tuple[str, str]] = {
         "{count} lỗi trong tệp của chỉ số này: số liệu mới hơn có thể đang bị ẩn.",
         "{count} problem(s) in this indicator's file: a newer figure may be hidden.",
     ),
+    "unit_comparison": ("So sánh giữa các đơn vị", "Comparison across reporting units"),
+    "comparison_period": ("Kỳ so sánh", "Period compared"),
+    "comparison_citations": ("Trích dẫn từng đơn vị", "Each unit's citation"),
+    "no_common_period": (
+        "Các đơn vị chưa có số liệu cho cùng một kỳ để so sánh.",
+        "The reporting units have no period in common to compare.",
+    ),
+    "merged_into": (
+        "{unit} đã hợp nhất vào {successor} từ ngày {day}: chuỗi số liệu của {unit} kết thúc tại đó.",
+        "{unit} merged into {successor} on {day}: its series ends there.",
+    ),
+    "places_vs": ("bậc so với", "places vs"),
+    "also_reported_by": ("cùng số liệu: {count} nguồn khác", "also reported by {count} other source(s)"),
+    "sources_disagree": (
+        "Các nguồn nêu số khác nhau cho {period}; trang chi tiết liệt kê từng nguồn.",
+        "Sources disagree on {period}; the details page lists each one.",
+    ),
+    "target_gap": ("Mục tiêu {year}: {goal} · còn cách {gap}", "Target {year}: {goal} · {gap} to go"),
+    "target_reached": ("Mục tiêu {year}: {goal} · đã đạt", "Target {year}: {goal} · reached"),
     "no_problems": (
         "Không có lỗi: mọi trích dẫn đều nguyên văn và nêu đúng giá trị.",
         "No problems: every quote is verbatim and states its value.",

@@ -1,8 +1,8 @@
-"""The view a link describes: language, sectors, years and geography level, read
-from and written to the URL's query parameters. Pure functions (no Streamlit):
-any value of any parameter gives the defaults and a notice, never an error.
+"""The view a link describes: language, sectors, years, geography level and reporting
+units, read from and written to the URL's query parameters. Pure functions (no
+Streamlit): any value of any parameter gives the defaults and a notice, never an error.
 
-    ?lang=en&sector=digital-economy&from=2023&to=2024&geo=national
+    ?lang=en&sector=digital-economy&from=2023&to=2024&geo=province&unit=bac-ninh&unit=da-nang
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ class LinkState:
     sectors: tuple[str, ...]  # () means every sector
     years: tuple[int, int]
     geography: str
+    units: tuple[str, ...] = ()  # () means every reporting unit of the level
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Choices:
     sectors: Sequence[str]
     year_bounds: tuple[int, int]
     geographies: Sequence[str]  # including ALL_GEOGRAPHIES
+    units: Sequence[str] = ()  # the reporting units the data has
 
     def defaults(self) -> LinkState:
         return LinkState(DEFAULT_LANGUAGE, (), self.year_bounds, ALL_GEOGRAPHIES)
@@ -76,7 +78,11 @@ def parse_link(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[L
     if geography not in choices.geographies:
         notices.append(f"geo={_shown(geography)}")
         geography = ALL_GEOGRAPHIES
-    return LinkState(language, sectors, (years[0], years[1]), geography), notices
+
+    wanted = [part for value in params.get("unit", ()) for part in value.split(",") if part]
+    units = tuple(dict.fromkeys(unit for unit in wanted if unit in choices.units))
+    notices += [f"unit={_shown(unit)}" for unit in wanted if unit not in choices.units]
+    return LinkState(language, sectors, (years[0], years[1]), geography, units), notices
 
 
 def link_params(state: LinkState, choices: Choices) -> dict[str, str | list[str] | None]:
@@ -88,6 +94,7 @@ def link_params(state: LinkState, choices: Choices) -> dict[str, str | list[str]
         "from": str(state.years[0]) if state.years[0] != low else None,
         "to": str(state.years[1]) if state.years[1] != high else None,
         "geo": state.geography if state.geography != ALL_GEOGRAPHIES else None,
+        "unit": list(state.units) or None,
     }
 
 

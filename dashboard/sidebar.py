@@ -18,7 +18,13 @@ LANGUAGE_NAMES = {"vi": Markdown("Tiếng Việt"), "en": Markdown("English")}
 
 
 def link_choices(loaded: Loaded) -> Choices:
-    return Choices(LANGUAGES, sector_ids(loaded), year_bounds(loaded.frame), (ALL_GEOGRAPHIES, *UNIT_LEVELS))
+    return Choices(
+        LANGUAGES,
+        sector_ids(loaded),
+        year_bounds(loaded.frame),
+        (ALL_GEOGRAPHIES, *UNIT_LEVELS),
+        tuple(loaded.units["id"]),
+    )
 
 
 def sidebar(loaded: Loaded) -> LinkState:
@@ -53,9 +59,27 @@ def sidebar(loaded: Loaded) -> LinkState:
             format_func=lambda geo: md(translate(f"geo_{geo}", language)),
             horizontal=True,
         )
+        units = loaded.units
+        if st.session_state["geo"] != ALL_GEOGRAPHIES:
+            units = units[units["level"] == st.session_state["geo"]]
+        names = dict(zip(units["id"], units["name_vi" if language == "vi" else "name_en"], strict=True))
+        # A unit of another level stays chosen (and in the link) but is not offered.
+        st.session_state["units"] = [unit for unit in st.session_state["units"] if unit in names]
+        render.multiselect(
+            md(translate("reporting_units", language)),
+            list(names),
+            key="units",
+            format_func=names.get,
+            help=md(translate("reporting_units_help", language)),
+            placeholder=translate("geo_all", language),
+        )
     year_from, year_to = st.session_state["years"]
     return LinkState(
-        language, tuple(st.session_state["sectors"]), (int(year_from), int(year_to)), st.session_state["geo"]
+        language,
+        tuple(st.session_state["sectors"]),
+        (int(year_from), int(year_to)),
+        st.session_state["geo"],
+        tuple(st.session_state["units"]),
     )
 
 
@@ -64,7 +88,12 @@ def _seed_from_link(choices: Choices) -> None:
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     state, notices = parse_link(params, choices)
     st.session_state.update(
-        lang=state.language, sectors=list(state.sectors), years=state.years, geo=state.geography, view_seeded=True
+        lang=state.language,
+        sectors=list(state.sectors),
+        years=state.years,
+        geo=state.geography,
+        units=list(state.units),
+        view_seeded=True,
     )
     st.session_state["url_notices"] = notices
 

@@ -62,7 +62,7 @@ def build_view(loaded: Loaded, state: LinkState) -> View:
     """The filtered observations for a chosen state."""
     levels = UNIT_LEVELS if state.geography == ALL_GEOGRAPHIES else (state.geography,)
     sectors = state.sectors or tuple(sector_ids(loaded))
-    filters = Filters(sectors, state.years[0], state.years[1], levels)
+    filters = Filters(sectors, state.years[0], state.years[1], levels, state.units)
     return View(loaded, state.language, filters, filter_observations(loaded.frame, filters))
 
 

@@ -44,15 +44,53 @@ def filter_observations(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return frame[mask]
 
 
+def series_rows(frame: pd.DataFrame) -> np.ndarray:
+    """A boolean mask: the rows that make up each unit's series, one per indicator,
+    reporting unit and period: the figure that stands (see `indicators.series`) or,
+    where the sources disagree and nothing says which stands, the first in file
+    order (its `conflict` column is true). The other rows are further reports."""
+    shown = frame["stands"].to_numpy(dtype=bool).copy()
+    conflicted = np.flatnonzero(frame["conflict"].to_numpy(dtype=bool))
+    if len(conflicted):
+        keys = frame.iloc[conflicted][["indicator_id", "reporting_unit", "period"]]
+        shown[conflicted[~keys.duplicated().to_numpy()]] = True
+    return shown
+
+
+def headline_units(frame: pd.DataFrame) -> pd.DataFrame:
+    """The reporting unit each indicator's card shows: the nation when it reports,
+    else the unit with the most figures (ties: the first id). Columns
+    `indicator_id`, `reporting_unit`."""
+    counts = (
+        frame.groupby(["indicator_id", "reporting_unit", "reporting_unit_level"], observed=True)
+        .size()
+        .reset_index(name="figures")
+    )
+    counts["national"] = counts["reporting_unit_level"] == "national"
+    counts = counts.sort_values(
+        ["indicator_id", "national", "figures", "reporting_unit"],
+        ascending=[True, False, False, True],
+        kind="stable",
+    )
+    return counts.drop_duplicates("indicator_id")[["indicator_id", "reporting_unit"]]
+
+
 def kpi_summary(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per indicator: its latest observation, the previous comparable
-    one (same period type, earlier) and the comparable history for a sparkline."""
+    """One row per indicator: the latest figure of its headline unit's series (see
+    `headline_units`, `series_rows`), the previous comparable one (same unit, same
+    period type, an earlier period: never another source's figure for the same
+    period) and that comparable history for a sparkline. The row's `conflict` says
+    the sources disagree on the figure shown."""
     if frame.empty:
         return frame.assign(previous_value=pd.Series(dtype=float), history=pd.Series(dtype=object))
-    ordered = frame.sort_values(["indicator_id", "period_start"], kind="stable", ignore_index=True)
-    series = ordered.groupby(["indicator_id", "period_type"], sort=False, observed=True)
-    ordered = ordered.assign(previous_value=series["value"].shift(1))
-    codes = series.ngroup().to_numpy()
+    series = frame[series_rows(frame)]
+    chosen = pd.MultiIndex.from_frame(headline_units(series).astype(str))
+    pairs = pd.MultiIndex.from_arrays([series["indicator_id"].astype(str), series["reporting_unit"].astype(str)])
+    series = series[pairs.isin(chosen)]
+    ordered = series.sort_values(["indicator_id", "period_start"], kind="stable", ignore_index=True)
+    grouped = ordered.groupby(["indicator_id", "period_type"], sort=False, observed=True)
+    ordered = ordered.assign(previous_value=grouped["value"].shift(1))
+    codes = grouped.ngroup().to_numpy()
     latest_rows = ordered.groupby("indicator_id", sort=False, observed=True).tail(1)
     # Each series' values in time order (the frame is sorted), cut per series: no Python per group.
     by_series = np.argsort(codes, kind="stable")

@@ -1,9 +1,14 @@
 """One indicator: chart over time, every observation with its citation, downloads."""
 
+from datetime import timedelta
+
 import streamlit as st
 
 from dashboard import render
+from dashboard.charts import comparison_bars
 from dashboard.components import (
+    chart_caption,
+    chart_source,
     chart_with_images,
     citation,
     formatted_value,
@@ -17,7 +22,8 @@ from dashboard.components import (
 from dashboard.downloads import download_buttons
 from dashboard.render import inert, md
 from dashboard.view import current_view
-from indicators.query import only_columns
+from indicators.formatting import format_date_value
+from indicators.query import only_columns, series_rows
 
 CITATION_CARDS = 10
 
@@ -100,6 +106,73 @@ else:
     row = next(rows.itertuples())
     render.metric(inert(period_text(view, row)), inert(formatted_value(view, row)), border=True)
     render.caption(view.t("single_point"))
+
+
+def unit_comparison(rows) -> None:
+    """For an indicator several units report: their figures for one period as ranked
+    bars, each with its citation, and where a unit's series ends at a merger."""
+    series = rows[series_rows(rows)]
+    units_per_period = series.groupby("period", observed=True)["reporting_unit"].nunique()
+    periods = [
+        period
+        for period in series.sort_values("period_start", ascending=False, kind="stable")["period"].unique()
+        if units_per_period.get(period, 0) > 1
+    ]
+    render.subheader(view.t("unit_comparison"))
+    if periods:
+        texts = {row.period: row.period_text for row in series.itertuples()}
+        period = render.selectbox(
+            view.t("comparison_period"), periods, format_func=texts.get, key=f"compare_{indicator.id}"
+        )
+        chosen = series[series.period == period]
+        chosen = chosen.assign(
+            unit_name=[unit_name(row) for row in chosen.itertuples()],
+            source_line=[source_line(view, row) for row in chosen.itertuples()],
+        )
+        title = f"{view.name(indicator.id)} · {texts[period]}"
+        caption = chart_caption(view, title, chart_source(view, chosen))
+        rank = indicator.kind == "rank"
+        chart_with_images(
+            view,
+            comparison_bars(chosen, view.unit(chosen.iloc[0]), caption, rank=rank),
+            f"{indicator.id}-{period}".replace("/", "-"),
+        )
+        best_first = chosen.sort_values("value", ascending=rank or indicator.direction == "lower-is-better")
+        with render.expander(md("{label} ({count})", label=view.t("comparison_citations"), count=len(chosen))):
+            for row in best_first.itertuples():
+                render.markdown(md("**{unit}: {value}**", unit=row.unit_name, value=row.value_text))
+                citation(view, row)
+    else:
+        render.caption(view.t("no_common_period"))
+
+
+def unit_name(row) -> str:
+    return row.reporting_unit_vi if view.language == "vi" else row.reporting_unit_en
+
+
+def merger_of(unit_id: str):
+    """ "Hà Giang merged into Tuyên Quang on 1/7/2025: its series ends there", or None."""
+    units = registry.units
+    if units is None or unit_id not in units:
+        return None
+    latest = units.latest(unit_id)
+    if latest.valid_until is None or latest.successor in (None, unit_id):
+        return None
+    successor = units.latest(latest.successor)
+    return view.t(
+        "merged_into",
+        unit=latest.name if view.language == "vi" else latest.name_en,
+        successor=successor.name if view.language == "vi" else successor.name_en,
+        day=format_date_value(latest.valid_until + timedelta(days=1), view.language),
+    )
+
+
+for unit in dict.fromkeys(rows.reporting_unit):
+    ended = merger_of(unit)
+    if ended:
+        render.caption(ended)
+if rows.reporting_unit.nunique() > 1:
+    unit_comparison(rows)
 
 render.subheader(view.t("observations"))
 # The newest figures as citation cards; the table below lists every one with its quote.

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import DATA, PROJECT
+from conftest import DATA, FIXTURES, PROJECT
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -375,3 +375,35 @@ def test_chart_axes_use_the_languages_numbers_and_download_as_images(
         else "Records synchronised into the national civil-servant database"
     )
     assert title in texts
+
+
+def test_a_conflict_and_a_province_comparison_are_shown(tmp_path, browser):
+    """Two sources disagreeing on one year, and three provinces reporting one indicator
+    (tests/fixtures/units): the card says the sources disagree; the indicator page
+    draws the units side by side for a period, with each one's citation."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "units", data)
+    running = Server(data)
+    try:
+        context = browser.new_context(viewport={"width": 1440, "height": 1400})
+        page = context.new_page()
+        open_and_wait(page, f"{running.url}/?lang=en", ready='[data-testid="stMetric"]')
+        assert_no_exception(page)
+        expect(page.get_by_text("Sources disagree on 2024; the details page lists each one.")).to_be_visible()
+        expect(page.get_by_text("Bac Ninh province · 2024", exact=False)).to_be_visible()
+        open_and_wait(page, f"{running.url}/indicator?indicator=online-dossiers-provinces&lang=en")
+        assert_no_exception(page)
+        expect(page.get_by_text("Comparison across reporting units")).to_be_visible()
+        expect(page.get_by_text("Ha Giang province merged into Tuyen Quang province on 1 July 2025", exact=False))
+        charts = page.locator('[data-testid="stVegaLiteChart"]')
+        expect(charts).to_have_count(2)
+        page.get_by_text("Each unit's citation", exact=False).click()
+        expect(page.get_by_text("Da Nang city: 72.3%")).to_be_visible()
+        expect(page.get_by_text("của thành phố Đà Nẵng đạt 72,3%", exact=False).first).to_be_visible()
+        page.screenshot(path=str(TIMINGS.parent / "indicators-comparison.png"), full_page=True)  # to look at
+        open_and_wait(page, f"{running.url}/indicator?indicator=digital-firms&lang=en")
+        assert_no_exception(page)
+        expect(page.locator('[data-testid="stVegaLiteChart"]')).to_have_count(1)
+        context.close()
+    finally:
+        running.stop()

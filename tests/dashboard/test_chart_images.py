@@ -9,14 +9,7 @@ import pytest
 from dashboard.chart_images import IMAGE_FONT, IMAGE_WIDTH, PNG_SCALE, chart_png, chart_svg, image_spec
 from dashboard.charts import Caption, history_chart, ranking_chart
 
-LABELS = {
-    "year": "Năm",
-    "half-year": "6 tháng",
-    "quarter": "Quý",
-    "month": "Tháng",
-    "date": "Tại ngày",
-    "other": "Khác",
-}
+COLORS = {"Tại ngày": "#059669"}
 
 
 def records_chart(language: str):
@@ -25,16 +18,16 @@ def records_chart(language: str):
         {
             "period_start": pd.to_datetime(["2022-06-30", "2023-06-30"]),
             "value": [1_500_000.0, 2_087_114.0],
-            "period_type": "date",
-            "period_label": "Tại ngày",
+            "series": "Tại ngày",
+            "in_series": True,
             "period_text": ["30/6/2022", "30/6/2023"],
             "value_text": ["1.500.000 hồ sơ", "2.087.114 hồ sơ"],
             "quote": "q",
-            "source_title": "s",
+            "source_line": "s",
         }
     )
     caption = Caption("Hồ sơ cán bộ, công chức", "Nguồn: Thanh Hóa, 12/7/2023", language)
-    return history_chart(rows, "hồ sơ", "Loại kỳ", LABELS, caption)
+    return history_chart(rows, "hồ sơ", "Loại kỳ", COLORS, caption)
 
 
 def texts_of(svg: bytes) -> list[str]:

@@ -16,6 +16,7 @@ LABELS = {
     "date": "Tại ngày",
     "other": "Khác",
 }
+COLORS = {label: f"#00000{index}" for index, label in enumerate(LABELS.values())}
 
 
 CAPTION = Caption("Xuất khẩu sản phẩm số", "Nguồn: Dân trí, 10/10/2023", "vi")
@@ -26,29 +27,56 @@ def exports_rows() -> pd.DataFrame:
     rows = frame[frame.indicator_id == "digital-product-exports"].copy()
     rows["period_text"] = rows.period.astype(str)
     rows["value_text"] = rows.value.astype(str)
-    rows["period_label"] = [LABELS[kind] for kind in rows.period_type]
+    rows["series"] = [LABELS[kind] for kind in rows.period_type]
+    rows["in_series"] = True
+    rows["source_line"] = "Dân trí, 10/10/2023"
     return rows
 
 
+def marks(spec: dict) -> list[tuple[str, bool | None]]:
+    """Each layer's mark type and, for points, whether it is filled."""
+    found = []
+    for layer in spec["layer"]:
+        mark = layer["mark"] if isinstance(layer["mark"], dict) else {"type": layer["mark"]}
+        found.append((mark["type"], mark.get("filled")))
+    return found
+
+
 def test_half_years_and_years_are_separate_coloured_series():
-    spec = history_chart(exports_rows(), "tỷ USD", "Loại kỳ", LABELS, CAPTION).to_dict()
+    spec = history_chart(exports_rows(), "tỷ USD", "Loại kỳ", COLORS, CAPTION).to_dict()
     color = spec["layer"][0]["encoding"]["color"]
-    assert color["field"] == "period_label"
-    assert color["scale"]["domain"] == ["Năm", "6 tháng"]
-    assert color["scale"]["range"][0] != color["scale"]["range"][1]
-    assert len(spec["layer"]) == 3
+    assert color["field"] == "series"
+    assert color["scale"]["domain"] == ["Năm", "6 tháng"]  # the order of `colors`, not of the rows or the alphabet
+    assert color["scale"]["range"] == ["#000000", "#000001"]
+    assert spec["layer"][1]["encoding"]["shape"]["scale"]["domain"] == ["Năm", "6 tháng"]
+    assert marks(spec) == [("line", None), ("point", True), ("text", None)]
+
+
+def test_other_sources_for_a_period_are_hollow_markers_off_the_line():
+    rows = exports_rows()
+    extra = rows.iloc[[0]].assign(value=114.0, in_series=False, source_line="Báo B, 1/2/2022")
+    spec = history_chart(pd.concat([rows, extra]), "tỷ USD", "Loại kỳ", COLORS, CAPTION).to_dict()
+    assert marks(spec) == [("line", None), ("point", True), ("text", None), ("point", False)]
+    line_data = spec["datasets"][spec["layer"][0]["data"]["name"]] if "data" in spec["layer"][0] else None
+    hollow = spec["datasets"][spec["layer"][3]["data"]["name"]]
+    assert [row["value"] for row in hollow] == [114.0] and hollow[0]["source_line"] == "Báo B, 1/2/2022"
+    assert line_data is None or 114.0 not in [row["value"] for row in line_data]
+    assert {"field": "source_line", "type": "nominal", "title": "📄"} in spec["layer"][3]["encoding"]["tooltip"]
+
+
+def test_a_rank_is_drawn_with_1_at_the_top():
+    rows = exports_rows()
+    spec = history_chart(rows, "hạng", "Loại kỳ", COLORS, CAPTION, rank=True).to_dict()
+    assert spec["layer"][0]["encoding"]["y"]["scale"] == {"reverse": True, "zero": False, "nice": False}
+    plain = history_chart(rows, "tỷ USD", "Loại kỳ", COLORS, CAPTION).to_dict()
+    assert plain["layer"][0]["encoding"]["y"]["scale"] == {"zero": True}
 
 
 def test_a_target_adds_a_labelled_rule():
     spec = history_chart(
-        exports_rows(), "tỷ USD", "Loại kỳ", LABELS, CAPTION, target=150, target_label="Mục tiêu 2025"
+        exports_rows(), "tỷ USD", "Loại kỳ", COLORS, CAPTION, target=150, target_label="Mục tiêu 2025"
     ).to_dict()
-    assert [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]][
-        -2:
-    ] == [
-        "rule",
-        "text",
-    ]
+    assert [mark for mark, _ in marks(spec)][-2:] == ["rule", "text"]
     datasets = spec["datasets"].values()
     assert any(row.get("target") == 150 and row.get("label") == "Mục tiêu 2025" for data in datasets for row in data)
 
@@ -69,16 +97,16 @@ def test_large_histories_are_downsampled_before_charting():
     big = pd.DataFrame(
         {
             "period_start": pd.date_range("1900-01-01", periods=20_000, freq="D"),
-            "period_type": "date",
-            "period_label": "Tại ngày",
+            "series": "Tại ngày",
+            "in_series": True,
             "value": range(20_000),
             "period_text": "x",
             "value_text": "x",
             "quote": "q",
-            "source_title": "s",
+            "source_line": "s",
         }
     )
-    spec = history_chart(big, "u", "t", LABELS, CAPTION).to_dict()
+    spec = history_chart(big, "u", "t", COLORS, CAPTION).to_dict()
     points, labels = sorted(spec["datasets"].values(), key=len, reverse=True)
     assert len(points) == 2000
     assert len(labels) == 1 and labels[0]["value"] == 19_999
@@ -88,29 +116,30 @@ def test_a_long_history_labels_only_the_latest_point_of_each_series():
     frame = pd.DataFrame(
         {
             "period_start": list(pd.date_range("2000-01-01", periods=30, freq="YS")) * 2,
-            "period_type": ["year"] * 30 + ["half-year"] * 30,
-            "period_label": ["Năm"] * 30 + ["6 tháng"] * 30,
+            "series": ["Năm"] * 30 + ["6 tháng"] * 30,
+            "in_series": True,
             "value": range(60),
             "period_text": "x",
             "value_text": [f"v{number}" for number in range(60)],
             "quote": "q",
-            "source_title": "s",
+            "source_line": "s",
         }
     )
-    spec = history_chart(frame, "u", "t", LABELS, CAPTION).to_dict()
+    spec = history_chart(frame, "u", "t", COLORS, CAPTION).to_dict()
     label_layer = spec["layer"][2]
     labelled = spec["datasets"][label_layer["data"]["name"]]
     assert sorted(row["value_text"] for row in labelled) == ["v29", "v59"]
-    few = history_chart(exports_rows(), "tỷ USD", "Loại kỳ", LABELS, CAPTION).to_dict()
+    few = history_chart(exports_rows(), "tỷ USD", "Loại kỳ", COLORS, CAPTION).to_dict()
     assert "data" not in few["layer"][2]  # a short history: the labels share every point
 
 
 def test_a_chart_carries_only_its_columns_and_its_own_categories():
     rows = exports_rows()  # its categorical columns hold every source title of the registry
-    assert len(rows["source_title"].cat.categories) > rows["source_title"].nunique() and "note_vi" in rows
-    data = history_chart(rows, "tỷ USD", "Loại kỳ", LABELS, CAPTION).data
+    rows["source_line"] = rows["source_title"]
+    assert len(rows["source_line"].cat.categories) > rows["source_line"].nunique() and "note_vi" in rows
+    data = history_chart(rows, "tỷ USD", "Loại kỳ", COLORS, CAPTION).data
     assert list(data.columns) == HISTORY_COLUMNS
-    assert list(data["source_title"].cat.categories) == sorted(set(rows["source_title"]))
+    assert list(data["source_line"].cat.categories) == sorted(set(rows["source_line"]))
 
 
 def every_chart(language: str) -> list[dict]:
@@ -120,7 +149,7 @@ def every_chart(language: str) -> list[dict]:
     ranks = frame[frame.kind == "rank"].assign(index_label="EGDI", rank_text="86/193")
     counts = pd.DataFrame({"sector": ["a", "b"], "indicators": [2, 1], "observations": [2_000_000, 5]})
     return [
-        history_chart(exports_rows(), "tỷ USD", "Loại kỳ", LABELS, caption).to_dict(),
+        history_chart(exports_rows(), "tỷ USD", "Loại kỳ", COLORS, caption).to_dict(),
         ranking_chart(ranks, "Hạng", caption).to_dict(),
         count_bars(counts, "sector", "Lĩnh vực", "Số liệu", caption).to_dict(),
     ]

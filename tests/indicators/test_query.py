@@ -11,9 +11,11 @@ from indicators.query import (
     Filters,
     downsample_for_chart,
     filter_observations,
+    headline_units,
     kpi_summary,
     observations_per,
     only_columns,
+    series_rows,
     year_bounds,
 )
 
@@ -124,12 +126,6 @@ def test_the_summary_compares_with_the_previous_figure_of_the_same_period_type(f
     assert pd.isna(summary.loc["egdi-rank", "previous_value"]) and summary.loc["egdi-rank", "history"] == [86.0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kpi_summary groups an indicator's rows by period type only: a national figure's previous value "
-    "and history mix in its provinces' figures and the rows that do not stand (Bắc Ninh's 1.250 is shown as "
-    "the country's previous figure). Choosing one unit's standing series per card is a design change.",
-)
 def test_a_national_figures_previous_value_is_the_countrys_not_a_provinces(frame):
     row = kpi_summary(frame).set_index("indicator_id").loc["digital-firms"]
     assert (row.reporting_unit, row.value, row.previous_value, row.history, row.stands) == (
@@ -139,6 +135,34 @@ def test_a_national_figures_previous_value_is_the_countrys_not_a_provinces(frame
         [70_000.0, 73_000.0],
         True,
     )
+
+
+def test_a_unit_s_series_has_one_figure_per_period_and_flags_a_disagreement(frame):
+    firms = frame[series_rows(frame) & (frame.indicator_id == "digital-firms")]
+    by_unit = {
+        unit: list(zip(rows.period, rows.value, rows.conflict, strict=True))
+        for unit, rows in firms.groupby("reporting_unit", observed=True)
+    }
+    # The two sources agreeing on the country's 2024 figure count once; Bắc Ninh's
+    # disagreeing 2023 figures give the first, flagged.
+    assert sorted(by_unit["vn"]) == [("2023", 70_000.0, False), ("2024", 73_000.0, False)]
+    assert sorted(by_unit["bac-ninh"]) == [("2023", 1_250.0, True), ("2024", 1_250.0, False)]
+
+
+def test_a_card_shows_the_nation_or_else_the_unit_with_most_figures(frame):
+    units = dict(headline_units(frame[series_rows(frame)]).astype(str).itertuples(index=False))
+    assert units["digital-firms"] == "vn"
+    assert units["mof-online-processing"] == "bo-tai-chinh"
+    provinces_only = frame[(frame.indicator_id == "digital-firms") & (frame.reporting_unit != "vn")]
+    assert dict(headline_units(provinces_only).astype(str).itertuples(index=False)) == {"digital-firms": "bac-ninh"}
+
+
+def test_a_card_never_compares_two_figures_of_one_period(frame):
+    bac_ninh = frame[(frame.indicator_id == "digital-firms") & (frame.reporting_unit == "bac-ninh")]
+    row = kpi_summary(bac_ninh).iloc[0]
+    assert (row.period, row.value, row.previous_value, row.history) == ("2024", 1_250.0, 1_250.0, [1_250.0, 1_250.0])
+    only_2023 = kpi_summary(bac_ninh[bac_ninh.period == "2023"]).iloc[0]
+    assert pd.isna(only_2023.previous_value) and only_2023.conflict  # not 1,310 vs 1,250 as a change
 
 
 def test_observations_per_sector_and_source(frame):

@@ -1,0 +1,113 @@
+"""Many units and many sources on the pages: a card shows one unit's standing series,
+a disagreement is said, units are compared for one period, a merged province's series
+ends with its successor named. Data: tests/fixtures/units (written for these tests)."""
+
+import json
+
+import pyarrow as pa
+import pytest
+from conftest import FIXTURES
+from dashboard_helpers import charts, open_page, shown, text_of
+
+UNITS = FIXTURES / "units"
+
+
+@pytest.fixture
+def units_app(app, monkeypatch):
+    monkeypatch.setenv("INDICATORS_DATA", str(UNITS))
+    app.query_params["lang"] = "en"
+    return app
+
+
+def specs(app) -> list[dict]:
+    """Each chart's Vega-Lite spec with its data sets back in `datasets`, as records
+    (Streamlit sends them beside the spec, in Arrow)."""
+    found = []
+    for chart in charts(app):
+        spec = json.loads(chart.proto.spec)
+        spec["datasets"] = {
+            dataset.name: pa.ipc.open_stream(dataset.data.data).read_pandas().to_dict("records")
+            for dataset in chart.proto.datasets
+        }
+        found.append(spec)
+    return found
+
+
+def mark_types(spec: dict) -> list[tuple[str, object]]:
+    return [(layer["mark"]["type"], layer["mark"].get("filled")) for layer in spec.get("layer", [])]
+
+
+def test_a_card_shows_the_first_figure_of_a_disputed_period_and_says_so(units_app):
+    units_app.run()
+    assert not units_app.exception
+    cards = {shown(metric.label): metric for metric in units_app.metric}
+    firms = cards["firms"]
+    assert shown(firms.value) == "73,000"  # not 74,500 compared with 73,000 as growth
+    assert shown(firms.proto.delta) == "+3,000"  # 2023's 70,000, the previous year
+    assert [shown(warning.value) for warning in units_app.warning] == [
+        "Sources disagree on 2024; the details page lists each one."
+    ]
+
+
+def test_a_card_of_provincial_figures_names_its_unit(units_app):
+    units_app.run()
+    cards = {shown(metric.label): metric for metric in units_app.metric}
+    assert shown(cards["%"].value) == "61.5%"
+    assert "Bac Ninh province · 2024 · Bộ Thông tin và Truyền thông, 10 January 2025" in text_of(units_app)
+
+
+def test_the_indicator_page_compares_units_for_one_period_with_citations(units_app):
+    open_page(units_app, "indicator", indicator="online-dossiers-provinces")
+    assert not units_app.exception and not units_app.error
+    history, comparison = specs(units_app)
+    assert history["layer"][0]["encoding"]["color"]["scale"]["domain"] == [
+        "Bac Ninh province",
+        "Da Nang city",
+        "Ha Giang province",
+    ]
+    assert comparison["title"]["text"].endswith(" · 2024")
+    assert mark_types(comparison) == [("bar", None), ("text", None)]
+    bars = next(iter(comparison["datasets"].values()))
+    assert sorted((row["unit_name"], row["value"]) for row in bars) == [
+        ("Bac Ninh province", 61.5),
+        ("Da Nang city", 72.3),
+        ("Ha Giang province", 38.4),
+    ]
+    assert units_app.selectbox(key="compare_online-dossiers-provinces").options == ["2024", "2023"]
+    text = text_of(units_app)
+    assert "Ha Giang province merged into Tuyen Quang province on 1 July 2025: its series ends there." in text
+    assert text.count("Năm 2024, tỷ lệ hồ sơ trực tuyến toàn trình") >= 3  # each bar's citation
+
+
+def test_the_comparison_follows_the_period_chosen(units_app):
+    open_page(units_app, "indicator", indicator="online-dossiers-provinces")
+    units_app.selectbox(key="compare_online-dossiers-provinces").select("2023").run()
+    _, comparison = specs(units_app)
+    bars = next(iter(comparison["datasets"].values()))
+    assert sorted(row["value"] for row in bars) == [30.2, 52.8, 66.1]
+
+
+def test_other_sources_for_a_period_are_hollow_markers(units_app):
+    open_page(units_app, "indicator", indicator="digital-firms")
+    (history,) = specs(units_app)
+    assert mark_types(history) == [("line", None), ("point", True), ("text", None), ("point", False)]
+    hollow = history["datasets"][history["layer"][3]["data"]["name"]]
+    assert [(row["value"], row["source_line"]) for row in hollow] == [(74_500.0, "Báo Đầu tư, 5 January 2025")]
+
+
+def test_the_unit_filter_keeps_only_the_units_chosen(units_app):
+    units_app.query_params["unit"] = "da-nang"
+    open_page(units_app, "indicator", indicator="online-dossiers-provinces")
+    assert not units_app.warning
+    (history,) = specs(units_app)  # one unit: no comparison
+    values = sorted(row["value"] for data in history["datasets"].values() for row in data if "value" in row)
+    assert values == [66.1, 72.3]
+    assert units_app.multiselect(key="units").value == ["da-nang"]
+
+
+def test_health_lists_the_open_conflict(units_app):
+    open_page(units_app, "health")
+    assert not units_app.exception
+    text = text_of(units_app)
+    assert "Open conflicts" in text
+    assert any("74500" in table.value.to_csv() and "73000" in table.value.to_csv() for table in units_app.dataframe)
