@@ -111,3 +111,25 @@ def test_health_lists_the_open_conflict(units_app):
     text = text_of(units_app)
     assert "Open conflicts" in text
     assert any("74500" in table.value.to_csv() and "73000" in table.value.to_csv() for table in units_app.dataframe)
+
+
+def test_a_rank_that_falls_is_an_improvement_drawn_upwards(units_app):
+    units_app.run()
+    rank = {shown(metric.label): metric for metric in units_app.metric}["rank"].proto
+    assert (shown(rank.body), shown(rank.delta), rank.color, rank.direction) == ("71/193", "+15", rank.GREEN, rank.UP)
+    assert rank.delta_description == "places vs full year"
+    assert list(rank.chart_data) == [-86, -71]  # the sparkline rises as the rank improves
+
+
+def test_a_rank_history_has_1_at_the_top(units_app):
+    open_page(units_app, "indicator", indicator="egdi-rank")
+    (history,) = specs(units_app)
+    assert history["layer"][0]["encoding"]["y"]["scale"]["reverse"] is True
+
+
+def test_a_card_gives_the_distance_to_its_target(units_app):
+    units_app.run()
+    assert "Target 2025: 80% · 18.5 to go" in text_of(units_app)
+    open_page(units_app, "indicator", indicator="online-dossiers-provinces")
+    history = specs(units_app)[0]
+    assert [layer["mark"]["type"] for layer in history["layer"]][-2:] == ["rule", "text"]
