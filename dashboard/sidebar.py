@@ -42,20 +42,20 @@ def sidebar(loaded: Loaded) -> LinkState:
         render.multiselect(
             md(translate("sectors", language)),
             choices.sectors,
-            key="sectors",
+            **_kept("sectors", language),
             format_func=lambda sector_id: sector_label(loaded, sector_id, language),
             help=md(translate("sectors_help", language)),
             placeholder=translate("geo_all", language),
         )
         low, high = choices.year_bounds
         if low < high:
-            render.slider(md(translate("years", language)), low, high, key="years")
+            render.slider(md(translate("years", language)), low, high, **_kept("years", language))
         else:
             st.session_state["years"] = (low, high)
         render.radio(
             md(translate("geography", language)),
             choices.geographies,
-            key="geo",
+            **_kept("geo", language),
             format_func=lambda geo: md(translate(f"geo_{geo}", language)),
             horizontal=True,
         )
@@ -63,12 +63,12 @@ def sidebar(loaded: Loaded) -> LinkState:
         if st.session_state["geo"] != ALL_GEOGRAPHIES:
             units = units[units["level"] == st.session_state["geo"]]
         names = dict(zip(units["id"], units["name_vi" if language == "vi" else "name_en"], strict=True))
-        # A unit of another level stays chosen (and in the link) but is not offered.
+        # Choosing another level drops the units that are not of it.
         st.session_state["units"] = [unit for unit in st.session_state["units"] if unit in names]
         render.multiselect(
             md(translate("reporting_units", language)),
             list(names),
-            key="units",
+            **_kept("units", language),
             format_func=names.get,
             help=md(translate("reporting_units_help", language)),
             placeholder=translate("geo_all", language),
@@ -81,6 +81,21 @@ def sidebar(loaded: Loaded) -> LinkState:
         st.session_state["geo"],
         tuple(st.session_state["units"]),
     )
+
+
+def _kept(key: str, language: str) -> dict:
+    """Widget arguments that keep the filter `key` across a language switch.
+
+    Streamlit takes a widget whose label or option texts changed for a new widget,
+    drawn with no selection. So each language has its own widget (`key@language`),
+    seeded from `key` on every run and writing back to it when the reader changes it."""
+    widget_key = f"{key}@{language}"
+    st.session_state[widget_key] = st.session_state[key]
+    return {"key": widget_key, "on_change": _write_back, "args": (widget_key, key)}
+
+
+def _write_back(widget_key: str, key: str) -> None:
+    st.session_state[key] = st.session_state[widget_key]
 
 
 def _seed_from_link(choices: Choices) -> None:

@@ -407,3 +407,20 @@ def test_a_conflict_and_a_province_comparison_are_shown(tmp_path, browser):
         context.close()
     finally:
         running.stop()
+
+
+def test_filters_keep_their_choice_when_the_language_switches(server, page):
+    open_and_wait(
+        page, f"{server.url}/?geo=national&sector=digital-economy&from=2023", ready='[data-testid="stMetric"]'
+    )
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    expect(sidebar.get_by_role("radio", name="Toàn quốc")).to_be_checked()
+    for language, national, sector in (
+        ("English", "National", "Digital economy"),
+        ("Tiếng Việt", "Toàn quốc", "Kinh tế số"),
+    ):
+        sidebar.get_by_text(language, exact=True).click()
+        expect(sidebar.get_by_role("radio", name=national)).to_be_checked()
+        expect(sidebar.get_by_text(sector, exact=True)).to_be_visible()  # the chosen sector's tag
+        expect(sidebar.locator('[data-testid="stSliderThumbValue"]')).to_have_text(["2023", "2024"])
+        assert "geo=national" in page.url and "sector=digital-economy" in page.url

@@ -64,12 +64,12 @@ def test_overview_follows_sector_and_language_in_the_link(app):
 
 def test_year_and_geography_filters_change_the_content(app):
     app.run()
-    app.sidebar.slider(key="years").set_value((2024, 2024)).run()
+    app.sidebar.slider(key="years@vi").set_value((2024, 2024)).run()
     assert_clean(app)
     assert len(app.metric) == 6  # the headline indicators with a 2024 figure
     assert app.query_params["from"] == "2024"
-    app.sidebar.slider(key="years").set_value((2020, 2024))
-    app.sidebar.radio(key="geo").set_value("province")
+    app.sidebar.slider(key="years@vi").set_value((2020, 2024))
+    app.sidebar.radio(key="geo@vi").set_value("province")
     app.run()
     assert len(app.metric) == 1 and app.query_params["geo"] == "province"
 

@@ -102,7 +102,7 @@ def test_the_unit_filter_keeps_only_the_units_chosen(units_app):
     (history,) = specs(units_app)  # one unit: no comparison
     values = sorted(row["value"] for data in history["datasets"].values() for row in data if "value" in row)
     assert values == [66.1, 72.3]
-    assert units_app.multiselect(key="units").value == ["da-nang"]
+    assert units_app.multiselect(key="units@en").value == ["da-nang"]
 
 
 def test_health_lists_the_open_conflict(units_app):
