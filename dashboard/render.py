@@ -24,6 +24,8 @@ import streamlit as st
 
 from indicators.formatting import MISSING
 
+WORD_JOINER = "\u2060"
+_AUTOLINKED = re.compile(r"://|(?i:www)\.|@.")  # the joiner goes before the last character
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:~$&=\"'^@])")
 
 
@@ -45,8 +47,13 @@ class Markdown(str):
 
 def escape_markdown(text: object) -> str:
     """Backslash-escape every character markdown, HTML or Streamlit's directives
-    (`:red[…]`, `:material/icon:`) could act on; a line break stays a line break."""
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    (`:red[…]`, `:material/icon:`) could act on; a line break stays a line break.
+
+    Escapes do not stop GitHub-style autolinks: Streamlit's markdown finds
+    `http://…`, `www.…` and `name@host.vn` in the text after escapes are read. An
+    invisible word joiner (U+2060) inside each (`:/⁠/`, `www⁠.`, `@⁠x`) keeps them text."""
+    text = _AUTOLINKED.sub(lambda match: match.group(0)[:-1] + WORD_JOINER + match.group(0)[-1], str(text))
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return text.replace("\r\n", "\n").replace("\n", "  \n")
 
 

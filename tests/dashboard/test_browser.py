@@ -21,6 +21,8 @@ import openpyxl
 import pytest
 from conftest import DATA, FIXTURES, PROJECT
 
+from dashboard.render import WORD_JOINER
+
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -204,37 +206,105 @@ def test_a_filtered_link_restores_its_filters(server, page):
     expect(thumbs).to_have_text(["2023", "2024"])
 
 
-def test_html_in_registry_text_is_shown_as_inert_text(tmp_path, browser):
-    """Names, notes, quotes and source text carrying HTML and script stay text."""
+# Markdown, Streamlit directives and HTML that would load from, link to or style with a
+# host nobody should reach (port 9 is "discard"), or run script.
+PAYLOAD = (
+    "![px](http://127.0.0.1:9/pixel.png) [click](http://127.0.0.1:9/x) **bold** :red[red] "
+    '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script><b>tag</b>'
+)
+
+
+def with_payload(data: Path) -> str:
+    """Put PAYLOAD into every kind of text field of a copy of the registry: names,
+    descriptions, units, a note, an index name, a sector name, a source's title,
+    publisher and notes, and a cited sentence. Returns that sentence."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.width = 10_000
+
+    def edit(path: Path, change) -> None:
+        document = yaml.load(path.read_text(encoding="utf-8"))
+        change(document)
+        with path.open("w", encoding="utf-8") as handle:
+            yaml.dump(document, handle)
+
+    sentence = f"Thử nghiệm {PAYLOAD} có 35 triệu tài khoản."
+    source_id = "vov-2024-07-19-chuyen-doi-so-den-tung-ngo-tung-nha"
+    text = data / "sources" / f"{source_id}.txt"
+    text.write_text(text.read_text(encoding="utf-8") + sentence + "\n", encoding="utf-8")
+
+    def source(document):
+        document["title"] = f"{PAYLOAD} {document['title']}"
+        document["publisher"] = f"{PAYLOAD} VOV"
+        document["notes"] = {"vi": f"{PAYLOAD} ghi chú", "en": f"{PAYLOAD} notes"}
+
+    def accounts(document):
+        for field in ("name", "description", "unit"):
+            document[field] = {"vi": f"{PAYLOAD} {field}", "en": f"{PAYLOAD} {field}"}
+        observation = document["observations"][0]
+        observation["quote"] = sentence
+        observation["note"] = {"vi": f"{PAYLOAD} Ghi chú", "en": f"{PAYLOAD} The article says"}
+
+    def egdi(document):
+        document["index_name"] = {"vi": f"{PAYLOAD} EGDI", "en": f"{PAYLOAD} EGDI"}
+
+    def taxonomy(document):
+        for sector in document["sectors"]:
+            sector["name"] = {"vi": f"{PAYLOAD} {sector['id']}", "en": f"{PAYLOAD} {sector['id']}"}
+
+    edit(data / "sources" / f"{source_id}.yaml", source)
+    edit(data / "registry" / "vssid-accounts.yaml", accounts)
+    edit(data / "registry" / "egdi-rank.yaml", egdi)
+    edit(data / "taxonomy.yaml", taxonomy)
+    return sentence
+
+
+def assert_inert(page: Page, reached: list[str], shown: bool = True) -> None:
+    """Nothing of PAYLOAD acted: no request to its host, no script run, no image,
+    link or formatting made from it, and (when `shown`) its text is on the page as text."""
+    main = page.locator('[data-testid="stApp"]')
+    if shown:  # first, so that the checks below see the page drawn
+        expect(main.get_by_text("**bold** :red[red]", exact=False).first).to_be_visible()
+    assert_no_exception(page)
+    assert page.evaluate("window.__xss") is None
+    assert reached == []
+    assert main.locator('img[src="x"], img[src*="127.0.0.1:9"], a[href*="127.0.0.1:9"]').count() == 0
+    assert main.locator("b:text-is('tag'), strong:text-is('bold'), span:text-is('red')").count() == 0
+
+
+def test_markup_in_registry_text_is_shown_as_inert_text(tmp_path, browser):
+    """Every kind of registry and source text carrying markdown, Streamlit directives
+    and HTML stays text on every page, in both languages."""
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
-    payload = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
-    sentence = f"Thử nghiệm {payload} có 35 triệu tài khoản."
-    source = data / "sources" / "vov-2024-07-19-chuyen-doi-so-den-tung-ngo-tung-nha.txt"
-    source.write_text(source.read_text(encoding="utf-8") + sentence + "\n", encoding="utf-8")
-    path = data / "registry" / "vssid-accounts.yaml"
-    text = path.read_text(encoding="utf-8")
-    original_name = "  vi: Tài khoản ứng dụng Bảo hiểm xã hội số (VssID)\n"
-    original_quote = '    quote: "Phần mềm Bảo hiểm xã hội hiện có 35 triệu tài khoản; 72% người dân khu vực đô thị hưởng nhận BHXH, trợ cấp qua tài khoản."\n'
-    assert original_name in text and original_quote in text
-    text = text.replace(original_name, f"  vi: '{payload} VssID'\n", 1)
-    note = f"    note:\n      vi: '{payload} Ghi chú'\n      en: '{payload} The article says'\n"
-    text = text.replace(original_quote, f"    quote: '{sentence}'\n{note}", 1)
-    path.write_text(text, encoding="utf-8")
+    sentence = with_payload(data)
     running = Server(data)
     try:
         context = browser.new_context(viewport={"width": 1440, "height": 1000})
         page = context.new_page()
-        open_and_wait(page, f"{running.url}/?sector=digital-society", ready='[data-testid="stMetric"]')
-        assert_no_exception(page)
-        expect(page.get_by_text("<script>window.__xss=2</script>", exact=False).first).to_be_visible()
+        reached: list[str] = []
+        page.on("request", lambda request: reached.append(request.url) if ":9/" in request.url else None)
+        source = "vov-2024-07-19-chuyen-doi-so-den-tung-ngo-tung-nha"
+        for language in ("vi", "en"):
+            for path, ready in (
+                ("/?sector=digital-society", '[data-testid="stMetric"]'),
+                ("/indicator?indicator=vssid-accounts", '[data-testid="stMain"] h1'),
+                ("/rankings", '[data-testid="stMain"] h1'),
+                (f"/sources?source={source}", '[data-testid="stMain"] h1'),
+                ("/health", '[data-testid="stMain"] h1'),
+            ):
+                joiner = "&" if "?" in path else "?"
+                open_and_wait(page, f"{running.url}{path}{joiner}lang={language}", ready=ready)
+                for popover in page.get_by_role("button", name=re.compile("^(Trích dẫn|Quote)$")).all():
+                    popover.click()  # each card's quote opens on demand
+                    assert_inert(page, reached)
+                    page.keyboard.press("Escape")
+                assert_inert(page, reached, shown=not path.startswith("/health"))  # its texts are in a chart
         open_and_wait(page, f"{running.url}/indicator?indicator=vssid-accounts")
-        expect(page.get_by_text(sentence, exact=False).first).to_be_visible()
-        expect(page.get_by_text(f"{payload} Ghi chú", exact=False).first).to_be_visible()
-        open_and_wait(page, f"{running.url}/sources?source=vov-2024-07-19-chuyen-doi-so-den-tung-ngo-tung-nha")
-        expect(page.get_by_text("có 35 triệu tài khoản", exact=False).last).to_be_visible()
-        assert page.evaluate("window.__xss") is None
-        assert page.locator('[data-testid="stMain"] img[src="x"]').count() == 0
+        # The text as written, up to the invisible joiners inside its addresses.
+        shown = page.locator('[data-testid="stMain"]').inner_text().replace(WORD_JOINER, "")
+        assert sentence in shown and f"{PAYLOAD} Ghi chú" in shown
         context.close()
     finally:
         running.stop()
