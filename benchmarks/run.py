@@ -157,7 +157,9 @@ def browser_first_chart(size: int, repeat: int = 5) -> dict:
     sys.path.insert(0, str(PROJECT / "tests"))
     sys.path.insert(0, str(PROJECT / "tests" / "dashboard"))
     from playwright.sync_api import sync_playwright
-    from test_browser import CHART_DRAWN, CHROMIUM, CHROMIUM_ARGS, Server
+    from test_browser import CHART_DRAWN, Server
+
+    from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
 
     server = Server(OUT / f"registry-{size}")
     floor = Server(script="benchmarks/floor_app.py")

@@ -62,18 +62,9 @@ PROJECT = Path(__file__).resolve().parent.parent
 if str(PROJECT) not in sys.path:
     sys.path.insert(0, str(PROJECT))
 
+from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
 DATA = PROJECT / "data"
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 # The pages of dashboard/app.py's navigation (the editor only exists with DASHBOARD_EDIT=1).
 PAGES = ("overview", "indicator", "rankings", "sources", "health")
 # How a reader reaches the next page: a link (a new Streamlit session), the sidebar's navigation

@@ -243,6 +243,13 @@ def filter_params() -> dict:
     return {key: values if len(values) > 1 else values[0] for key, values in params.items()}
 
 
+def drawn_when_open(label: render.Markdown, count: int, key: str):
+    """An expander titled `label (count)` whose content is drawn only while it is open
+    (a data grid is the heaviest script a first visit would load); None while closed."""
+    box = render.expander(md("{label} ({count})", label=label, count=count), key=key, on_change="rerun")
+    return box if box.open else None
+
+
 def problems_panel(view: View, problems: list[Problem]) -> None:
     """The registry's problems as an error panel (file:line, message)."""
     errors = [problem for problem in problems if problem.is_error]

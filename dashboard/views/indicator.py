@@ -11,6 +11,7 @@ from dashboard.components import (
     chart_source,
     chart_with_images,
     citation,
+    drawn_when_open,
     formatted_value,
     history_of,
     labelled,
@@ -183,13 +184,8 @@ for row in rows.iloc[::-1].iloc[:CITATION_CARDS].itertuples():
 if len(rows) > CITATION_CARDS:
     render.caption(md("{shown} / {total} · {rest}", shown=CITATION_CARDS, total=len(rows), rest=view.t("all_in_table")))
 
-# Drawn only while open: a data grid is the heaviest script a first visit would load.
-table_box = render.expander(
-    md("{label} ({count})", label=view.t("observations_table"), count=len(rows)),
-    key="observations_table",
-    on_change="rerun",
-)
-if table_box.open:
+table_box = drawn_when_open(view.t("observations_table"), len(rows), key="observations_table")
+if table_box:
     with table_box:
         observations_table(rows)
 

@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard import render
 from dashboard.components import (
+    drawn_when_open,
     filter_params,
     formatted_value,
     indicator_links,
@@ -12,7 +13,7 @@ from dashboard.components import (
     period_text,
 )
 from dashboard.downloads import app_address, download_buttons
-from dashboard.render import inert, md
+from dashboard.render import inert
 from dashboard.view import current_view
 from indicators.formatting import format_date_value
 from indicators.query import kpi_summary
@@ -102,14 +103,8 @@ if shown:
             tooltip=view.t("download_shown"),
         )
 
-# One table for every sector, drawn only while open: a data grid is the heaviest
-# script a first visit would load.
-if rest:
-    more = render.expander(
-        md("{label} ({count})", label=view.t("more_indicators"), count=len(rest)),
-        key="more_indicators",
-        on_change="rerun",
-    )
-    if more.open:
-        with more:
-            others_table(rest)
+# One table for every sector.
+more = drawn_when_open(view.t("more_indicators"), len(rest), key="more_indicators") if rest else None
+if more:
+    with more:
+        others_table(rest)

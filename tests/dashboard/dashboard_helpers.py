@@ -1,7 +1,11 @@
+import os
 import re
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
+
+from benchmarks.chromium import CHROMIUM
 
 APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 
@@ -31,3 +35,15 @@ def text_of(app: AppTest) -> str:
     for kind in ("markdown", "caption", "title", "header", "subheader", "code", "warning", "error", "info", "success"):
         parts.extend(shown(element.value) for element in app.get(kind))
     return "\n".join(parts)
+
+
+def skip_without_chromium() -> None:
+    """Skip the calling test module when there is no Chromium, unless REQUIRE_BROWSER
+    is set (as `make test` does), where its absence is an error."""
+    if Path(CHROMIUM).exists():
+        return
+    if os.environ.get("REQUIRE_BROWSER"):
+        raise RuntimeError(f"REQUIRE_BROWSER is set but no Chromium at {CHROMIUM}; `apt-get install chromium`")
+    pytest.skip(
+        f"no Chromium at {CHROMIUM}: `apt-get install chromium` to run the browser tests", allow_module_level=True
+    )

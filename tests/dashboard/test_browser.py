@@ -20,30 +20,17 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import DATA, FIXTURES, PROJECT
+from dashboard_helpers import skip_without_chromium
 
+from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS
 from dashboard.render import WORD_JOINER
 
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Page timings of the last run, for reading after it; outside the checkout (tests never write there)
 TIMINGS = Path(os.environ.get("TEST_RESULTS") or tempfile.gettempdir()) / "indicators-browser-timings.json"
 
 pytestmark = pytest.mark.browser
 
-if not Path(CHROMIUM).exists():
-    if os.environ.get("REQUIRE_BROWSER"):
-        raise RuntimeError(f"REQUIRE_BROWSER is set but no Chromium at {CHROMIUM}; `apt-get install chromium`")
-    pytest.skip(
-        f"no Chromium at {CHROMIUM}: `apt-get install chromium` to run the browser tests", allow_module_level=True
-    )
+skip_without_chromium()
 
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 

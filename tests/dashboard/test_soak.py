@@ -10,20 +10,16 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from dashboard_helpers import skip_without_chromium
 
-from benchmarks.soak import CHROMIUM, PAGES, run
+from benchmarks.soak import PAGES, run
 
 # The result of the last run, for reading after it; outside the checkout (tests never write there)
 RESULT = Path(os.environ.get("TEST_RESULTS") or tempfile.gettempdir()) / "indicators-soak.json"
 
 pytestmark = pytest.mark.browser
 
-if not Path(CHROMIUM).exists():
-    if os.environ.get("REQUIRE_BROWSER"):
-        raise RuntimeError(f"REQUIRE_BROWSER is set but no Chromium at {CHROMIUM}; `apt-get install chromium`")
-    pytest.skip(
-        f"no Chromium at {CHROMIUM}: `apt-get install chromium` to run the browser tests", allow_module_level=True
-    )
+skip_without_chromium()
 
 
 def test_every_page_survives_a_writer_flipping_files_between_valid_and_invalid(tmp_path):
