@@ -56,9 +56,13 @@ def parse_link(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[L
         notices.append(f"lang={_shown(language)}")
         language = DEFAULT_LANGUAGE
 
-    wanted = [part for value in params.get("sector", ()) for part in value.split(",") if part]
-    sectors = tuple(dict.fromkeys(sector for sector in wanted if sector in choices.sectors))
-    notices += [f"sector={_shown(sector)}" for sector in wanted if sector not in choices.sectors]
+    def several(key: str, known: Sequence[str]) -> tuple[str, ...]:
+        """Every known value of a key that may repeat or list values (`a,b`), once each."""
+        wanted = [part for value in params.get(key, ()) for part in value.split(",") if part]
+        notices.extend(f"{key}={_shown(value)}" for value in wanted if value not in known)
+        return tuple(dict.fromkeys(value for value in wanted if value in known))
+
+    sectors = several("sector", choices.sectors)
 
     low, high = choices.year_bounds
     years = [low, high]
@@ -79,10 +83,7 @@ def parse_link(params: Mapping[str, Sequence[str]], choices: Choices) -> tuple[L
         notices.append(f"geo={_shown(geography)}")
         geography = ALL_GEOGRAPHIES
 
-    wanted = [part for value in params.get("unit", ()) for part in value.split(",") if part]
-    units = tuple(dict.fromkeys(unit for unit in wanted if unit in choices.units))
-    notices += [f"unit={_shown(unit)}" for unit in wanted if unit not in choices.units]
-    return LinkState(language, sectors, (years[0], years[1]), geography, units), notices
+    return LinkState(language, sectors, (years[0], years[1]), geography, several("unit", choices.units)), notices
 
 
 def link_params(state: LinkState, choices: Choices) -> dict[str, str | list[str] | None]:
