@@ -12,6 +12,7 @@ from indicators import Registry, default_data_dir, read_registry
 from indicators.coverage import Claim, coverage_report
 from indicators.problems import Problem
 from indicators.stamps import data_fingerprint
+from indicators.text import alphabetical_key
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,12 @@ def reporting_units_of(frame: pd.DataFrame) -> pd.DataFrame:
     columns = ["reporting_unit", "reporting_unit_level", "reporting_unit_vi", "reporting_unit_en"]
     units = frame[columns].drop_duplicates("reporting_unit").astype(str)
     units.columns = ["id", "level", "name_vi", "name_en"]
-    return units.sort_values(["level", "name_vi"], kind="stable", ignore_index=True)
+    return units.sort_values(
+        ["level", "name_vi"],
+        key=lambda column: column.map(alphabetical_key) if column.name == "name_vi" else column,
+        kind="stable",
+        ignore_index=True,
+    )
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

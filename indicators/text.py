@@ -21,6 +21,20 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+def alphabetical_key(text: str) -> str:
+    """A sort key for Vietnamese names: letters without tone or vowel marks, case
+    ignored, and đ as the letter after d (Bắc Ninh, Cà Mau, Đà Nẵng, Hà Giang).
+
+    >>> sorted(["Hà Giang", "Đà Nẵng", "Bắc Ninh", "Điện Biên", "Dương"], key=alphabetical_key)
+    ['Bắc Ninh', 'Dương', 'Đà Nẵng', 'Điện Biên', 'Hà Giang']
+    """
+    lowered = text.casefold().replace("đ", "d\U0010ffff")
+    bare = "".join(
+        character for character in unicodedata.normalize("NFD", lowered) if not unicodedata.combining(character)
+    )
+    return bare + "\x00" + lowered  # equal bare names in a stable, mark-aware order
+
+
 def split_sentences(line: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a line: a stop mark (`.`, `!`, `?`, `…`),
     a space, then a capital, a digit or an opening mark. A semicolon never ends a

@@ -33,6 +33,7 @@ from indicators.files import MAX_SOURCE_TEXT_BYTES
 from indicators.paths import DataLayout
 from indicators.proposals import figure_sentences, propose
 from indicators.source_import import SourceImportError, decode_upload, import_source
+from indicators.text import alphabetical_key
 from indicators.vocabulary import DIRECTIONS, KINDS, SCALES
 
 NEW = "__new__"
@@ -91,7 +92,13 @@ def sector_options() -> list[str]:
 def unit_options() -> list[str]:
     """Every reporting unit, the nation first, then by name."""
     units = registry.units.versions if registry.units else {"vn": None}
-    return ["vn", *sorted((unit for unit in units if unit != "vn"), key=lambda unit: registry.units.latest(unit).name)]
+    return [
+        "vn",
+        *sorted(
+            (unit for unit in units if unit != "vn"),
+            key=lambda unit: alphabetical_key(registry.units.latest(unit).name),
+        ),
+    ]
 
 
 def unit_label(unit_id: str) -> str:
