@@ -32,6 +32,7 @@ def sidebar(loaded: Loaded) -> LinkState:
     choices = link_choices(loaded)
     if "view_seeded" not in st.session_state:
         _seed_from_link(choices)
+    _fit_to(choices)
     language = st.session_state.get("lang") or DEFAULT_LANGUAGE
     with st.sidebar:
         render.segmented_control(
@@ -50,8 +51,6 @@ def sidebar(loaded: Loaded) -> LinkState:
         low, high = choices.year_bounds
         if low < high:
             render.slider(md(translate("years", language)), low, high, **_kept("years", language))
-        else:
-            st.session_state["years"] = (low, high)
         render.radio(
             md(translate("geography", language)),
             choices.geographies,
@@ -81,6 +80,19 @@ def sidebar(loaded: Loaded) -> LinkState:
         st.session_state["geo"],
         tuple(st.session_state["units"]),
     )
+
+
+def _fit_to(choices: Choices) -> None:
+    """Keep the filters within what the data now has: an edit may remove the earliest
+    year or a sector while a session is open, and a widget refuses a value outside
+    its options."""
+    state = st.session_state
+    low, high = choices.year_bounds
+    state["years"] = tuple(min(max(year, low), high) for year in state["years"])
+    state["sectors"] = [sector for sector in state["sectors"] if sector in choices.sectors]
+    if state["geo"] not in choices.geographies:
+        state["geo"] = ALL_GEOGRAPHIES
+    state["units"] = [unit for unit in state["units"] if unit in choices.units]
 
 
 def _kept(key: str, language: str) -> dict:
