@@ -32,7 +32,7 @@ def present(value) -> bool:
 
 
 def formatted_value(view: View, row) -> str:
-    return format_value(row.value, view.unit(row), view.language, out_of=row.out_of, qualifier=row.qualifier)
+    return format_value(row.value, view.unit(row, row.value), view.language, out_of=row.out_of, qualifier=row.qualifier)
 
 
 def period_text(view: View, row) -> str:
@@ -173,7 +173,7 @@ def kpi_card(view: View, row) -> None:
                 "{vs} {period}", vs=view.t("places_vs" if rank else "vs"), period=view.plain(row.period_type).lower()
             )
             colour = "inverse" if row.direction == "lower-is-better" and not rank else "normal"
-        unit = view.unit(row)
+        unit = view.unit(row, row.value)
         percent = "%" if unit.startswith("%") and pd.isna(row.out_of) else ""
         number = format_value(row.value, "", view.language, out_of=row.out_of, qualifier=row.qualifier) + percent
         render.metric(

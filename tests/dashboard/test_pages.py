@@ -300,7 +300,7 @@ def test_a_kpi_card_says_when_a_newer_figure_is_hidden(app, monkeypatch, tmp_pat
     assert not app.exception
     assert "117.3" in [shown(metric.value) for metric in app.metric]  # the 2023 figure stands in
     warnings = [shown(warning.value) for warning in app.warning]
-    assert warnings == ["1 problem(s) in this indicator's file: a newer figure may be hidden."]
+    assert warnings == ["1 problem in this indicator's file: a newer figure may be hidden."]
 
 
 def test_editing_a_file_shows_on_the_next_run_without_restart(app, monkeypatch, tmp_path):
@@ -337,3 +337,17 @@ def test_no_link_value_can_break_the_app(app, value):
     assert not app.exception
     assert "from=" in shown(app.warning[0].value) and "geo=" in shown(app.warning[0].value)
     assert len(app.metric) == 12  # the defaults: every headline card
+
+
+def test_an_english_count_of_one_takes_the_singular(app):
+    app.query_params["lang"] = "en"
+    open_page(app, "indicator", indicator="digital-transformation-decrees-issued")
+    assert_clean(app)
+    assert shown(app.metric[0].value) == "1 decree"
+    assert "**H1 2023: 1 decree**" in [element.value for element in app.markdown]
+    app.switch_page("views/overview.py").run()
+    app.session_state["more_indicators"] = True
+    app.run()
+    values = dict(zip(app.dataframe[0].value["Indicators"], app.dataframe[0].value["Value"], strict=True))
+    assert values["Decrees on digital transformation issued"] == "1 decree"
+    assert values["Directives on digital transformation issued"] == "2 directives"
