@@ -351,3 +351,21 @@ def test_an_english_count_of_one_takes_the_singular(app):
     values = dict(zip(app.dataframe[0].value["Indicators"], app.dataframe[0].value["Value"], strict=True))
     assert values["Decrees on digital transformation issued"] == "1 decree"
     assert values["Directives on digital transformation issued"] == "2 directives"
+
+
+def test_the_history_chart_gives_a_period_type_one_shape_and_colour_in_both_languages(app):
+    """Vega gives shapes in the order of the shape scale's domain, and labels sort differently
+    in each language ("6 tháng" < "Năm", "Full year" < "Half year"): the domain must be in
+    period-type order in both, or a year is a square in one language and a circle in the other."""
+    seen = {}
+    for language, labels in (("vi", ["Năm", "6 tháng"]), ("en", ["Full year", "Half year"])):
+        app.query_params["lang"] = language
+        app.session_state["lang"] = language
+        open_page(app, "indicator", indicator="digital-product-exports")
+        assert_clean(app)
+        (spec,) = [json.loads(chart.proto.spec) for chart in charts(app)]
+        shape = next(layer["encoding"]["shape"]["scale"] for layer in spec["layer"] if "shape" in layer["encoding"])
+        color = spec["layer"][0]["encoding"]["color"]["scale"]
+        assert shape["domain"] == color["domain"] == labels
+        seen[language] = color["range"]
+    assert seen["vi"] == seen["en"]
