@@ -239,8 +239,8 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
         "The registry folder {folder} is read-only here; edits cannot be saved.",
     ),
     "ed_parsed": (
-        "Đọc được: loại {kind}, quy mô {scale}, đơn vị '{unit}'",
-        "Parsed: {kind}, scale {scale}, unit '{unit}'",
+        "Đọc được — loại: {kind}; quy mô: {scale}; đơn vị: “{unit}”",
+        "Parsed — kind: {kind}; scale: {scale}; unit: “{unit}”",
     ),
     "ed_saved": (
         "Đã lưu {name}. Bảng điều khiển hiển thị thay đổi ở lần tương tác tiếp theo.",
@@ -338,6 +338,22 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     "ed_add_toggle": ("Thêm một số liệu", "Add an observation"),
     "ed_remove": ("Xóa", "Remove"),
     "ed_upload": ("…hoặc tải lên tệp .txt", "…or upload a .txt file"),
+    "ed_sentence_option": ("dòng {line}: {text}", "line {line}: {text}"),
+    "ed_figure_option": ("{text} → {value} · {period}", "{text} → {value} · {period}"),
+    "ed_no_change": ("(không có thay đổi)", "(no change)"),
+    "ed_title_required": ("cần nhập tiêu đề", "the title is required"),
+    "ed_scale_option": ("{word} (× {factor})", "{word} (× {factor})"),
+    "scale_one": ("không có (× 1)", "none (× 1)"),
+    # the registry's vocabulary (indicators/vocabulary.py)
+    "kind_count": ("Số lượng", "Count"),
+    "kind_amount": ("Số tiền", "Amount of money"),
+    "kind_share": ("Tỷ lệ phần trăm", "Percentage share"),
+    "kind_rank": ("Thứ hạng (trên N)", "Rank (of N)"),
+    "kind_level": ("Cấp độ (trên N)", "Level (of N)"),
+    "kind_score": ("Điểm số", "Score"),
+    "kind_change": ("Mức thay đổi", "Change"),
+    "direction_higher-is-better": ("Càng cao càng tốt", "Higher is better"),
+    "direction_lower-is-better": ("Càng thấp càng tốt", "Lower is better"),
     "how_to_fix": ("Cách sửa", "How to fix"),
     "open_conflicts": ("Số liệu vênh nhau chưa xử lý", "Open conflicts"),
     "open_conflicts_help": (

@@ -74,3 +74,11 @@ def test_a_counted_label_without_its_count_is_refused():
     with pytest.raises(ValueError, match="give its count"):
         template("registry_problems", "en")
     assert template("registry_problems", "vi").startswith("Sổ chỉ số có {count} lỗi")
+
+
+def test_every_kind_direction_and_period_kind_of_the_vocabulary_has_a_label():
+    from indicators.vocabulary import DIRECTIONS, KINDS, PERIOD_KINDS
+
+    assert all(f"kind_{kind}" in LABELS for kind in KINDS)
+    assert all(f"direction_{direction}" in LABELS for direction in DIRECTIONS)
+    assert all(kind in LABELS for kind in PERIOD_KINDS)
