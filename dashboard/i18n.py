@@ -75,6 +75,10 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     "all_in_table": ("bảng dưới đây liệt kê tất cả, kèm trích dẫn", "the table below lists them all, with quotes"),
     "observations_table": ("Bảng tất cả số liệu", "Table of all observations"),
     "how_to_cite": ("Cách trích dẫn", "How to cite"),
+    "cite_undated": ("không ghi ngày", "n.d."),
+    "cite_accessed": ("truy cập ngày {date}", "accessed {date}"),
+    "cite_accessed_alone": ("Truy cập ngày {date}", "Accessed {date}"),
+    "cite_permalink": ("Đường dẫn cố định đến trang này", "Permalink to this view"),
     "download_csv": ("Tải CSV", "Download CSV"),
     "download_json": ("Tải JSON", "Download JSON"),
     "download_xlsx": ("Tải Excel", "Download Excel"),
@@ -124,6 +128,8 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     ),
     "cites": ("Trích cho", "Cited by"),
     "language_name": ("Ngôn ngữ", "Language"),
+    "language_vi": ("tiếng Việt", "Vietnamese"),
+    "language_en": ("tiếng Anh", "English"),
     "accessed": ("Ngày truy cập", "Accessed"),
     "origin": ("Xuất xứ", "Origin"),
     "notes": ("Ghi chú", "Notes"),
@@ -366,6 +372,7 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     "reporting_unit": ("Đơn vị báo cáo", "Reporting unit"),
     "values": ("Các giá trị", "Values"),
     "not_translated": ("chưa dịch", "not translated"),
+    "untranslated_note": ("Ghi chú (chưa dịch): {note}", "Note (not translated): {note}"),
     "per_year_of": ("mỗi năm (báo cáo {period})", "per year (reported {period})"),
 }
 

@@ -58,7 +58,7 @@ details = {
     "publisher": meta.publisher,
     "published": format_date_value(meta.published, view.language),
     "accessed": format_date_value(meta.accessed, view.language),
-    "language_name": meta.language,
+    "language_name": view.plain(f"language_{meta.language}"),
     "observations": len(cited),
 }
 for label, value in details.items():

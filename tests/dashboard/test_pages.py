@@ -93,7 +93,9 @@ def test_indicator_page_charts_history_and_cites_each_figure(app):
     assert "2024-H1" not in shown(app.title[0].value)
     assert app.get("download_button")
     (citation_text,) = [element.value for element in app.text]
-    assert citation_text.startswith("Xuất khẩu sản phẩm số (6 tháng đầu năm 2024): 64,9 tỷ USD. Thủ tướng")
+    assert citation_text.startswith(
+        "Xuất khẩu sản phẩm số (6 tháng đầu năm 2024): 64,9 tỷ USD. VOV (Đài Tiếng nói Việt Nam). “Thủ tướng"
+    )
     assert not app.dataframe  # the table of every observation waits for its expander
 
 
@@ -369,3 +371,50 @@ def test_the_history_chart_gives_a_period_type_one_shape_and_colour_in_both_lang
         assert shape["domain"] == color["domain"] == labels
         seen[language] = color["range"]
     assert seen["vi"] == seen["en"]
+
+
+DANTRI = "dantri-2023-10-10-ngay-chuyen-doi-so-quoc-gia"
+DANTRI_TITLE = "Thủ tướng: Chuyển đổi số phải ưu tiên chất lượng hơn chạy theo số lượng"
+DANTRI_URL = (
+    "https://dantri.com.vn/suc-manh-so/thu-tuong-chuyen-doi-so-phai-uu-tien-chat-luong-hon-chay-theo-so-luong"
+    "-20231010110356037.htm"
+)
+
+
+def how_to_cite(app) -> str:
+    assert_clean(app)
+    assert shown(app.main.subheader[-1].value) in ("Cách trích dẫn", "How to cite")
+    (text,) = [element.value for element in app.text]
+    return text
+
+
+def test_how_to_cite_gives_publisher_full_title_date_url_access_date_and_a_permalink(app):
+    app.query_params["lang"] = "en"
+    app.query_params["from"] = "2023"  # a filter the permalink keeps
+    open_page(app, "indicator", indicator="population-database-requests")
+    assert how_to_cite(app) == (
+        "Look-up and verification requests to the national population database (2023): nearly 1.2 billion requests. "
+        f"Dân trí. “{DANTRI_TITLE}”. 10 October 2023. {DANTRI_URL} (accessed 23 November 2026). "
+        "Permalink to this view: http://localhost:8501/indicator?lang=en&from=2023&indicator=population-database-requests"
+    )
+
+
+def test_how_to_cite_without_publisher_or_link_starts_with_the_full_title(app):
+    open_page(app, "indicator", indicator="digital-transformation-decrees-issued")
+    assert how_to_cite(app) == (
+        "Nghị định về chuyển đổi số được ban hành (6 tháng đầu năm 2023): 1 nghị định. "
+        "“Hội nghị sơ kết 6 tháng đầu năm 2023 về chuyển đổi số quốc gia và Đề án 06 (điểm cầu Thanh Hóa)”. "
+        "12/7/2023. Truy cập ngày 23/11/2026. "
+        "Đường dẫn cố định đến trang này: http://localhost:8501/indicator?indicator=digital-transformation-decrees-issued"
+    )
+
+
+def test_how_to_cite_an_undated_source_without_publisher_names_its_site(app, monkeypatch, real_data_copy):
+    path = real_data_copy / "sources" / f"{DANTRI}.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith(("publisher:", "published:"))), "utf-8")
+    monkeypatch.setenv("INDICATORS_DATA", str(real_data_copy))
+    app.query_params["lang"] = "en"
+    open_page(app, "indicator", indicator="population-database-requests")
+    cite = how_to_cite(app)
+    assert f"nearly 1.2 billion requests. dantri.com.vn. “{DANTRI_TITLE}”. n.d. {DANTRI_URL} (accessed" in cite
