@@ -17,6 +17,7 @@ from dashboard.chart_images import chart_png, chart_svg
 from dashboard.charts import PERIOD_COLORS, SERIES_COLORS, Caption, history_chart
 from dashboard.render import inert, md
 from dashboard.view import View
+from indicators.codes import CATALOGUE
 from indicators.formatting import format_date_value, format_number, format_period, format_value
 from indicators.problems import Problem
 from indicators.query import series_rows
@@ -310,9 +311,18 @@ def problems_frame(view: View, problems: list[Problem]) -> pd.DataFrame:
             {
                 view.plain("file"): f"{problem.path}:{problem.line}:{problem.column}",
                 view.plain("field"): problem.field,
-                view.plain("message"): problem.message,
+                view.plain("message"): problem_message(view, problem),
                 view.plain("code"): problem.code,
             }
             for problem in problems
         ]
     )
+
+
+def problem_message(view: View, problem: Problem) -> str:
+    """The problem's message (written in English) for the reader: on a Vietnamese page, what
+    its code means in Vietnamese, then the English detail marked untranslated."""
+    if view.language == "en":
+        return problem.message
+    meaning = CATALOGUE[problem.code].summary_in(view.language)
+    return view.plain("untranslated_detail", meaning=meaning, detail=problem.message)

@@ -229,6 +229,10 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     "file": ("Tệp", "File"),
     "field": ("Trường", "Field"),
     "message": ("Thông báo", "Message"),
+    "untranslated_detail": (
+        "{meaning} — chi tiết (tiếng Anh, chưa dịch): {detail}",
+        "{meaning} — detail (in Vietnamese, not translated): {detail}",
+    ),
     "code": ("Mã", "Code"),
     "line": ("Dòng", "Line"),
     "status": ("Trạng thái", "Status"),
@@ -372,6 +376,7 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     "reporting_unit": ("Đơn vị báo cáo", "Reporting unit"),
     "values": ("Các giá trị", "Values"),
     "not_translated": ("chưa dịch", "not translated"),
+    "in_english": ("tiếng Anh, chưa dịch", "in English"),
     "untranslated_note": ("Ghi chú (chưa dịch): {note}", "Note (not translated): {note}"),
     "per_year_of": ("mỗi năm (báo cáo {period})", "per year (reported {period})"),
 }

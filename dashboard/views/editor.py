@@ -226,7 +226,7 @@ def observation_picker(indicator_id: str) -> dict | None:
     )
     proposal = proposals[choice]
     if proposal.refusal:
-        render.warning(inert(proposal.refusal), icon=":material/help:")
+        render.warning(inert(untranslated(proposal.refusal)), icon=":material/help:")
     period = render.text_input(
         view.t("ed_period"), proposal.period or "", key=f"pick_period_{indicator_id}_{sentence.line}_{proposal.text}"
     )
@@ -241,6 +241,11 @@ def observation_picker(indicator_id: str) -> dict | None:
         view.t("ed_parsed", kind=kind_label(proposal.kind), scale=scale_label(proposal.scale), unit=proposal.unit_vi)
     )
     return observation
+
+
+def untranslated(message: object) -> str:
+    """A message the indicators package writes (in English), marked as such on a Vietnamese page."""
+    return str(message) if view.language == "en" else f"{message} ({view.plain('in_english')})"
 
 
 def current_unit(indicator_id: str) -> str:
@@ -280,7 +285,7 @@ def preview(indicator_id: str, path, base: str | None, text: str) -> None:
         try:
             save_text(path, text, digest(base), identity, summary=f"editor: {indicator_id}")
         except ConflictError as conflict:
-            render.error(inert(conflict), icon=":material/sync_problem:")
+            render.error(inert(untranslated(conflict)), icon=":material/sync_problem:")
             st.code(conflict.diff, language="diff")
             if render.button(view.t("ed_reload"), key=f"reload_{indicator_id}"):
                 st.session_state.pop(f"editor_base_{indicator_id}", None)
@@ -350,7 +355,7 @@ with edit_tab:
                 add_observation(draft, observation)
             st.session_state["editor_pending"] = (indicator_id, str(draft.path), base, draft.text())
         except (FileExistsError, ValueError) as error:
-            render.error(inert(error))
+            render.error(inert(untranslated(error)))
     pending = st.session_state.get("editor_pending")
     if pending and pending[0] == indicator_id:
         preview(indicator_id, Path(pending[1]), pending[2], pending[3])
@@ -370,14 +375,14 @@ with import_tab:
             view.t("ed_upload"), type=["txt"], max_upload_size=MAX_SOURCE_TEXT_BYTES // 1_000_000
         )
         submitted = render.form_submit_button(view.t("ed_import"))
-    if submitted:
+    if submitted and not title.strip():
+        render.error(view.t("ed_not_imported", reason=view.plain("ed_title_required")), icon=":material/error:")
+    elif submitted:
         try:
             text = decode_upload(uploaded.getvalue()) if uploaded is not None else decode_upload(pasted.encode("utf-8"))
-            if not title.strip():
-                raise SourceImportError(view.plain("ed_title_required"))
             meta = import_source(DataLayout(registry.data_dir), title, text, publisher, published, url, identity)
         except (SourceImportError, ValueError) as error:
-            render.error(view.t("ed_not_imported", reason=error), icon=":material/error:")
+            render.error(view.t("ed_not_imported", reason=untranslated(error)), icon=":material/error:")
         else:
             render.success(view.t("ed_imported", source=meta.id), icon=":material/check:")
             claims, _ = data.coverage_of(data.current())  # the new source changed the fingerprint

@@ -7,7 +7,14 @@ import streamlit as st
 
 from dashboard import data, render
 from dashboard.charts import count_bars
-from dashboard.components import chart_caption, chart_with_images, formatted_value, period_text, problems_frame
+from dashboard.components import (
+    chart_caption,
+    chart_with_images,
+    formatted_value,
+    period_text,
+    problem_message,
+    problems_frame,
+)
 from dashboard.render import inline_code, md
 from dashboard.view import current_view
 from indicators.codes import CATALOGUE
@@ -42,7 +49,7 @@ for column, (label, count) in zip(
 render.header(view.t("problems"), divider="gray")
 if problems:
     table = problems_frame(view, problems)
-    table[view.plain("how_to_fix")] = [CATALOGUE[problem.code].fix for problem in problems]
+    table[view.plain("how_to_fix")] = [CATALOGUE[problem.code].fix_in(view.language) for problem in problems]
     st.dataframe(table, hide_index=True, width="stretch")
 else:
     render.success(view.t("no_problems"), icon=":material/verified:")
@@ -78,7 +85,7 @@ render.header(view.t("edit_log"), divider="gray")
 render.caption(view.t("edit_log_help"))
 log_check = verify(DataLayout(registry.data_dir).edit_log)  # reads the log on every run: a change shows at once
 for problem in log_check.problems:
-    text = view.t("edit_log_problem", line=problem.line, message=problem.message, code=problem.code)
+    text = view.t("edit_log_problem", line=problem.line, message=problem_message(view, problem), code=problem.code)
     (render.error if problem.is_error else render.warning)(
         text, icon=":material/gpp_bad:" if problem.is_error else ":material/history:"
     )

@@ -259,6 +259,19 @@ def test_a_broken_registry_shows_an_error_panel_and_the_valid_rest(app, monkeypa
     assert len(app.metric) == 11
     problems = app.dataframe[0].value
     assert "vssid-accounts.yaml:15:5" in problems.iloc[0, 0]
+    # In Vietnamese: what the code means, then the validator's English detail, marked untranslated.
+    assert list(problems.columns) == ["Tệp", "Trường", "Thông báo", "Mã"]
+    assert (
+        problems["Thông báo"]
+        .iloc[0]
+        .startswith(
+            "Một khóa xuất hiện hai lần trong cùng một ánh xạ; YAML sẽ lặng lẽ giữ lại khóa sau. "
+            "— chi tiết (tiếng Anh, chưa dịch): "
+        )
+    )
+    app.switch_page("views/health.py").run()
+    (health,) = [table.value for table in app.main.dataframe if "Cách sửa" in table.value.columns]
+    assert health["Cách sửa"].tolist() == ["Chỉ giữ một trong hai."]
 
 
 def test_a_link_to_a_broken_indicator_shows_its_problems_not_another_indicator(app, monkeypatch, tmp_path):
