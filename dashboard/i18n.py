@@ -131,7 +131,6 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     "language_vi": ("tiếng Việt", "Vietnamese"),
     "language_en": ("tiếng Anh", "English"),
     "accessed": ("Ngày truy cập", "Accessed"),
-    "origin": ("Xuất xứ", "Origin"),
     "notes": ("Ghi chú", "Notes"),
     "choose_source": ("Chọn nguồn", "Choose a source"),
     "problems": ("Lỗi", "Problems"),
