@@ -18,7 +18,7 @@ from functools import cache
 
 import pytest
 import yaml
-from conftest import DATA
+from conftest import DATA, FIXTURES
 from dashboard_helpers import shown
 from google.protobuf.message import Message
 from test_editor import ANALYST, open_editor
@@ -36,11 +36,19 @@ PAGES = [
     ("sources", {"source": "dantri-2023-10-10-ngay-chuyen-doi-so-quoc-gia"}),
     ("health", {}),
 ]
+# Many reporting units and sources: comparisons, disagreements, mergers (tests/fixtures/units)
+UNIT_PAGES = [
+    ("overview", {}),
+    ("indicator", {"indicator": "online-dossiers-provinces"}),
+    ("indicator", {"indicator": "digital-firms"}),
+    ("health", {}),
+]
 # Where the registry's own text (a Vietnamese quote on an English page) may sit inside a string
 SEPARATORS = re.compile(r"(\n| · |: | — | → |; |, |\. |\(|\)|\[|\]|“|”|\*\*)")
 PUNCTUATION = " .,:;·()“”'\"—–-→"
 CODE_SPAN = re.compile(r"`+[^`]*`+")  # commands and identities: neither language
 IDENTIFIER = re.compile(r"[a-z_$][a-z0-9_]*")  # a chart's field names, not text
+FIELD_PATH = re.compile(r"[a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*")  # a problem's field: observations[1].value
 NOT_SHOWN = {"id", "form_id"}  # an element's own fields that no reader sees
 
 
@@ -68,11 +76,11 @@ def labels_of(language: str) -> frozenset[str]:
 
 
 @cache
-def registry_text() -> str:
+def registry_text(data=DATA) -> str:
     """Every text of the data folder, as written and folded: the YAML files' strings
     and the source documents."""
     parts = []
-    for path in DATA.rglob("*"):
+    for path in data.rglob("*"):
         if path.suffix == ".txt":
             text = path.read_text(encoding="utf-8")
             parts += [text, *(fold(line) for line in text.splitlines())]
@@ -91,9 +99,9 @@ def strings_in(value) -> list[str]:
     return []
 
 
-def without_registry_text(text: str) -> str:
+def without_registry_text(text: str, data=DATA) -> str:
     """`text` with each part that the registry or a source states set aside."""
-    corpus = registry_text()
+    corpus = registry_text(data)
     parts = SEPARATORS.split(text)
     return "".join("¶" if len(part.strip()) >= 4 and quoted(part, corpus) else part for part in parts)
 
@@ -127,7 +135,7 @@ def json_strings(text: str) -> list[str]:
         return [text]
 
 
-def page_text(app) -> list[str]:
+def page_text(app, data=DATA) -> list[str]:
     """Every string on the page and in the sidebar, as a reader sees it (markdown unescaped),
     registry text set aside; the language switch, which names both languages, aside."""
     found = []
@@ -142,7 +150,8 @@ def page_text(app) -> list[str]:
                 table = element.value
                 found += [str(column) for column in table.columns]
                 found += [str(cell) for column in table.columns for cell in table[column] if isinstance(cell, str)]
-    return [without_registry_text(CODE_SPAN.sub("¶", shown(text))) for text in found if text.strip()]
+    shown_texts = [CODE_SPAN.sub("¶", shown(text)) for text in found if text.strip()]
+    return [without_registry_text(text, data) for text in shown_texts if not FIELD_PATH.fullmatch(text)]
 
 
 def leaks(texts: list[str], language: str) -> dict[str, str]:
@@ -176,6 +185,25 @@ def test_a_page_shows_no_label_of_the_other_language(app, language, page, params
     assert not app.exception, [element.value for element in app.exception]
     texts = page_text(app)
     assert len(texts) > 20  # the page was drawn and read
+    assert leaks(texts, language) == {}
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize(
+    ("page", "params"), UNIT_PAGES, ids=[f"{page}-{'-'.join(p.values())}" for page, p in UNIT_PAGES]
+)
+def test_a_page_of_many_units_shows_no_label_of_the_other_language(app, monkeypatch, language, page, params):
+    monkeypatch.setenv("INDICATORS_DATA", str(FIXTURES / "units"))
+    app.query_params["lang"] = language
+    app.run()
+    app.switch_page(f"views/{page}.py")
+    for key, value in params.items():
+        app.query_params[key] = value
+    open_everything(app)
+    app.run()
+    assert not app.exception, [element.value for element in app.exception]
+    texts = page_text(app, FIXTURES / "units")
+    assert len(texts) > 20
     assert leaks(texts, language) == {}
 
 
