@@ -21,6 +21,7 @@ chosen = sidebar(loaded)
 write_link(chosen, link_choices(loaded))
 view = build_view(loaded, chosen)
 st.session_state["view"] = view
+st.set_page_config(page_title=view.plain("app_title"))  # the browser tab, in the reader's language
 
 pages = [
     st.Page(

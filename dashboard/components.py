@@ -6,7 +6,7 @@ is inert there, whatever it holds.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import altair as alt
 import pandas as pd
@@ -17,6 +17,7 @@ from dashboard.chart_images import chart_png, chart_svg
 from dashboard.charts import PERIOD_COLORS, SERIES_COLORS, Caption, history_chart
 from dashboard.render import inert, md
 from dashboard.view import View
+from indicators.codes import CATALOGUE
 from indicators.formatting import format_date_value, format_number, format_period, format_value
 from indicators.problems import Problem
 from indicators.query import series_rows
@@ -32,7 +33,7 @@ def present(value) -> bool:
 
 
 def formatted_value(view: View, row) -> str:
-    return format_value(row.value, view.unit(row), view.language, out_of=row.out_of, qualifier=row.qualifier)
+    return format_value(row.value, view.unit(row, row.value), view.language, out_of=row.out_of, qualifier=row.qualifier)
 
 
 def period_text(view: View, row) -> str:
@@ -50,7 +51,11 @@ def period_text(view: View, row) -> str:
 def source_line(view: View, row) -> str:
     """`Dân trí, 10/10/2023`: publisher (or title) and date."""
     who = row.source_publisher if present(row.source_publisher) else _shorten(row.source_title)
-    return f"{who}, {format_date_value(row.source_published, view.language)}"
+    return f"{who}, {published_date(view, row)}"
+
+
+def published_date(view: View, row) -> str:
+    return format_date_value(row.source_published, view.language)
 
 
 def _shorten(text: str, limit: int = 48) -> str:
@@ -61,9 +66,9 @@ def citation(view: View, row, with_quote: bool = True) -> None:
     """The verbatim sentence, then where it comes from."""
     if with_quote:
         render.markdown(md("> “{quote}”", quote=row.quote))
-    render.markdown(
-        md("**{label}:** {title} · {line}", label=view.t("source"), title=row.source_title, line=source_line(view, row))
-    )
+    # The full title, then the publisher and date; without a publisher, the date alone (not the title twice).
+    when = source_line(view, row) if present(row.source_publisher) else published_date(view, row)
+    render.markdown(md("**{label}:** {title} · {when}", label=view.t("source"), title=row.source_title, when=when))
     if present(row.source_url):
         render.link_button(view.t("link"), row.source_url, icon=":material/open_in_new:")
     else:
@@ -71,6 +76,45 @@ def citation(view: View, row, with_quote: bool = True) -> None:
     note = row.note_vi if view.language == "vi" else row.note_en
     if present(note):
         render.caption(md("{label}: {note}", label=view.t("note"), note=note))
+    elif present(row.note_vi):  # no English yet: the Vietnamese, marked as such
+        render.caption(view.t("untranslated_note", note=row.note_vi))
+
+
+def how_to_cite(view: View, row, permalink: str) -> str:
+    """The figure and its source in one style, for pasting: the figure; the publisher (the
+    site's host when none is stated); the full title; the date (or `n.d.`); the URL with the
+    date it was read; a permalink to this view.
+
+    `Exports of digital products (H1 2024): 64.9 billion USD. VOV. “Title”. 19 July 2024.
+    https://vov.vn/… (accessed 23 November 2026). Permalink: https://…/indicator?indicator=…`"""
+    publisher = row.source_publisher if present(row.source_publisher) else _host(row.source_url)
+    published = published_date(view, row) if present(row.source_published) else view.plain("cite_undated")
+    accessed = format_date_value(row.source_accessed, view.language)
+    parts = [f"{view.name(row.indicator_id)} ({period_text(view, row)}): {formatted_value(view, row)}."]
+    parts += [_sentence(publisher)] if publisher else []
+    parts += [f"“{_nested_quotes(row.source_title)}”.", _sentence(published)]
+    if present(row.source_url):
+        parts.append(f"{row.source_url} ({view.plain('cite_accessed', date=accessed)}).")
+    else:
+        parts.append(f"{view.plain('cite_accessed_alone', date=accessed)}.")
+    parts.append(f"{view.plain('cite_permalink')}: {permalink}")
+    return " ".join(parts)
+
+
+def _host(url) -> str | None:
+    """The site of a URL, `dantri.com.vn`; None without one."""
+    host = urlsplit(url).hostname if present(url) else None
+    return host.removeprefix("www.") if host else None
+
+
+def _sentence(text: str) -> str:
+    """`text` closed with a full stop, unless it ends with one already (`n.d.`)."""
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def _nested_quotes(title: str) -> str:
+    """Quotation marks inside a quoted title become single ones: “A ‘b’ c”."""
+    return title.replace("“", "‘").replace("”", "’")
 
 
 def labelled(view: View, rows: pd.DataFrame) -> pd.DataFrame:
@@ -173,7 +217,7 @@ def kpi_card(view: View, row) -> None:
                 "{vs} {period}", vs=view.t("places_vs" if rank else "vs"), period=view.plain(row.period_type).lower()
             )
             colour = "inverse" if row.direction == "lower-is-better" and not rank else "normal"
-        unit = view.unit(row)
+        unit = view.unit(row, row.value)
         percent = "%" if unit.startswith("%") and pd.isna(row.out_of) else ""
         number = format_value(row.value, "", view.language, out_of=row.out_of, qualifier=row.qualifier) + percent
         render.metric(
@@ -267,9 +311,18 @@ def problems_frame(view: View, problems: list[Problem]) -> pd.DataFrame:
             {
                 view.plain("file"): f"{problem.path}:{problem.line}:{problem.column}",
                 view.plain("field"): problem.field,
-                view.plain("message"): problem.message,
+                view.plain("message"): problem_message(view, problem),
                 view.plain("code"): problem.code,
             }
             for problem in problems
         ]
     )
+
+
+def problem_message(view: View, problem: Problem) -> str:
+    """The problem's message (written in English) for the reader: on a Vietnamese page, what
+    its code means in Vietnamese, then the English detail marked untranslated."""
+    if view.language == "en":
+        return problem.message
+    meaning = CATALOGUE[problem.code].summary_in(view.language)
+    return view.plain("untranslated_detail", meaning=meaning, detail=problem.message)

@@ -1,8 +1,22 @@
-"""Every label of the dashboard in Vietnamese and English."""
+"""Every label of the dashboard in Vietnamese and English.
+
+A label that counts something (`{count}`) has one English text per plural form,
+`{"one": ..., "other": ...}` ("1 problem", "3 problems"); `translate` picks the form
+babel's plural rules give for the count. Vietnamese has one form, so its text is
+always a single string. A count is written in the language's number format.
+"""
 
 from __future__ import annotations
 
-LABELS: dict[str, tuple[str, str]] = {
+from functools import cache
+
+from babel import Locale
+
+from indicators.formatting import LOCALES, format_number
+
+Forms = dict[str, str]  # a label's text per plural form of its `count`: "one", "other"
+
+LABELS: dict[str, tuple[str, str | Forms]] = {
     # key: (vi, en)
     "app_title": ("Chỉ số chuyển đổi số Việt Nam", "Viet Nam digital transformation indicators"),
     "tagline": (
@@ -61,6 +75,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "all_in_table": ("bảng dưới đây liệt kê tất cả, kèm trích dẫn", "the table below lists them all, with quotes"),
     "observations_table": ("Bảng tất cả số liệu", "Table of all observations"),
     "how_to_cite": ("Cách trích dẫn", "How to cite"),
+    "cite_undated": ("không ghi ngày", "n.d."),
+    "cite_accessed": ("truy cập ngày {date}", "accessed {date}"),
+    "cite_accessed_alone": ("Truy cập ngày {date}", "Accessed {date}"),
+    "cite_permalink": ("Đường dẫn cố định đến trang này", "Permalink to this view"),
     "download_csv": ("Tải CSV", "Download CSV"),
     "download_json": ("Tải JSON", "Download JSON"),
     "download_xlsx": ("Tải Excel", "Download Excel"),
@@ -74,10 +92,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart_sources": ("Nguồn", "Sources"),
     "more_sources": ("và {count} nguồn khác", "and {count} more"),
     "registry_source": (
-        "Nguồn: sổ chỉ số của trang này, {indicators} chỉ số, {observations} số liệu",
-        "Source: this site's registry, {indicators} indicators, {observations} observations",
+        "Nguồn: sổ chỉ số của trang này, {indicators}, {observations}",
+        "Source: this site's registry, {indicators}, {observations}",
     ),
     "rank_chart_title": ("Thứ hạng của Việt Nam trong các bảng xếp hạng quốc tế", "Viet Nam in international rankings"),
+    "indicator_count": ("{count} chỉ số", {"one": "{count} indicator", "other": "{count} indicators"}),
+    "observation_count": ("{count} số liệu", {"one": "{count} observation", "other": "{count} observations"}),
     "observations_per_sector": ("Số liệu theo lĩnh vực", "Observations per sector"),
     "observations_per_source": ("Số liệu theo nguồn", "Observations per source"),
     "target": ("Mục tiêu", "Target"),
@@ -102,29 +122,45 @@ LABELS: dict[str, tuple[str, str]] = {
     "out_of": ("Trên tổng số", "Out of"),
     "no_rankings": ("Không có xếp hạng nào khớp bộ lọc.", "No rankings match the filters."),
     "source_text": ("Toàn văn", "Full text"),
-    "cited_sentences": ("câu được trích dẫn", "cited sentences"),
+    "cited_sentences": (
+        "{count} câu được trích dẫn",
+        {"one": "{count} cited sentence", "other": "{count} cited sentences"},
+    ),
     "cites": ("Trích cho", "Cited by"),
     "language_name": ("Ngôn ngữ", "Language"),
+    "language_vi": ("tiếng Việt", "Vietnamese"),
+    "language_en": ("tiếng Anh", "English"),
     "accessed": ("Ngày truy cập", "Accessed"),
-    "origin": ("Xuất xứ", "Origin"),
     "notes": ("Ghi chú", "Notes"),
     "choose_source": ("Chọn nguồn", "Choose a source"),
     "problems": ("Lỗi", "Problems"),
     "registry_problems": (
         "Sổ chỉ số có {count} lỗi; các số liệu bị lỗi đã được ẩn, phần còn lại vẫn hiển thị.",
-        "The registry has {count} problem(s); the figures they affect are hidden, the rest is shown.",
+        {
+            "one": "The registry has {count} problem; the figures it affects are hidden, the rest is shown.",
+            "other": "The registry has {count} problems; the figures they affect are hidden, the rest is shown.",
+        },
     ),
     "indicator_unloaded": (
         "Tệp của chỉ số này có {count} lỗi nên chưa hiển thị được; sửa các lỗi dưới đây.",
-        "This indicator's file has {count} problem(s), so it cannot be shown; fix the problems below.",
+        {
+            "one": "This indicator's file has {count} problem, so it cannot be shown; fix the problem below.",
+            "other": "This indicator's file has {count} problems, so it cannot be shown; fix the problems below.",
+        },
     ),
     "indicator_problems": (
         "Tệp của chỉ số này có {count} lỗi: các số liệu bị lỗi không hiển thị ở đây.",
-        "This indicator's file has {count} problem(s): the figures they affect are not shown here.",
+        {
+            "one": "This indicator's file has {count} problem: the figures it affects are not shown here.",
+            "other": "This indicator's file has {count} problems: the figures they affect are not shown here.",
+        },
     ),
     "figures_hidden": (
         "{count} lỗi trong tệp của chỉ số này: số liệu mới hơn có thể đang bị ẩn.",
-        "{count} problem(s) in this indicator's file: a newer figure may be hidden.",
+        {
+            "one": "{count} problem in this indicator's file: a newer figure may be hidden.",
+            "other": "{count} problems in this indicator's file: a newer figure may be hidden.",
+        },
     ),
     "unit_comparison": ("So sánh giữa các đơn vị", "Comparison across reporting units"),
     "comparison_period": ("Kỳ so sánh", "Period compared"),
@@ -138,7 +174,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "{unit} merged into {successor} on {day}: its series ends there.",
     ),
     "places_vs": ("bậc so với", "places vs"),
-    "also_reported_by": ("cùng số liệu: {count} nguồn khác", "also reported by {count} other source(s)"),
+    "also_reported_by": (
+        "cùng số liệu: {count} nguồn khác",
+        {"one": "also reported by {count} other source", "other": "also reported by {count} other sources"},
+    ),
     "sources_disagree": (
         "Các nguồn nêu số khác nhau cho {period}; trang chi tiết liệt kê từng nguồn.",
         "Sources disagree on {period}; the details page lists each one.",
@@ -160,7 +199,10 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "edit_log_intact": (
         "Chuỗi nguyên vẹn: {count} mục. Mã băm dòng cuối: {head}",
-        "The chain is intact: {count} entries. Digest of the last line: {head}",
+        {
+            "one": "The chain is intact: {count} entry. Digest of the last line: {head}",
+            "other": "The chain is intact: {count} entries. Digest of the last line: {head}",
+        },
     ),
     "edit_log_empty": ("Nhật ký biên tập chưa có mục nào.", "The edit log has no entries yet."),
     "edit_log_problem": ("Dòng {line}: {message} [{code}]", "Line {line}: {message} [{code}]"),
@@ -186,6 +228,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "file": ("Tệp", "File"),
     "field": ("Trường", "Field"),
     "message": ("Thông báo", "Message"),
+    "untranslated_detail": (
+        "{meaning} — chi tiết (tiếng Anh, chưa dịch): {detail}",
+        "{meaning} — detail (in Vietnamese, not translated): {detail}",
+    ),
     "code": ("Mã", "Code"),
     "line": ("Dòng", "Line"),
     "status": ("Trạng thái", "Status"),
@@ -202,19 +248,25 @@ LABELS: dict[str, tuple[str, str]] = {
         "The registry folder {folder} is read-only here; edits cannot be saved.",
     ),
     "ed_parsed": (
-        "Đọc được: loại {kind}, quy mô {scale}, đơn vị '{unit}'",
-        "Parsed: {kind}, scale {scale}, unit '{unit}'",
+        "Đọc được — loại: {kind}; quy mô: {scale}; đơn vị: “{unit}”",
+        "Parsed — kind: {kind}; scale: {scale}; unit: “{unit}”",
     ),
     "ed_saved": (
         "Đã lưu {name}. Bảng điều khiển hiển thị thay đổi ở lần tương tác tiếp theo.",
         "Saved {name}. The dashboard shows it on the next interaction.",
     ),
     "ed_imported": ("Đã nhập {source}.", "Imported {source}."),
-    "ed_problem_count": ("{count} lỗi; hãy sửa trước khi lưu.", "{count} problem(s); fix them before saving."),
+    "ed_problem_count": (
+        "{count} lỗi; hãy sửa trước khi lưu.",
+        {"one": "{count} problem; fix it before saving.", "other": "{count} problems; fix them before saving."},
+    ),
     "ed_not_imported": ("Chưa nhập: {reason}", "Not imported: {reason}"),
     "ed_unregistered": (
         "{count} con số trong nguồn này chưa được đăng ký:",
-        "{count} figures in this source are not registered yet:",
+        {
+            "one": "{count} figure in this source is not registered yet:",
+            "other": "{count} figures in this source are not registered yet:",
+        },
     ),
     "ed_sign_in": ("Đăng nhập", "Sign in"),
     "ed_sign_out": ("Đăng xuất", "Sign out"),
@@ -295,6 +347,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "ed_add_toggle": ("Thêm một số liệu", "Add an observation"),
     "ed_remove": ("Xóa", "Remove"),
     "ed_upload": ("…hoặc tải lên tệp .txt", "…or upload a .txt file"),
+    "ed_sentence_option": ("dòng {line}: {text}", "line {line}: {text}"),
+    "ed_figure_option": ("{text} → {value} · {period}", "{text} → {value} · {period}"),
+    "ed_no_change": ("(không có thay đổi)", "(no change)"),
+    "ed_title_required": ("cần nhập tiêu đề", "the title is required"),
+    "ed_scale_option": ("{word} (× {factor})", "{word} (× {factor})"),
+    "scale_one": ("không có (× 1)", "none (× 1)"),
+    # the registry's vocabulary (indicators/vocabulary.py)
+    "kind_count": ("Số lượng", "Count"),
+    "kind_amount": ("Số tiền", "Amount of money"),
+    "kind_share": ("Tỷ lệ phần trăm", "Percentage share"),
+    "kind_rank": ("Thứ hạng (trên N)", "Rank (of N)"),
+    "kind_level": ("Cấp độ (trên N)", "Level (of N)"),
+    "kind_score": ("Điểm số", "Score"),
+    "kind_change": ("Mức thay đổi", "Change"),
+    "direction_higher-is-better": ("Càng cao càng tốt", "Higher is better"),
+    "direction_lower-is-better": ("Càng thấp càng tốt", "Lower is better"),
     "how_to_fix": ("Cách sửa", "How to fix"),
     "open_conflicts": ("Số liệu vênh nhau chưa xử lý", "Open conflicts"),
     "open_conflicts_help": (
@@ -307,11 +375,43 @@ LABELS: dict[str, tuple[str, str]] = {
     "reporting_unit": ("Đơn vị báo cáo", "Reporting unit"),
     "values": ("Các giá trị", "Values"),
     "not_translated": ("chưa dịch", "not translated"),
+    "in_english": ("tiếng Anh, chưa dịch", "in English"),
+    "untranslated_note": ("Ghi chú (chưa dịch): {note}", "Note (not translated): {note}"),
     "per_year_of": ("mỗi năm (báo cáo {period})", "per year (reported {period})"),
 }
 
 
-def translate(key: str, language: str, **values: object) -> str:
+def template(key: str, language: str, count: float | None = None) -> str:
+    """The label's text in `language`, with its `{name}` fields unfilled; for a label
+    with plural forms, the form `count` takes."""
     vi, en = LABELS[key]
     text = vi if language == "vi" else en
-    return text.format(**values) if values else text
+    if isinstance(text, dict):
+        if count is None:
+            raise ValueError(f"label {key!r} has plural forms: give its count")
+        text = text[plural_form(count, language)]
+    return text
+
+
+def plural_form(count: float, language: str) -> str:
+    """babel's plural category of `count` in `language`: "one" for an English 1, else "other"."""
+    return _locale(language).plural_form(abs(count))
+
+
+@cache
+def _locale(language: str) -> Locale:
+    return Locale.parse(LOCALES[language])
+
+
+def localised(values: dict, language: str) -> dict:
+    """The values of a label, its `count` written in the language's number format."""
+    count = values.get("count")
+    if isinstance(count, int | float) and not isinstance(count, bool):
+        return {**values, "count": format_number(count, language)}
+    return values
+
+
+def translate(key: str, language: str, **values: object) -> str:
+    """The label in `language`, its fields filled with `values`."""
+    text = template(key, language, values.get("count"))
+    return text.format(**localised(values, language)) if values else text

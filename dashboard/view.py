@@ -9,9 +9,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data import Loaded
-from dashboard.i18n import translate
+from dashboard.i18n import localised, template, translate
 from dashboard.link import ALL_GEOGRAPHIES, LinkState
 from dashboard.render import Markdown, md
+from indicators.formatting import unit_for
 from indicators.query import UNIT_LEVELS, Filters, filter_observations
 
 
@@ -25,7 +26,7 @@ class View:
     def t(self, key: str, **values: object) -> Markdown:
         """The label in the reader's language, for markdown places (see `dashboard.render`):
         the template is this app's own, every value is made inert."""
-        return md(translate(key, self.language), **values)
+        return md(template(key, self.language, values.get("count")), **localised(values, self.language))
 
     def plain(self, key: str, **values: object) -> str:
         """The label as plain text, for charts, tables and file contents."""
@@ -38,8 +39,12 @@ class View:
     def sector_name(self, sector_id: str) -> str:
         return sector_label(self.loaded, sector_id, self.language)
 
-    def unit(self, row) -> str:
-        return row.unit_vi if self.language == "vi" else row.unit
+    def unit(self, row, value: float | None = None) -> str:
+        """The row's unit with its scale word; with `value`, in the form that value
+        takes (`decree` for an English 1)."""
+        if self.language == "vi":
+            return row.unit_vi
+        return row.unit if value is None else unit_for(value, row.unit, self.language, row.unit_one)
 
 
 def sector_ids(loaded: Loaded) -> list[str]:

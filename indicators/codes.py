@@ -1,4 +1,5 @@
-"""Every problem code the validator reports, with what it means and how to fix it.
+"""Every problem code the validator reports, with what it means and how to fix it,
+in English and (for the dashboard's Vietnamese pages) in Vietnamese.
 
 `python -m indicators validate --explain CODE` prints an entry; the README's table
 and the dashboard's Registry-health page are built from this catalogue, and a
@@ -16,6 +17,14 @@ class Code:
     summary: str
     fix: str
     drops_file: bool = False  # the whole file is left out of the registry, not only some observations
+
+    def summary_in(self, language: str) -> str:
+        """What the code means, in "vi" or "en"."""
+        return VIETNAMESE[self.name][0] if language == "vi" else self.summary
+
+    def fix_in(self, language: str) -> str:
+        """How to fix it, in "vi" or "en"."""
+        return VIETNAMESE[self.name][1] if language == "vi" else self.fix
 
 
 _ENTRIES = [
@@ -266,6 +275,200 @@ _ENTRIES = [
         "Nothing to fix; keep a copy of the log as it is now. Every later entry is chained.",
     ),
 ]
+
+# Each code in Vietnamese (the same order), for the dashboard's Vietnamese pages: (what it means, how to fix it).
+VIETNAMESE: dict[str, tuple[str, str]] = {
+    "registry-missing": (
+        "Không có thư mục dữ liệu, hoặc thiếu thư mục registry hay sources trong đó.",
+        "Trỏ `--data` hoặc `INDICATORS_DATA` tới một thư mục dữ liệu có registry/ và sources/.",
+    ),
+    "file-missing": (
+        "Thiếu một tệp mà sổ chỉ số cần (tệp phân loại, hoặc văn bản của một nguồn).",
+        "Thêm tệp đó, hoặc bỏ chỗ tham chiếu tới nó.",
+    ),
+    "file-unreadable": (
+        "Không đọc được tệp (do quyền truy cập, hoặc gặp thư mục ở chỗ cần một tệp).",
+        "Kiểm tra quyền truy cập của tệp.",
+    ),
+    "file-too-large": ("Tệp lớn hơn giới hạn cho loại tệp này.", "Tách tệp, hoặc kiểm tra xem có đúng tệp không."),
+    "file-name": ("Tệp trong sổ chỉ số phải có đuôi .yaml.", "Đổi tên tệp thành <id>.yaml."),
+    "file-binary": ("Tệp chứa dữ liệu nhị phân, không phải văn bản.", "Lưu tài liệu dưới dạng văn bản thuần UTF-8."),
+    "symlink-outside": (
+        "Một liên kết tượng trưng trong sổ chỉ số trỏ ra ngoài sổ; liên kết này không được theo.",
+        "Chép tệp vào sổ chỉ số thay vì liên kết tới nó.",
+    ),
+    "encoding-invalid": (
+        "Tệp không phải UTF-8 hợp lệ.",
+        "Lưu tệp dưới dạng UTF-8 (thông báo nêu dòng và cột của byte lỗi đầu tiên).",
+    ),
+    "utf8-bom": (
+        "Tệp bắt đầu bằng dấu thứ tự byte UTF-8 (cảnh báo; dấu này được bỏ qua).",
+        "Lưu tệp dưới dạng UTF-8 không có BOM.",
+    ),
+    "yaml-syntax": (
+        "Tệp không phải YAML hợp lệ.",
+        "Sửa cú pháp ở dòng và cột đã nêu; YAML thụt lề bằng dấu cách, không bao giờ bằng tab.",
+    ),
+    "yaml-empty": ("Tệp rỗng.", "Viết các trường của chỉ số, hoặc xóa tệp."),
+    "yaml-duplicate-key": (
+        "Một khóa xuất hiện hai lần trong cùng một ánh xạ; YAML sẽ lặng lẽ giữ lại khóa sau.",
+        "Chỉ giữ một trong hai.",
+    ),
+    "yaml-alias": (
+        "Không được dùng neo, bí danh (*tên) và khóa gộp (<<).",
+        "Viết đầy đủ từng giá trị.",
+    ),
+    "yaml-tag-forbidden": (
+        "Không được dùng thẻ YAML (!!python/..., !custom); không có gì được dựng từ thẻ.",
+        "Bỏ thẻ và viết văn bản, số, danh sách và ánh xạ thông thường.",
+    ),
+    "yaml-too-deep": ("Ánh xạ hoặc danh sách lồng sâu hơn mức sổ chỉ số từng cần.", "Làm phẳng cấu trúc."),
+    "yaml-key-invalid": (
+        "Một khóa không phải văn bản thường (dùng danh sách hay ánh xạ làm khóa).",
+        "Dùng một tên thường làm khóa.",
+    ),
+    "schema-missing": (
+        "Thiếu một trường bắt buộc.",
+        "Thêm trường đó (phần trợ giúp lược đồ trong trình soạn thảo liệt kê chúng).",
+    ),
+    "schema-extra-forbidden": ("Một trường không xác định.", "Kiểm tra chính tả theo lược đồ, hoặc bỏ trường đó."),
+    "schema-string-type": (
+        "Một trường phải là văn bản lại chứa thứ khác (số, true/false, danh sách).",
+        "Đặt giá trị trong dấu nháy: 'No', '2024'.",
+    ),
+    "schema-string-too-short": ("Một trường văn bản bị để trống.", "Viết nội dung, hoặc bỏ trường không bắt buộc đó."),
+    "schema-string-too-long": ("Một trường văn bản dài hơn mức cho phép.", "Rút ngắn lại; một trích dẫn là một câu."),
+    "schema-string-pattern-mismatch": (
+        "Một trường văn bản không đúng dạng yêu cầu (mã viết thường nối bằng gạch ngang, URL bắt đầu bằng http).",
+        "Viết theo dạng mà thông báo nêu.",
+    ),
+    "schema-float-parsing": (
+        "Một trường số chứa văn bản không phải số.",
+        "Viết số với dấu chấm thập phân và không có dấu phân cách hàng nghìn: 2087114, 14.96.",
+    ),
+    "schema-float-type": ("Một trường số chứa thứ không phải số.", "Viết một số."),
+    "schema-int-parsing": ("Một trường số nguyên chứa văn bản không phải số nguyên.", "Viết một số nguyên."),
+    "schema-int-type": ("Một trường số nguyên chứa thứ không phải số nguyên.", "Viết một số nguyên."),
+    "schema-int-from-float": ("Một trường số nguyên chứa số thập phân.", "Viết một số nguyên."),
+    "schema-finite-number": ("Một trường số chứa vô cực hoặc NaN.", "Viết một số hữu hạn."),
+    "schema-greater-than-equal": ("Một số nhỏ hơn mức tối thiểu cho phép.", "Kiểm tra lại giá trị."),
+    "schema-less-than-equal": ("Một số lớn hơn mức tối đa cho phép.", "Kiểm tra lại giá trị."),
+    "schema-bool-parsing": ("Một trường true/false chứa giá trị khác.", "Viết true hoặc false."),
+    "schema-bool-type": ("Một trường true/false chứa giá trị khác.", "Viết true hoặc false."),
+    "schema-date-from-datetime-parsing": ("Một trường ngày không chứa ngày.", "Viết ngày theo dạng YYYY-MM-DD."),
+    "schema-date-parsing": ("Một trường ngày không chứa ngày.", "Viết ngày theo dạng YYYY-MM-DD."),
+    "schema-date-type": ("Một trường ngày không chứa ngày.", "Viết ngày theo dạng YYYY-MM-DD."),
+    "schema-date-from-datetime-inexact": (
+        "Một trường ngày có kèm giờ trong ngày.",
+        "Chỉ viết ngày, theo dạng YYYY-MM-DD.",
+    ),
+    "schema-literal-error": (
+        "Một trường chứa giá trị ngoài danh sách giá trị được phép.",
+        "Dùng một trong các giá trị mà thông báo liệt kê.",
+    ),
+    "schema-dict-type": (
+        "Một trường phải là ánh xạ (tên vi:/en:, đơn vị) lại chứa thứ khác.",
+        "Viết dưới dạng ánh xạ: {vi: ..., en: ...}.",
+    ),
+    "schema-model-type": (
+        "Một trường phải là ánh xạ lại chứa thứ khác.",
+        "Viết dưới dạng ánh xạ với các trường mà lược đồ liệt kê.",
+    ),
+    "schema-list-type": (
+        "Một trường phải là danh sách lại chứa thứ khác.",
+        "Viết dưới dạng danh sách (mỗi mục một dòng, bắt đầu bằng '- ').",
+    ),
+    "schema-too-short": (
+        "Một danh sách ngắn hơn mức cho phép (một chỉ số cần ít nhất một số liệu).",
+        "Thêm các mục còn thiếu.",
+    ),
+    "schema-value-error": ("Một giá trị vi phạm một quy tắc riêng của lược đồ.", "Đọc thông báo để biết quy tắc."),
+    "schema-invalid": (
+        "Một giá trị không khớp lược đồ theo cách khác.",
+        "Đọc thông báo; phần trợ giúp lược đồ trong trình soạn thảo cho thấy dạng cần viết.",
+    ),
+    "id-mismatch": ("Mã khác với tên tệp.", "Đổi tên tệp hoặc đổi mã cho khớp nhau."),
+    "id-duplicate": ("Hai tệp dùng cùng một mã chỉ số.", "Đặt mã khác (và tên tệp khác) cho một trong hai."),
+    "sector-unknown": (
+        "Lĩnh vực không thuộc các lĩnh vực trong tệp phân loại.",
+        "Dùng một mã lĩnh vực trong data/taxonomy.yaml.",
+    ),
+    "reporting-unit-unknown": (
+        "Đơn vị báo cáo không có trong data/reporting-units/ (với chỉ số, cả tệp bị bỏ ra).",
+        "Dùng 'vn', một tỉnh hoặc thành phố ('thanh-hoa'), một bộ ('bo-tai-chinh') hoặc một khối ('khoi-tinh-thanh').",
+    ),
+    "reporting-unit-not-in-force": (
+        "Đơn vị báo cáo chưa hoặc không còn tồn tại trong kỳ của số liệu (một tỉnh sáp nhập ngày 1/7/2025 không có "
+        "số liệu sau đó).",
+        "Ghi số liệu cho đơn vị đang tồn tại lúc đó: thông báo nêu tên đơn vị kế thừa.",
+    ),
+    "source-unknown": (
+        "Một số liệu dẫn một nguồn không có trong data/sources/.",
+        "Nhập nguồn trước, hoặc sửa lại mã.",
+    ),
+    "period-invalid": (
+        "Kỳ không phải một kỳ: không theo dạng chuẩn nào, hoặc là nhãn tự do mà thiếu period_start.",
+        "Viết 2024, 2024-H1, 2024-Q3, 2024-06, 2024-06-30 hoặc 2021/2025, hoặc thêm period_start cho nhãn tự do.",
+    ),
+    "value-invalid": (
+        "Giá trị không thể có với loại của nó (số lượng âm, thứ hạng lớn hơn out_of, tràn số khi nhân quy mô).",
+        "Kiểm tra giá trị, loại và quy mô.",
+    ),
+    "out-of-missing": ("Một thứ hạng hoặc cấp độ thiếu out_of.", "Thêm out_of: số N trong '86/193' hoặc '6/10'."),
+    "quote-not-in-source": (
+        "Trích dẫn không có nguyên văn trong nguồn (sau khi chuẩn hóa Unicode và khoảng trắng).",
+        "Chép lại câu từ văn bản nguồn; thông báo nêu chỗ bắt đầu không khớp.",
+    ),
+    "value-not-in-quote": (
+        "Giá trị, nhân với quy mô của chỉ số, không phải một con số mà trích dẫn nêu.",
+        "Đối chiếu giá trị và quy mô với các con số mà thông báo liệt kê.",
+    ),
+    "period-not-in-quote": (
+        "Trích dẫn (hoặc period_quote) gắn con số với kỳ khác: một năm nó không nêu, một giá trị bị tráo với năm "
+        "khác, một vị trí khác trong danh sách, hoặc ngày của nguồn khi câu viết ở thì hiện tại.",
+        "Sửa kỳ thành kỳ mà thông báo nêu, hoặc trích câu nêu đúng kỳ này.",
+    ),
+    "period-unsupported": (
+        "Trích dẫn không nêu kỳ của con số (cảnh báo).",
+        "Thêm period_quote: một câu nguyên văn trong cùng nguồn nêu kỳ đó.",
+    ),
+    "geography-not-in-quote": (
+        "Trích dẫn không nêu đơn vị báo cáo, hoặc gắn con số với đơn vị khác; hoặc trích dẫn của một số liệu toàn "
+        "quốc lại gắn nó với một tỉnh, bộ hay khối.",
+        "Ghi số liệu cho đơn vị mà trích dẫn nêu, hoặc trích câu nêu đơn vị này (hoặc đánh dấu nguồn là ấn phẩm "
+        "của chính đơn vị đó).",
+    ),
+    "conflicting-values": (
+        "Các nguồn nêu giá trị khác nhau cho cùng đơn vị báo cáo và kỳ, mà chưa ghi giá trị nào được dùng (cảnh báo).",
+        "Đánh dấu giá trị được dùng bằng preferred: true, hoặc status: revised cho bản công bố sau.",
+    ),
+    "preferred-duplicate": (
+        "Nhiều hơn một số liệu của cùng đơn vị và kỳ được đánh dấu preferred.",
+        "Chỉ giữ preferred: true ở một số liệu.",
+    ),
+    "waiver-stale": ("Một miễn trừ độ phủ không còn khớp con số chưa trích dẫn nào.", "Bỏ miễn trừ đó."),
+    "edit-log-unreadable": (
+        "Một dòng của nhật ký biên tập không phải mục nhật ký (mỗi dòng một đối tượng JSON).",
+        "Khôi phục nhật ký từ bản sao; một dòng bị cắt ngang do sự cố khi đang lưu cũng hiện ở đây.",
+    ),
+    "edit-log-changed": (
+        "Một mục của nhật ký biên tập đã bị sửa sau khi ghi: mục kế tiếp ghi một mã băm khác cho nó.",
+        "Khôi phục mục đó từ bản sao của nhật ký; lịch sử của sổ chỉ số sau dòng này không còn đáng tin.",
+    ),
+    "edit-log-removed": (
+        "Nhật ký biên tập thiếu mục: mục này được ghi với số thứ tự lớn hơn số dòng của nó.",
+        "Khôi phục các mục bị thiếu từ bản sao của nhật ký.",
+    ),
+    "edit-log-reordered": (
+        "Các mục của nhật ký biên tập sai thứ tự: một mục nằm ở dòng khác với dòng nó được ghi.",
+        "Xếp lại các dòng theo thứ tự số `seq` của chúng.",
+    ),
+    "edit-log-unchained": (
+        "Các mục đầu nhật ký biên tập được ghi trước khi nhật ký được nối chuỗi; không có gì bảo đảm cho chúng "
+        "(cảnh báo).",
+        "Không cần sửa; hãy giữ một bản sao nhật ký như hiện tại. Mọi mục sau đó đều được nối chuỗi.",
+    ),
+}
 
 CATALOGUE: dict[str, Code] = {entry.name: entry for entry in _ENTRIES}
 

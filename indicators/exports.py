@@ -102,9 +102,14 @@ def export_frame(
     units = observations["unit_vi" if language == "vi" else "unit"]
     frame["indicator_name"] = names
     frame["value_text"] = [
-        format_value(value, unit, language, out_of=out_of, qualifier=qualifier)
-        for value, unit, out_of, qualifier in zip(
-            observations["value"], units, observations["out_of"], observations["qualifier"], strict=True
+        format_value(value, unit, language, out_of=out_of, qualifier=qualifier, unit_one=unit_one)
+        for value, unit, out_of, qualifier, unit_one in zip(
+            observations["value"],
+            units,
+            observations["out_of"],
+            observations["qualifier"],
+            observations["unit_one"],
+            strict=True,
         )
     ]
     for column in READER_COLUMNS[2:]:

@@ -10,7 +10,7 @@ from babel import Locale
 from babel.dates import format_date
 from babel.numbers import NumberPattern, parse_pattern
 
-from indicators.vocabulary import QUALIFIERS
+from indicators.vocabulary import QUALIFIERS, SCALES
 
 LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 LANGUAGES = ("vi", "en")
@@ -52,17 +52,41 @@ def _locale(language: str) -> Locale:
     return Locale.parse(LOCALES[language])
 
 
+def scaled_unit(unit: str, scale: str, language: str) -> str:
+    """A unit with its scale word in `language`: `tỷ USD`, `billion USD`; `%` alone.
+
+    >>> [scaled_unit("USD", scale, "en") for scale in ("one", "thousand", "billion", "trillion")]
+    ['USD', 'thousand USD', 'billion USD', 'trillion USD']
+    >>> scaled_unit("đồng", "trillion", "vi")
+    'nghìn tỷ đồng'"""
+    words = SCALES[scale]
+    return f"{words.vi if language == 'vi' else words.en} {unit}".strip()
+
+
+def unit_for(value: float, unit: str, language: str, unit_one: str | None = None) -> str:
+    """`unit_one` (a unit's English singular: `decree`) where `value` takes the singular
+    form in `language` (an English 1), else `unit`; Vietnamese has one form.
+
+    >>> [unit_for(count, "decrees", "en", "decree") for count in (1, 3, 0, 1.5)]
+    ['decree', 'decrees', 'decrees', 'decrees']"""
+    singular = bool(unit_one) and not _missing(unit_one) and not _missing(value)
+    return unit_one if singular and _locale(language).plural_form(abs(value)) == "one" else unit
+
+
 def format_value(
     value: float,
     unit: str,
     language: str,
     out_of: float | None = None,
     qualifier: str | None = None,
+    unit_one: str | None = None,
 ) -> str:
-    """A value as a sentence would write it: `gần 3 tỷ USD`, `86/193`, `14,96%`; `—` for a missing value."""
+    """A value as a sentence would write it: `gần 3 tỷ USD`, `86/193`, `14,96%`, `1 decree`
+    (with `unit_one`, the singular English unit); `—` for a missing value."""
     if _missing(value):
         return MISSING
     number = format_number(value, language)
+    unit = unit_for(value, unit, language, unit_one)
     if out_of is not None and not pd.isna(out_of):
         text = f"{number}/{format_number(out_of, language)}"
     elif unit.startswith("%"):

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from indicators.formatting import scaled_unit
 from indicators.models import IndicatorInfo
 from indicators.periods import parse_period
 from indicators.series import Member, group_standing
-from indicators.vocabulary import SCALES
 
 if TYPE_CHECKING:
     from indicators.registry import Registry
@@ -46,6 +46,7 @@ FRAME_COLUMNS = [
     "qualifier",
     "unit",
     "unit_vi",
+    "unit_one",
     "scale",
     "value_in_base_unit",
     "source_id",
@@ -68,10 +69,13 @@ FRAME_COLUMNS = [
 
 def unit_label(indicator: IndicatorInfo, language: str) -> str:
     """The unit with its scale word: 'tỷ USD', 'billion USD', '%'."""
-    scale = SCALES[indicator.scale]
-    unit = indicator.unit.vi if language == "vi" else indicator.unit.en
-    word = scale.vi if language == "vi" else scale.en
-    return f"{word} {unit}".strip()
+    return scaled_unit(indicator.unit.vi if language == "vi" else indicator.unit.en, indicator.scale, language)
+
+
+def unit_one_label(indicator: IndicatorInfo) -> str | None:
+    """The English unit of a value of one ('decree'), when the unit says one (`en_one`)
+    and no scale word comes between ('1 million accounts')."""
+    return indicator.unit.en_one if indicator.scale == "one" else None
 
 
 def observations_frame(registry: Registry) -> pd.DataFrame:
@@ -183,6 +187,7 @@ def _indicator_columns(ordered: list[IndicatorInfo], counts: np.ndarray) -> dict
         "direction": [indicator.direction for indicator in ordered],
         "unit": [unit_label(indicator, "en") for indicator in ordered],
         "unit_vi": [unit_label(indicator, "vi") for indicator in ordered],
+        "unit_one": [unit_one_label(indicator) for indicator in ordered],
         "scale": [indicator.scale for indicator in ordered],
     }
     columns: dict[str, object] = {name: _categorical(values, codes) for name, values in per_indicator.items()}

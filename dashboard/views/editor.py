@@ -30,13 +30,16 @@ from indicators.editing import (
     save_text,
 )
 from indicators.files import MAX_SOURCE_TEXT_BYTES
+from indicators.formatting import MISSING, format_number, format_period, format_value, scaled_unit
 from indicators.paths import DataLayout
+from indicators.periods import is_valid_period, parse_period
 from indicators.proposals import figure_sentences, propose
 from indicators.source_import import SourceImportError, decode_upload, import_source
 from indicators.text import alphabetical_key
 from indicators.vocabulary import DIRECTIONS, KINDS, SCALES
 
 NEW = "__new__"
+DATE_INPUT_FORMAT = "DD/MM/YYYY"  # day first, as both languages write dates (19/7/2024, 19 July 2024)
 
 view = current_view()
 registry = view.loaded.registry
@@ -102,11 +105,35 @@ def unit_options() -> list[str]:
 
 
 def unit_label(unit_id: str) -> str:
-    return (
-        f"{registry.units.latest(unit_id).name} ({unit_id})"
-        if registry.units and unit_id in registry.units
-        else unit_id
-    )
+    if not registry.units or unit_id not in registry.units:
+        return unit_id
+    unit = registry.units.latest(unit_id)
+    return f"{unit.name if view.language == 'vi' else unit.name_en} ({unit_id})"
+
+
+def kind_label(kind: str) -> str:
+    return view.plain(f"kind_{kind}")
+
+
+def direction_label(direction: str) -> str:
+    return view.plain(f"direction_{direction}")
+
+
+def scale_label(scale: str) -> str:
+    """`tỷ (× 1.000.000.000)`, `billion (× 1,000,000,000)`: the word and what it multiplies by."""
+    words = SCALES[scale]
+    if scale == "one":
+        return view.plain("scale_one")
+    word = words.vi if view.language == "vi" else words.en
+    return view.plain("ed_scale_option", word=word, factor=format_number(words.factor, view.language))
+
+
+def period_label(period) -> str:
+    """A standard period as the reader's language writes it; a free label as it is."""
+    label = "" if period is None else str(period)
+    if not label:
+        return MISSING
+    return format_period(label, parse_period(label).kind, view.language) if is_valid_period(label) else label
 
 
 def base_text(indicator_id: str) -> str | None:
@@ -140,14 +167,22 @@ def indicator_form(current: dict) -> dict:
         format_func=unit_label,
         into=right,
     )
-    kind = render.selectbox(view.t("ed_kind"), list(KINDS), index=KINDS.index(current["kind"]), into=left)
+    kind = render.selectbox(
+        view.t("ed_kind"), list(KINDS), index=KINDS.index(current["kind"]), format_func=kind_label, into=left
+    )
     direction = render.selectbox(
-        view.t("ed_direction"), list(DIRECTIONS), index=DIRECTIONS.index(current["direction"]), into=right
+        view.t("ed_direction"),
+        list(DIRECTIONS),
+        index=DIRECTIONS.index(current["direction"]),
+        format_func=direction_label,
+        into=right,
     )
     unit_vi = render.text_input(view.t("ed_unit_vi"), current["unit"]["vi"], into=left)
     unit_en = render.text_input(view.t("ed_unit_en"), current["unit"]["en"], into=right)
     scales = list(SCALES)
-    scale = render.selectbox(view.t("ed_scale"), scales, index=scales.index(current.get("scale", "one")), into=left)
+    scale = render.selectbox(
+        view.t("ed_scale"), scales, index=scales.index(current.get("scale", "one")), format_func=scale_label, into=left
+    )
     headline = render.checkbox(view.t("ed_headline"), bool(current.get("headline", False)), into=right)
     return {
         "name": {"vi": name_vi, "en": name_en},
@@ -179,7 +214,7 @@ def observation_picker(indicator_id: str) -> dict | None:
     sentence = render.selectbox(
         view.t("ed_sentence"),
         candidates,
-        format_func=lambda item: f"line {item.line}: {item.text}",
+        format_func=lambda item: view.plain("ed_sentence_option", line=item.line, text=item.text),
         key=f"pick_sentence_{indicator_id}_{source_id}",
     )
     proposals = propose(source, sentence, sentence.text, registry.units)
@@ -191,7 +226,7 @@ def observation_picker(indicator_id: str) -> dict | None:
     )
     proposal = proposals[choice]
     if proposal.refusal:
-        render.warning(inert(proposal.refusal), icon=":material/help:")
+        render.warning(inert(untranslated(proposal.refusal)), icon=":material/help:")
     period = render.text_input(
         view.t("ed_period"), proposal.period or "", key=f"pick_period_{indicator_id}_{sentence.line}_{proposal.text}"
     )
@@ -202,8 +237,15 @@ def observation_picker(indicator_id: str) -> dict | None:
     observation["period"] = period
     if note:
         observation["note"] = {"vi": note}
-    render.caption(view.t("ed_parsed", kind=proposal.kind, scale=proposal.scale, unit=proposal.unit_vi))
+    render.caption(
+        view.t("ed_parsed", kind=kind_label(proposal.kind), scale=scale_label(proposal.scale), unit=proposal.unit_vi)
+    )
     return observation
+
+
+def untranslated(message: object) -> str:
+    """A message the indicators package writes (in English), marked as such on a Vietnamese page."""
+    return str(message) if view.language == "en" else f"{message} ({view.plain('in_english')})"
 
 
 def current_unit(indicator_id: str) -> str:
@@ -211,9 +253,19 @@ def current_unit(indicator_id: str) -> str:
 
 
 def describe(proposal) -> str:
-    scaled = f"{proposal.value:g} {SCALES[proposal.scale].vi} {proposal.unit_vi}".replace("  ", " ").strip()
-    hedge = f" ({proposal.qualifier})" if proposal.qualifier else ""
-    return f"{proposal.text} → {scaled}{hedge} · {proposal.period}"
+    """`1,2 tỷ → gần 1,2 tỷ yêu cầu · 2023`: the figure as the text writes it, then as read.
+    The unit is the text's own (Vietnamese): English quotes it after the English scale word."""
+    unit = proposal.unit_vi
+    if view.language == "en" and unit and not unit.startswith("%"):
+        unit = f"“{unit}”"
+    value = format_value(
+        proposal.value,
+        scaled_unit(unit, proposal.scale, view.language),
+        view.language,
+        out_of=proposal.out_of,
+        qualifier=proposal.qualifier,
+    )
+    return view.plain("ed_figure_option", text=proposal.text, value=value, period=period_label(proposal.period))
 
 
 def preview(indicator_id: str, path, base: str | None, text: str) -> None:
@@ -227,13 +279,13 @@ def preview(indicator_id: str, path, base: str | None, text: str) -> None:
         preview_frame = registry.with_only(indicator).observations_frame
         st.altair_chart(history_of(view, labelled(view, preview_frame)), width="stretch")
     diff = draft_from_text(path, base, text).diff()
-    st.code(diff or "(no change)", language="diff")
+    st.code(diff or view.plain("ed_no_change"), language="diff")
     can_save = not problems and bool(diff)
     if render.button(view.t("ed_save"), type="primary", disabled=not can_save, key=f"save_{indicator_id}"):
         try:
             save_text(path, text, digest(base), identity, summary=f"editor: {indicator_id}")
         except ConflictError as conflict:
-            render.error(inert(conflict), icon=":material/sync_problem:")
+            render.error(inert(untranslated(conflict)), icon=":material/sync_problem:")
             st.code(conflict.diff, language="diff")
             if render.button(view.t("ed_reload"), key=f"reload_{indicator_id}"):
                 st.session_state.pop(f"editor_base_{indicator_id}", None)
@@ -278,7 +330,8 @@ with edit_tab:
     if existing:
         render.subheader(view.t("observations"))
         for index, observation in enumerate(existing):
-            label = f"{observation['period']}: {observation['value']} — {str(observation['quote'])[:90]}"
+            value = format_number(observation["value"], view.language)
+            label = f"{period_label(observation['period'])}: {value} — {str(observation['quote'])[:90]}"
             if render.checkbox(
                 md("{remove} · {label}", remove=view.t("ed_remove"), label=label), key=f"remove_{indicator_id}_{index}"
             ):
@@ -302,7 +355,7 @@ with edit_tab:
                 add_observation(draft, observation)
             st.session_state["editor_pending"] = (indicator_id, str(draft.path), base, draft.text())
         except (FileExistsError, ValueError) as error:
-            render.error(inert(error))
+            render.error(inert(untranslated(error)))
     pending = st.session_state.get("editor_pending")
     if pending and pending[0] == indicator_id:
         preview(indicator_id, Path(pending[1]), pending[2], pending[3])
@@ -313,26 +366,35 @@ with import_tab:
     with st.form("import_source"):
         title = render.text_input(view.t("ed_title"))
         publisher = render.text_input(view.t("ed_publisher"))
-        published = render.date_input(view.t("ed_published"), value=None, max_value=date.today())
+        published = render.date_input(
+            view.t("ed_published"), value=None, max_value=date.today(), format=DATE_INPUT_FORMAT
+        )
         url = render.text_input(view.t("ed_url"))
         pasted = render.text_area(view.t("ed_text"), height=200)
-        uploaded = render.file_uploader(view.t("ed_upload"), type=["txt"])
+        uploaded = render.file_uploader(
+            view.t("ed_upload"), type=["txt"], max_upload_size=MAX_SOURCE_TEXT_BYTES // 1_000_000
+        )
         submitted = render.form_submit_button(view.t("ed_import"))
-    if submitted:
+    if submitted and not title.strip():
+        render.error(view.t("ed_not_imported", reason=view.plain("ed_title_required")), icon=":material/error:")
+    elif submitted:
         try:
             text = decode_upload(uploaded.getvalue()) if uploaded is not None else decode_upload(pasted.encode("utf-8"))
-            if not title.strip():
-                raise SourceImportError("the title is required")
             meta = import_source(DataLayout(registry.data_dir), title, text, publisher, published, url, identity)
         except (SourceImportError, ValueError) as error:
-            render.error(view.t("ed_not_imported", reason=error), icon=":material/error:")
+            render.error(view.t("ed_not_imported", reason=untranslated(error)), icon=":material/error:")
         else:
             render.success(view.t("ed_imported", source=meta.id), icon=":material/check:")
             claims, _ = data.coverage_of(data.current())  # the new source changed the fingerprint
             figures = [claim for claim in claims if claim.source_id == meta.id]
             render.markdown(view.t("ed_unregistered", count=len(figures)))
             st.dataframe(
-                pd.DataFrame([{"number": c.text, "line": c.line, "sentence": c.sentence} for c in figures]),
+                pd.DataFrame(
+                    [
+                        {view.plain("number"): c.text, view.plain("line"): c.line, view.plain("sentence"): c.sentence}
+                        for c in figures
+                    ]
+                ),
                 hide_index=True,
                 width="stretch",
             )

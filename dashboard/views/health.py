@@ -7,12 +7,18 @@ import streamlit as st
 
 from dashboard import data, render
 from dashboard.charts import count_bars
-from dashboard.components import chart_caption, chart_with_images, problems_frame
+from dashboard.components import (
+    chart_caption,
+    chart_with_images,
+    formatted_value,
+    period_text,
+    problem_message,
+    problems_frame,
+)
 from dashboard.render import inline_code, md
 from dashboard.view import current_view
 from indicators.codes import CATALOGUE
 from indicators.edit_log import verify
-from indicators.formatting import format_value
 from indicators.paths import DataLayout
 from indicators.query import observations_per
 
@@ -43,7 +49,7 @@ for column, (label, count) in zip(
 render.header(view.t("problems"), divider="gray")
 if problems:
     table = problems_frame(view, problems)
-    table[view.plain("how_to_fix")] = [CATALOGUE[problem.code].fix for problem in problems]
+    table[view.plain("how_to_fix")] = [CATALOGUE[problem.code].fix_in(view.language) for problem in problems]
     st.dataframe(table, hide_index=True, width="stretch")
 else:
     render.success(view.t("no_problems"), icon=":material/verified:")
@@ -63,10 +69,9 @@ else:
                     view.plain("reporting_unit"): rows.iloc[0][
                         "reporting_unit_vi" if view.language == "vi" else "reporting_unit_en"
                     ],
-                    view.plain("period"): str(period),
+                    view.plain("period"): period_text(view, rows.iloc[0]),
                     view.plain("values"): "; ".join(
-                        f"{format_value(row.value, '', view.language, out_of=row.out_of)} ({row.source_id})"
-                        for row in rows.itertuples()
+                        f"{formatted_value(view, row)} ({row.source_id})" for row in rows.itertuples()
                     ),
                 }
                 for (indicator_id, unit_id, period), rows in groups
@@ -80,7 +85,7 @@ render.header(view.t("edit_log"), divider="gray")
 render.caption(view.t("edit_log_help"))
 log_check = verify(DataLayout(registry.data_dir).edit_log)  # reads the log on every run: a change shows at once
 for problem in log_check.problems:
-    text = view.t("edit_log_problem", line=problem.line, message=problem.message, code=problem.code)
+    text = view.t("edit_log_problem", line=problem.line, message=problem_message(view, problem), code=problem.code)
     (render.error if problem.is_error else render.warning)(
         text, icon=":material/gpp_bad:" if problem.is_error else ":material/history:"
     )
@@ -92,7 +97,11 @@ if log_check.ok and log_check.head:
 elif log_check.ok:
     render.info(view.t("edit_log_empty"))
 
-registry_source = view.plain("registry_source", indicators=len(registry.indicators), observations=len(frame))
+registry_source = view.plain(
+    "registry_source",
+    indicators=view.plain("indicator_count", count=len(registry.indicators)),
+    observations=view.plain("observation_count", count=len(frame)),
+)
 left, right = st.columns(2)
 with left:
     per_sector = observations_per(frame, "sector")

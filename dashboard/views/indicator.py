@@ -12,15 +12,17 @@ from dashboard.components import (
     chart_with_images,
     citation,
     drawn_when_open,
+    filter_params,
     formatted_value,
     history_of,
+    how_to_cite,
+    indicator_links,
     labelled,
     period_text,
-    present,
     problems_frame,
     source_line,
 )
-from dashboard.downloads import download_buttons
+from dashboard.downloads import app_address, download_buttons
 from dashboard.render import inert, md
 from dashboard.view import current_view
 from indicators.formatting import format_date_value
@@ -190,13 +192,10 @@ if table_box:
         observations_table(rows)
 
 render.subheader(view.t("how_to_cite"))
-first = rows.iloc[-1]
-cite = (
-    f"{view.name(indicator_id)} ({period_text(view, first)}): {formatted_value(view, first)}. "
-    f"{first.source_title}. {source_line(view, first)}." + (f" {first.source_url}" if present(first.source_url) else "")
-)
+# The newest figure, with a link to exactly this view (its filters and language).
+permalink = indicator_links([indicator_id], filter_params(), app_address("indicator"))[0]
 # Plain text, not st.code: its highlighter is the heaviest script a first visit would load.
 with st.container(border=True):
-    st.text(cite)
+    st.text(how_to_cite(view, rows.iloc[-1], permalink))
 
 download_buttons(view, rows, indicator_id, page_path="indicator")

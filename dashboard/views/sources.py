@@ -58,7 +58,7 @@ details = {
     "publisher": meta.publisher,
     "published": format_date_value(meta.published, view.language),
     "accessed": format_date_value(meta.accessed, view.language),
-    "language_name": meta.language,
+    "language_name": view.plain(f"language_{meta.language}"),
     "observations": len(cited),
 }
 for label, value in details.items():
@@ -77,9 +77,7 @@ quotes: dict[str, list[str]] = {}
 for row in cited.itertuples():
     quotes.setdefault(fold(row.quote), []).append(row.indicator_id)
 
-render.subheader(
-    md("{text} · {count} {cited}", text=view.t("source_text"), count=len(quotes), cited=view.t("cited_sentences"))
-)
+render.subheader(md("{text} · {cited}", text=view.t("source_text"), cited=view.t("cited_sentences", count=len(quotes))))
 for line in source.text.splitlines():
     folded = fold(line)
     if not folded:

@@ -180,6 +180,24 @@ def test_sources_page_shows_the_text_with_cited_sentences(server, page):
     expect(page.get_by_text("Toàn văn · 8 câu được trích dẫn")).to_be_visible()
 
 
+def test_how_to_cite_links_back_to_this_exact_view_in_the_readers_language(server, page):
+    open_and_wait(page, f"{server.url}/indicator?lang=en&from=2023&indicator=population-database-requests")
+    assert_no_exception(page)
+    assert page.title() == "Viet Nam digital transformation indicators"  # the browser tab, in English too
+    cite = page.locator('[data-testid="stText"]').last
+    cite.scroll_into_view_if_needed()
+    text = cite.inner_text()
+    assert text.startswith("Look-up and verification requests to the national population database (2023)")
+    assert (
+        "Dân trí. “Thủ tướng: Chuyển đổi số phải ưu tiên chất lượng hơn chạy theo số lượng”. 10 October 2023." in text
+    )
+    permalink = text.split("Permalink to this view: ")[1]
+    assert permalink == f"{server.url}/indicator?lang=en&from=2023&indicator=population-database-requests"
+    open_and_wait(page, permalink)  # the permalink reopens the same view
+    expect(page.get_by_role("heading", name="Look-up and verification requests")).to_be_visible()
+    assert "from=2023" in page.url and "lang=en" in page.url
+
+
 def test_a_filtered_link_restores_its_filters(server, page):
     open_and_wait(page, f"{server.url}/?lang=en&sector=digital-economy&from=2023", ready='[data-testid="stMetric"]')
     assert_no_exception(page)

@@ -90,7 +90,16 @@ def test_links_to_indicator_pages_keep_the_filters():
 def test_problems_read_as_a_table_in_the_readers_language(loaded):
     problem = Problem("data/registry/x.yaml", 3, 5, "observations[0].value", "not stated", "value-not-in-quote")
     table = problems_frame(view_in(loaded, "vi"), [problem])
+    # Vietnamese: what the code means, then the validator's English detail, marked untranslated.
+    meaning = "Giá trị, nhân với quy mô của chỉ số, không phải một con số mà trích dẫn nêu."
     assert table.values.tolist() == [
-        ["data/registry/x.yaml:3:5", "observations[0].value", "not stated", "value-not-in-quote"]
+        [
+            "data/registry/x.yaml:3:5",
+            "observations[0].value",
+            f"{meaning} — chi tiết (tiếng Anh, chưa dịch): not stated",
+            "value-not-in-quote",
+        ]
     ]
     assert len(table.columns) == 4 and "Tệp" in table.columns[0]
+    english = problems_frame(view_in(loaded, "en"), [problem])
+    assert english.values.tolist()[0][2] == "not stated" and list(english.columns)[2] == "Message"

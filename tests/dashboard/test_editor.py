@@ -160,7 +160,8 @@ def test_importing_a_source_lists_its_figures_to_register(editable):
     assert not app.exception and not app.error, [element.value for element in app.error]
     assert app.success and "Imported bao-thu-bai-bao-thu" in shown(app.success[0].value)
     assert (data / "sources" / "bao-thu-bai-bao-thu.txt").read_text(encoding="utf-8") == text
-    assert app.dataframe[-1].value["number"].tolist() == ["120 triệu"]
+    assert list(app.dataframe[-1].value.columns) == ["Number", "Line", "Sentence"]
+    assert app.dataframe[-1].value["Number"].tolist() == ["120 triệu"]
     assert load_registry(data).sources["bao-thu-bai-bao-thu"].meta.publisher == "Báo Thử"
     (entry,) = read_entries(data / "edit-log.jsonl")  # the import is logged with who made it
     assert entry["author"] == {
@@ -255,3 +256,80 @@ def test_without_editors_nobody_may_edit(app, monkeypatch, tmp_path):
 )
 def test_identity_text_is_shown_as_a_code_span(text, span):
     assert inline_code(text) == span
+
+
+def pick_the_population_figure(app):
+    """Open population-database-requests and pick the `gần 1,2 tỷ` sentence of Dân trí's article."""
+    app.selectbox(key="editor_indicator").set_value("population-database-requests").run()
+    app.toggle(key="adding_population-database-requests").set_value(True).run()
+    source = "dantri-2023-10-10-ngay-chuyen-doi-so-quoc-gia"
+    app.selectbox(key="pick_source_population-database-requests").set_value(source).run()
+    sentences = next(box for box in app.selectbox if (box.key or "").startswith("pick_sentence_"))
+    sentences.select(next(option for option in sentences.options if "1,2 tỷ" in option)).run()
+    assert not app.exception, [element.value for element in app.exception]
+    return app
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "vi",
+            {
+                "kinds": ["Số lượng", "Số tiền", "Tỷ lệ phần trăm", "Thứ hạng (trên N)"],
+                "directions": ["Càng cao càng tốt", "Càng thấp càng tốt"],
+                "scale": "tỷ (× 1.000.000.000)",
+                "sentence": "dòng 18: Tiêu biểu",
+                "figure": "1,2 tỷ → gần 1,2 tỷ yêu cầu tra cứu · 2023",
+                "parsed": "Đọc được — loại: Số lượng; quy mô: tỷ (× 1.000.000.000); đơn vị: “yêu cầu tra cứu”",
+                "remove": "Xóa · 2023: 1,2 — Tiêu biểu",
+            },
+        ),
+        (
+            "en",
+            {
+                "kinds": ["Count", "Amount of money", "Percentage share", "Rank (of N)"],
+                "directions": ["Higher is better", "Lower is better"],
+                "scale": "billion (× 1,000,000,000)",
+                "sentence": "line 18: Tiêu biểu",
+                "figure": "1,2 tỷ → nearly 1.2 billion “yêu cầu tra cứu” · 2023",
+                "parsed": "Parsed — kind: Count; scale: billion (× 1,000,000,000); unit: “yêu cầu tra cứu”",
+                "remove": "Remove · 2023: 1.2 — Tiêu biểu",
+            },
+        ),
+    ],
+)
+def test_the_editor_writes_the_vocabulary_and_figures_in_the_readers_language(
+    app, monkeypatch, tmp_path, language, expected
+):
+    app, _ = open_editor(app, monkeypatch, tmp_path, ANALYST, language=language)
+    pick_the_population_figure(app)
+    kind, direction, scale = (
+        next(box for box in app.selectbox if box.value == value) for value in ("count", "higher-is-better", "billion")
+    )
+    # The options read as words; the values stay the registry's ids.
+    assert kind.options[:4] == expected["kinds"] and kind.value == "count"
+    assert direction.options == expected["directions"] and direction.value == "higher-is-better"
+    assert scale.options[3] == expected["scale"] and scale.value == "billion"
+    sentence = next(box for box in app.selectbox if (box.key or "").startswith("pick_sentence_"))
+    assert sentence.options[0].startswith(expected["sentence"])
+    figure = next(radio for radio in app.radio if (radio.key or "").startswith("pick_figure_"))
+    assert [shown(option) for option in figure.options] == [expected["figure"]]
+    assert expected["parsed"] in [shown(caption.value) for caption in app.caption]
+    assert any(shown(box.label).startswith(expected["remove"]) for box in app.checkbox)
+    (published,) = app.date_input
+    assert published.proto.format == "DD/MM/YYYY"  # day first in both languages
+
+
+def test_an_unchanged_preview_says_so_in_the_readers_language(app, monkeypatch, tmp_path):
+    app, _ = open_editor(app, monkeypatch, tmp_path, ANALYST, language="vi")
+    app.selectbox(key="editor_indicator").set_value("vssid-accounts").run()
+    app.button(key="editor_preview").click().run()
+    assert app.code[0].value == "(không có thay đổi)"
+
+
+def test_an_import_without_a_title_is_refused_in_the_readers_language(app, monkeypatch, tmp_path):
+    app, data = open_editor(app, monkeypatch, tmp_path, ANALYST, language="vi")
+    by_label(app.text_area, "Văn bản").input("Năm 2025, cả nước có 120 triệu thuê bao di động băng rộng.")
+    app.button[[button.label for button in app.button].index("Nhập")].click().run()
+    assert [shown(error.value) for error in app.error] == ["Chưa nhập: cần nhập tiêu đề"]

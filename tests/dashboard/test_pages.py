@@ -93,7 +93,9 @@ def test_indicator_page_charts_history_and_cites_each_figure(app):
     assert "2024-H1" not in shown(app.title[0].value)
     assert app.get("download_button")
     (citation_text,) = [element.value for element in app.text]
-    assert citation_text.startswith("Xuất khẩu sản phẩm số (6 tháng đầu năm 2024): 64,9 tỷ USD. Thủ tướng")
+    assert citation_text.startswith(
+        "Xuất khẩu sản phẩm số (6 tháng đầu năm 2024): 64,9 tỷ USD. VOV (Đài Tiếng nói Việt Nam). “Thủ tướng"
+    )
     assert not app.dataframe  # the table of every observation waits for its expander
 
 
@@ -257,6 +259,19 @@ def test_a_broken_registry_shows_an_error_panel_and_the_valid_rest(app, monkeypa
     assert len(app.metric) == 11
     problems = app.dataframe[0].value
     assert "vssid-accounts.yaml:15:5" in problems.iloc[0, 0]
+    # In Vietnamese: what the code means, then the validator's English detail, marked untranslated.
+    assert list(problems.columns) == ["Tệp", "Trường", "Thông báo", "Mã"]
+    assert (
+        problems["Thông báo"]
+        .iloc[0]
+        .startswith(
+            "Một khóa xuất hiện hai lần trong cùng một ánh xạ; YAML sẽ lặng lẽ giữ lại khóa sau. "
+            "— chi tiết (tiếng Anh, chưa dịch): "
+        )
+    )
+    app.switch_page("views/health.py").run()
+    (health,) = [table.value for table in app.main.dataframe if "Cách sửa" in table.value.columns]
+    assert health["Cách sửa"].tolist() == ["Chỉ giữ một trong hai."]
 
 
 def test_a_link_to_a_broken_indicator_shows_its_problems_not_another_indicator(app, monkeypatch, tmp_path):
@@ -300,7 +315,7 @@ def test_a_kpi_card_says_when_a_newer_figure_is_hidden(app, monkeypatch, tmp_pat
     assert not app.exception
     assert "117.3" in [shown(metric.value) for metric in app.metric]  # the 2023 figure stands in
     warnings = [shown(warning.value) for warning in app.warning]
-    assert warnings == ["1 problem(s) in this indicator's file: a newer figure may be hidden."]
+    assert warnings == ["1 problem in this indicator's file: a newer figure may be hidden."]
 
 
 def test_editing_a_file_shows_on_the_next_run_without_restart(app, monkeypatch, tmp_path):
@@ -337,3 +352,82 @@ def test_no_link_value_can_break_the_app(app, value):
     assert not app.exception
     assert "from=" in shown(app.warning[0].value) and "geo=" in shown(app.warning[0].value)
     assert len(app.metric) == 12  # the defaults: every headline card
+
+
+def test_an_english_count_of_one_takes_the_singular(app):
+    app.query_params["lang"] = "en"
+    open_page(app, "indicator", indicator="digital-transformation-decrees-issued")
+    assert_clean(app)
+    assert shown(app.metric[0].value) == "1 decree"
+    assert "**H1 2023: 1 decree**" in [element.value for element in app.markdown]
+    app.switch_page("views/overview.py").run()
+    app.session_state["more_indicators"] = True
+    app.run()
+    values = dict(zip(app.dataframe[0].value["Indicators"], app.dataframe[0].value["Value"], strict=True))
+    assert values["Decrees on digital transformation issued"] == "1 decree"
+    assert values["Directives on digital transformation issued"] == "2 directives"
+
+
+def test_the_history_chart_gives_a_period_type_one_shape_and_colour_in_both_languages(app):
+    """Vega gives shapes in the order of the shape scale's domain, and labels sort differently
+    in each language ("6 tháng" < "Năm", "Full year" < "Half year"): the domain must be in
+    period-type order in both, or a year is a square in one language and a circle in the other."""
+    seen = {}
+    for language, labels in (("vi", ["Năm", "6 tháng"]), ("en", ["Full year", "Half year"])):
+        app.query_params["lang"] = language
+        app.session_state["lang"] = language
+        open_page(app, "indicator", indicator="digital-product-exports")
+        assert_clean(app)
+        (spec,) = [json.loads(chart.proto.spec) for chart in charts(app)]
+        shape = next(layer["encoding"]["shape"]["scale"] for layer in spec["layer"] if "shape" in layer["encoding"])
+        color = spec["layer"][0]["encoding"]["color"]["scale"]
+        assert shape["domain"] == color["domain"] == labels
+        seen[language] = color["range"]
+    assert seen["vi"] == seen["en"]
+
+
+DANTRI = "dantri-2023-10-10-ngay-chuyen-doi-so-quoc-gia"
+DANTRI_TITLE = "Thủ tướng: Chuyển đổi số phải ưu tiên chất lượng hơn chạy theo số lượng"
+DANTRI_URL = (
+    "https://dantri.com.vn/suc-manh-so/thu-tuong-chuyen-doi-so-phai-uu-tien-chat-luong-hon-chay-theo-so-luong"
+    "-20231010110356037.htm"
+)
+
+
+def how_to_cite(app) -> str:
+    assert_clean(app)
+    assert shown(app.main.subheader[-1].value) in ("Cách trích dẫn", "How to cite")
+    (text,) = [element.value for element in app.text]
+    return text
+
+
+def test_how_to_cite_gives_publisher_full_title_date_url_access_date_and_a_permalink(app):
+    app.query_params["lang"] = "en"
+    app.query_params["from"] = "2023"  # a filter the permalink keeps
+    open_page(app, "indicator", indicator="population-database-requests")
+    assert how_to_cite(app) == (
+        "Look-up and verification requests to the national population database (2023): nearly 1.2 billion requests. "
+        f"Dân trí. “{DANTRI_TITLE}”. 10 October 2023. {DANTRI_URL} (accessed 23 November 2026). "
+        "Permalink to this view: http://localhost:8501/indicator?lang=en&from=2023&indicator=population-database-requests"
+    )
+
+
+def test_how_to_cite_without_publisher_or_link_starts_with_the_full_title(app):
+    open_page(app, "indicator", indicator="digital-transformation-decrees-issued")
+    assert how_to_cite(app) == (
+        "Nghị định về chuyển đổi số được ban hành (6 tháng đầu năm 2023): 1 nghị định. "
+        "“Hội nghị sơ kết 6 tháng đầu năm 2023 về chuyển đổi số quốc gia và Đề án 06 (điểm cầu Thanh Hóa)”. "
+        "12/7/2023. Truy cập ngày 23/11/2026. "
+        "Đường dẫn cố định đến trang này: http://localhost:8501/indicator?indicator=digital-transformation-decrees-issued"
+    )
+
+
+def test_how_to_cite_an_undated_source_without_publisher_names_its_site(app, monkeypatch, real_data_copy):
+    path = real_data_copy / "sources" / f"{DANTRI}.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(line for line in lines if not line.startswith(("publisher:", "published:"))), "utf-8")
+    monkeypatch.setenv("INDICATORS_DATA", str(real_data_copy))
+    app.query_params["lang"] = "en"
+    open_page(app, "indicator", indicator="population-database-requests")
+    cite = how_to_cite(app)
+    assert f"nearly 1.2 billion requests. dantri.com.vn. “{DANTRI_TITLE}”. n.d. {DANTRI_URL} (accessed" in cite

@@ -46,7 +46,7 @@ def write_indicator(
     sector: str = "digital-economy",
     reporting_unit: str = "vn",
     kind: str = "count",
-    unit: str = "{vi: doanh nghiệp, en: firms}",
+    unit: str = "{vi: doanh nghiệp, en: firms, en_one: firm}",
     scale: str = "one",
     direction: str = "higher-is-better",
     extra: str = "",
@@ -171,7 +171,7 @@ def sample_registry(data: Path) -> Path:
     quote: "Trong tháng cao điểm Covid-19, cả nước có khoảng 1,2 triệu hồ sơ trực tuyến."
 """,
         sector="digital-society",
-        unit="{vi: hồ sơ, en: applications}",
+        unit="{vi: hồ sơ, en: applications, en_one: application}",
         scale="million",
     )
     write_indicator(

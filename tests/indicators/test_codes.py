@@ -9,7 +9,7 @@ from conftest import PROJECT
 from pydantic_core.core_schema import ErrorType
 
 from indicators import cli
-from indicators.codes import CATALOGUE, explain, markdown_table, schema_code
+from indicators.codes import CATALOGUE, VIETNAMESE, explain, markdown_table, schema_code
 
 CODE_FORM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
 SOURCES = sorted((PROJECT / "indicators").glob("*.py"))
@@ -21,6 +21,17 @@ def test_every_code_says_what_it_means_and_how_to_fix_it(name):
     assert entry.name == name and CODE_FORM.match(name)
     for text in (entry.summary, entry.fix):
         assert text == text.strip() and len(text) >= 10 and text[0].isupper() and text.endswith((".", ")"))
+
+
+def test_every_code_is_explained_in_vietnamese_too():
+    assert list(VIETNAMESE) == list(CATALOGUE)
+    for name, entry in CATALOGUE.items():
+        summary, fix = entry.summary_in("vi"), entry.fix_in("vi")
+        assert (summary, fix) == VIETNAMESE[name]
+        assert (entry.summary_in("en"), entry.fix_in("en")) == (entry.summary, entry.fix)
+        for text, english in ((summary, entry.summary), (fix, entry.fix)):
+            assert text == text.strip() and text[0].isupper() and text.endswith((".", ")")), name
+            assert text != english, name
 
 
 @pytest.mark.parametrize("name", list(CATALOGUE))

@@ -122,6 +122,8 @@ def test_english_export_writes_english_names_and_numbers(observations):
     english = export_frame(observations, "en")
     share = row_of(english, "digital-economy-share-of-gdp")
     assert share["value_text"] == "about 14.96% of GDP" and share["indicator_name"].startswith("Digital economy")
+    decrees = row_of(english, "digital-transformation-decrees-issued")
+    assert decrees["value_text"] == "1 decree" and decrees["unit"] == "decrees"  # the singular for one
 
 
 def test_csv_starts_with_a_byte_order_mark_only_when_asked(frame):

@@ -8,9 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from indicators.formatting import MISSING, format_date_value, format_number, format_period, format_value
+from indicators.formatting import (
+    MISSING,
+    format_date_value,
+    format_number,
+    format_period,
+    format_value,
+    scaled_unit,
+)
 from indicators.numbers import readings_of
-from indicators.vocabulary import QUALIFIERS
+from indicators.vocabulary import QUALIFIERS, SCALES
 
 
 @pytest.mark.parametrize(
@@ -48,18 +55,45 @@ def test_a_missing_number_is_a_dash_not_an_exception(missing):
 
 
 @pytest.mark.parametrize(
-    ("arguments", "vi", "en"),
+    ("value", "units", "vi", "en"),
     [
-        ((35, "triệu tài khoản"), "35 triệu tài khoản", "35 triệu tài khoản"),
-        ((113.5, "tỷ USD"), "113,5 tỷ USD", "113.5 tỷ USD"),
-        ((14.96, "%"), "14,96%", "14.96%"),  # a percentage is written against its number
-        ((45.2, "% hồ sơ"), "45,2% hồ sơ", "45.2% hồ sơ"),
-        ((1250, ""), "1.250", "1,250"),  # no unit, no trailing space
+        (35, ("triệu tài khoản", "million accounts"), "35 triệu tài khoản", "35 million accounts"),
+        (113.5, ("tỷ USD", "billion USD"), "113,5 tỷ USD", "113.5 billion USD"),
+        (14.96, ("%", "%"), "14,96%", "14.96%"),  # a percentage is written against its number
+        (45.2, ("% hồ sơ", "% of records"), "45,2% hồ sơ", "45.2% of records"),
+        (1250, ("", ""), "1.250", "1,250"),  # no unit, no trailing space
     ],
 )
-def test_values_with_their_unit(arguments, vi, en):
-    assert format_value(*arguments, "vi") == vi
-    assert format_value(*arguments, "en") == en
+def test_values_with_their_unit(value, units, vi, en):
+    assert format_value(value, units[0], "vi") == vi
+    assert format_value(value, units[1], "en") == en
+
+
+@pytest.mark.parametrize("scale", list(SCALES))
+def test_every_scale_word_is_written_in_the_readers_language(scale):
+    words = SCALES[scale]
+    vi = format_value(1.2, scaled_unit("yêu cầu", scale, "vi"), "vi", qualifier="nearly")
+    en = format_value(1.2, scaled_unit("requests", scale, "en"), "en", qualifier="nearly")
+    assert vi == " ".join(part for part in ("gần 1,2", words.vi, "yêu cầu") if part)
+    assert en == " ".join(part for part in ("nearly 1.2", words.en, "requests") if part)
+    vietnamese_words = {word for other in SCALES.values() for word in other.written}
+    assert not any(word in en for word in vietnamese_words)
+
+
+@pytest.mark.parametrize(
+    ("value", "en"),
+    [(1, "1 decree"), (1.0, "1 decree"), (-1, "-1 decree"), (2, "2 decrees"), (0, "0 decrees"), (1.5, "1.5 decrees")],
+)
+def test_an_english_one_takes_the_singular_unit(value, en):
+    assert format_value(value, "decrees", "en", unit_one="decree") == en
+    assert format_value(value, "nghị định", "vi", unit_one="decree").endswith(" nghị định")  # one form
+
+
+def test_the_singular_unit_is_optional_and_missing_in_a_frame_is_none():
+    assert format_value(1, "decrees", "en") == "1 decrees"  # no singular given: the one unit there is
+    assert format_value(1, "decrees", "en", unit_one=math.nan) == "1 decrees"
+    assert format_value(1, "", "en", out_of=193, unit_one="rank") == "1/193"
+    assert format_value(1, "decrees", "en", qualifier="more-than", unit_one="decree") == "more than 1 decree"
 
 
 def test_a_rank_is_written_out_of_n_and_its_unit_left_out():
@@ -76,16 +110,16 @@ def test_a_missing_out_of_or_qualifier_from_a_frame_is_ignored():
 @pytest.mark.parametrize(
     ("code", "vi", "en"),
     [
-        ("about", "khoảng 3 tỷ USD", "about 3 tỷ USD"),
-        ("nearly", "gần 3 tỷ USD", "nearly 3 tỷ USD"),
-        ("more-than", "hơn 3 tỷ USD", "more than 3 tỷ USD"),
-        ("less-than", "dưới 3 tỷ USD", "less than 3 tỷ USD"),
-        ("at-least", "ít nhất 3 tỷ USD", "at least 3 tỷ USD"),
+        ("about", "khoảng 3 tỷ USD", "about 3 billion USD"),
+        ("nearly", "gần 3 tỷ USD", "nearly 3 billion USD"),
+        ("more-than", "hơn 3 tỷ USD", "more than 3 billion USD"),
+        ("less-than", "dưới 3 tỷ USD", "less than 3 billion USD"),
+        ("at-least", "ít nhất 3 tỷ USD", "at least 3 billion USD"),
     ],
 )
 def test_each_qualifier_comes_before_the_value_in_the_readers_language(code, vi, en):
     assert format_value(3, "tỷ USD", "vi", qualifier=code) == vi
-    assert format_value(3, "tỷ USD", "en", qualifier=code) == en
+    assert format_value(3, "billion USD", "en", qualifier=code) == en
 
 
 def test_every_qualifier_of_the_vocabulary_is_tested_above():

@@ -145,6 +145,12 @@ def test_units_carry_their_scale_word_in_each_language(frame, registry):
     assert (unit_label(shares, "vi"), unit_label(shares, "en")) == ("%", "%")
 
 
+def test_the_english_singular_unit_is_kept_where_no_scale_word_comes_between(frame):
+    assert set(rows(frame, indicator_id="digital-firms")["unit_one"]) == {"firm"}  # "1 firm"
+    assert rows(frame, indicator_id="covid-online-applications")["unit_one"].isna().all()  # "1 million applications"
+    assert rows(frame, indicator_id="mof-online-processing")["unit_one"].isna().all()  # none given
+
+
 def test_each_row_carries_its_sources_title_publisher_date_and_address(frame):
     (row,) = rows(frame, indicator_id="mof-online-processing").itertuples()
     assert (
