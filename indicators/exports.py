@@ -236,8 +236,9 @@ def _dates(texts: pd.Series) -> pd.Series:
     """ISO date text (categorical, as in the observations frame) as datetime64; None as NaT."""
     if isinstance(texts.dtype, pd.CategoricalDtype):
         days = pd.to_datetime(texts.cat.categories).to_numpy(dtype="datetime64[D]")
-        codes = texts.cat.codes.to_numpy()
-        return pd.Series(np.where(codes >= 0, days[codes], np.datetime64("NaT")), index=texts.index)
+        # Code -1 (no date) picks the NaT at the end, also when no row has a date at all.
+        days = np.append(days, np.datetime64("NaT", "D"))
+        return pd.Series(days[texts.cat.codes.to_numpy()], index=texts.index)
     return pd.to_datetime(texts.astype(object))
 
 

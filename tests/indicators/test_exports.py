@@ -209,3 +209,13 @@ def test_links_past_excels_limit_are_written_as_text(frame, monkeypatch):
     cells = [data.cell(row, column) for row in range(2, data.max_row + 1)]
     assert all(cell.value.startswith("http://dash.test/") for cell in cells)
     assert sum(cell.hyperlink is not None for cell in cells) == 3
+
+
+def test_sources_without_any_publication_date_export_empty_dates(observations):
+    """`published: null` on every source: no date to convert, each row's date is missing."""
+    undated = observations.assign(source_published=pd.Categorical([None] * len(observations)))
+    frame = export_frame(undated, "en", {})
+    assert frame["source_published"].isna().all() and frame["source_accessed"].notna().all()
+    records = json.loads(json_text(frame))
+    assert {record["source_published"] for record in records} == {None}
+    assert b"source_published" in csv_bytes(frame) and xlsx_bytes(frame).startswith(b"PK")
