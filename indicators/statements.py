@@ -112,7 +112,9 @@ class Statement:
 
     def _value_list(self, figure: NumberMention) -> list[NumberMention]:
         """The figures listed with this one ("45,2% và 52,8%")."""
-        index = next(i for i, other in enumerate(self.figures) if other.start == figure.start)
+        index = next((i for i, other in enumerate(self.figures) if other.start == figure.start), None)
+        if index is None:  # a number that is no figure of the sentence ("6" of "6 tháng"): listed with none
+            return [figure]
         first = last = index
         while first > 0 and _LISTED.match(self.sentence[self.figures[first - 1].end : self.figures[first].start]):
             first -= 1

@@ -155,3 +155,13 @@ def test_a_broken_taxonomy_is_one_problem_not_one_per_indicator(real_data_copy):
         (True, "yaml-syntax")
     ]
     assert len(registry.indicators) == 36
+
+
+def test_a_value_matching_only_a_period_number_is_a_problem_not_a_crash(real_data_copy):
+    """`scale: billion` left out: 6 (billion USD) now matches only the "6" of "6 tháng 2024",
+    a number that is no figure of the sentence."""
+    path = real_data_copy / "registry" / "software-it-services-revenue.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("scale: billion\n", ""), encoding="utf-8")
+    registry = read_registry(real_data_copy)
+    found = [(problem.field, problem.code) for problem in registry.problems_of("software-it-services-revenue")]
+    assert found == [("observations[0].value", "value-not-in-quote"), ("observations[1].period", "period-not-in-quote")]
