@@ -24,6 +24,7 @@ from dashboard.components import (
 )
 from dashboard.downloads import app_address, download_buttons
 from dashboard.render import inert, md
+from dashboard.tables import missing_marked
 from dashboard.view import current_view
 from indicators.formatting import format_date_value
 from indicators.query import only_columns, series_rows
@@ -70,7 +71,8 @@ def observations_table(rows) -> None:
         "source_published": view.plain("published"),
         "source_url": st.column_config.LinkColumn(view.plain("link")),
     }
-    st.dataframe(only_columns(rows, list(labels)), hide_index=True, width="stretch", column_config=labels)
+    table = missing_marked(only_columns(rows, list(labels)), links=["source_url"])
+    st.dataframe(table, hide_index=True, width="stretch", column_config=labels)
 
 
 def follow_choice() -> None:

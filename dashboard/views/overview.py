@@ -14,6 +14,7 @@ from dashboard.components import (
 )
 from dashboard.downloads import app_address, download_buttons
 from dashboard.render import inert
+from dashboard.tables import missing_marked
 from dashboard.view import current_view
 from indicators.formatting import format_date_value
 from indicators.query import kpi_summary
@@ -54,7 +55,7 @@ def others_table(records: list) -> None:
         }
     )
     st.dataframe(
-        table,
+        missing_marked(table, links=[link]),
         hide_index=True,
         width="stretch",
         column_config={
