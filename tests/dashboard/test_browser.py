@@ -553,4 +553,4 @@ def test_every_page_renders_with_every_optional_field_left_out(bare_server, page
             expect(page.get_by_text(f"{LABELS[label][0 if vi else 1]}: —").first).to_be_visible()
         expect(page.get_by_text(LABELS["no_link"][0 if vi else 1]).first).to_be_visible()
         open_and_wait(page, f"{bare_server.url}/indicator?indicator={share}&lang={language}")
-        expect(page.get_by_text(re.compile(r", —$")).first).to_be_visible()  # the citation: no date
+        expect(page.get_by_text(re.compile(r" —$")).first).to_be_visible()  # a citation without a date
