@@ -71,7 +71,9 @@ def observations_table(rows) -> None:
         "source_published": view.plain("published"),
         "source_url": st.column_config.LinkColumn(view.plain("link")),
     }
-    table = missing_marked(only_columns(rows, list(labels)), links=["source_url"])
+    table = only_columns(rows, list(labels))
+    table["source_published"] = [format_date_value(day, view.language) for day in table["source_published"]]
+    table = missing_marked(table, links=["source_url"])
     st.dataframe(table, hide_index=True, width="stretch", column_config=labels)
 
 

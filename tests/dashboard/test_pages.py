@@ -116,6 +116,7 @@ def test_indicator_table_lists_every_observation_once_opened(app):
     ]
     shown = app.session_state["view"].filtered.query("indicator_id == 'digital-product-exports'")
     assert len(shown) == 3 and table["quote"].tolist() == shown["quote"].tolist()
+    assert table["source_published"].tolist() == ["19/7/2024"] * 3  # the page's one date style
     # Only the rows' own categories travel to the browser, not every source of the registry.
     assert len(table["source_title"].cat.categories) == table["source_title"].nunique()
 
