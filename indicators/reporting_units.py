@@ -19,6 +19,7 @@ id, before and after the merger (its territory changed), told apart by date.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -130,6 +131,7 @@ _TONE_MOVES = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 16)  # texts repeat their words: a load meets each a few hundred times
 def _word_key(word: str) -> str:
     """A word as names are compared: lower case, NFC, one tone-mark placement ("hoà" = "hòa")."""
     word = unicodedata.normalize("NFC", word.lower())
