@@ -7,6 +7,7 @@ hundreds of thousands of rows this is several times faster and smaller.
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -140,35 +141,45 @@ def _unit_columns(registry: Registry, units: list[str]) -> dict[str, pd.Categori
 
 def _standing_columns(registry: Registry, ordered: list[IndicatorInfo]) -> dict[str, np.ndarray]:
     """Whether each row stands for its unit and period, how many other sources agree,
-    and whether its group's sources disagree unresolved (see `indicators.series`)."""
-    stands, agreeing, conflict = [], [], []
+    and whether its group's sources disagree unresolved (see `indicators.series`).
+    A row alone in its unit and period stands (most rows): only shared ones are grouped."""
+    total = sum(len(registry.rows[indicator.id]["value"]) for indicator in ordered)
+    stands, agreeing, conflict = (
+        np.ones(total, dtype=bool),
+        np.zeros(total, dtype=np.int64),
+        np.zeros(total, dtype=bool),
+    )
+    offset = 0
     for indicator in ordered:
         rows = registry.rows[indicator.id]
-        members = [
-            Member(
-                index,
-                rows["reporting_unit"][index] or indicator.reporting_unit,
-                rows["period"][index],
-                rows["value"][index],
-                rows["out_of"][index],
-                rows["preferred"][index],
-                rows["status"][index],
-                _meta(registry, rows["source"][index]).publisher,
-                _meta(registry, rows["source"][index]).published,
-                rows["source"][index],
-            )
-            for index in range(len(rows["value"]))
+        keys = [
+            (unit or indicator.reporting_unit, period)
+            for unit, period in zip(rows["reporting_unit"], rows["period"], strict=True)
         ]
-        standing = group_standing(members)
-        for index in range(len(members)):
-            stands.append(standing[index].stands)
-            agreeing.append(standing[index].agreeing)
-            conflict.append(standing[index].conflict)
-    return {
-        "stands": np.array(stands, dtype=bool),
-        "also_reported_by": np.array(agreeing, dtype=np.int64),
-        "conflict": np.array(conflict, dtype=bool),
-    }
+        counts = Counter(keys)
+        shared = [index for index, key in enumerate(keys) if counts[key] > 1]
+        if shared:
+            members = [
+                Member(
+                    index,
+                    keys[index][0],
+                    keys[index][1],
+                    rows["value"][index],
+                    rows["out_of"][index],
+                    rows["preferred"][index],
+                    rows["status"][index],
+                    _meta(registry, rows["source"][index]).publisher,
+                    _meta(registry, rows["source"][index]).published,
+                    rows["source"][index],
+                )
+                for index in shared
+            ]
+            for index, standing in group_standing(members).items():
+                stands[offset + index] = standing.stands
+                agreeing[offset + index] = standing.agreeing
+                conflict[offset + index] = standing.conflict
+        offset += len(keys)
+    return {"stands": stands, "also_reported_by": agreeing, "conflict": conflict}
 
 
 def _meta(registry: Registry, source_id: str):
