@@ -165,6 +165,12 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     "unit_comparison": ("So sánh giữa các đơn vị", "Comparison across reporting units"),
     "comparison_period": ("Kỳ so sánh", "Period compared"),
     "comparison_citations": ("Trích dẫn từng đơn vị", "Each unit's citation"),
+    "outside_filters": (
+        "Các bộ lọc đang chọn (năm, lĩnh vực, phạm vi, đơn vị) không giữ số liệu nào của chỉ số này; "
+        "hãy mở rộng bộ lọc ở thanh bên.",
+        "The filters chosen (years, sector, level, unit) leave none of this indicator's figures; "
+        "widen them in the sidebar.",
+    ),
     "no_common_period": (
         "Các đơn vị chưa có số liệu cho cùng một kỳ để so sánh.",
         "The reporting units have no period in common to compare.",

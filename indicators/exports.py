@@ -134,9 +134,27 @@ def _notes(observations: pd.DataFrame, language: str) -> list[str | None]:
 
 def csv_bytes(frame: pd.DataFrame, byte_order_mark: bool = True) -> bytes:
     """An export frame as UTF-8 CSV, dates as YYYY-MM-DD. With the byte-order mark,
-    Excel reads the file as UTF-8 (without it, `quận` opens as `quáº­n`)."""
-    text = _with_iso_dates(frame).to_csv(index=False, lineterminator="\n")
+    Excel reads the file as UTF-8 (without it, `quận` opens as `quáº­n`); such a file
+    is meant for a spreadsheet, so a text cell that a spreadsheet would take for a
+    formula (`=`, `+`, `-`, `@`, a tab or a carriage return first) starts with `'`."""
+    frame = _with_iso_dates(frame)
+    if byte_order_mark:
+        frame = frame.apply(_inert_in_spreadsheets)
+    text = frame.to_csv(index=False, lineterminator="\n")
     return ((BYTE_ORDER_MARK if byte_order_mark else "") + text).encode("utf-8")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert_in_spreadsheets(column: pd.Series) -> pd.Series:
+    """Text cells a spreadsheet would read as a formula, made text (`'=1+1`); numbers stay."""
+    if column.dtype != object and not isinstance(column.dtype, pd.CategoricalDtype | pd.StringDtype):
+        return column
+    formula = [isinstance(cell, str) and cell.startswith(_FORMULA_START) for cell in column]
+    if not any(formula):
+        return column  # untouched: mapping a column would let pandas change its type
+    return column.astype(object).where(~pd.Series(formula, index=column.index), "'" + column.astype(str))
 
 
 def json_text(frame: pd.DataFrame) -> str:

@@ -56,6 +56,12 @@ if not available:
     render.info(view.t("no_data"), icon=":material/filter_alt_off:")
     st.stop()
 
+if requested in registry.indicators and requested not in available:
+    # A filter (years, sector, level, unit) leaves none of its figures: say so, keep the indicator.
+    render.title(inert(view.name(requested)))
+    render.info(view.t("outside_filters"), icon=":material/filter_alt_off:")
+    st.stop()
+
 if requested and requested not in available:
     render.warning(view.t("url_notice", details=f"indicator={requested}"), icon=":material/link_off:")
 

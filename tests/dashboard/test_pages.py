@@ -432,3 +432,16 @@ def test_how_to_cite_an_undated_source_without_publisher_names_its_site(app, mon
     open_page(app, "indicator", indicator="population-database-requests")
     cite = how_to_cite(app)
     assert f"nearly 1.2 billion requests. dantri.com.vn. “{DANTRI_TITLE}”. n.d. {DANTRI_URL} (accessed" in cite
+
+
+def test_a_filter_that_leaves_an_indicator_no_figure_keeps_that_indicator(app):
+    app.query_params["lang"] = "en"
+    app.query_params["from"] = "2024"  # before the first run: the filters are read when the session starts
+    open_page(app, "indicator", indicator="egdi-rank")
+    assert not app.exception and not app.warning  # not "ignored invalid values in the link"
+    assert shown(app.title[0].value) == app.session_state["view"].name("egdi-rank")
+    assert shown(app.info[0].value).startswith("The filters chosen (years, sector, level, unit) leave none")
+    assert app.query_params["indicator"] == "egdi-rank" and not charts(app)
+    app.sidebar.slider(key="years@en").set_value((2020, 2024)).run()
+    assert app.query_params["indicator"] == "egdi-rank"
+    assert shown(app.title[0].value) == app.session_state["view"].name("egdi-rank") and not app.info
