@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -54,6 +55,10 @@ OPTIONAL_FIELDS = {
 PERIOD_FROM = ("sentence", "list-position", "context", "source-date")
 UNIT_FROM = ("sentence", "context", "publisher")
 ID_FORM = re.compile(r"^(?P<publisher>[a-z0-9]+(?:-[a-z0-9]+)*?)-(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9-]+)$")
+
+MINIMUM_DOCUMENTS = 36
+MINIMUM_FIGURES = 450
+MINIMUM_REFUSALS = 50
 
 
 @cache
@@ -243,6 +248,30 @@ def test_each_document_has_its_text_metadata_and_gold():
 @pytest.mark.parametrize("document_id", IDS)
 def test_document_keeps_the_corpus_format(document_id):
     assert document_problems(DOCUMENTS, document_id) == []
+
+
+def test_corpus_is_large_and_covers_every_kind():
+    golds = [read_gold(DOCUMENTS, document_id) for document_id in IDS]
+    figures = [figure for gold in golds for figure in gold["figures"]]
+    refusals = [figure for figure in figures if "refuse" in figure]
+    assert len(golds) >= MINIMUM_DOCUMENTS
+    assert len(figures) >= MINIMUM_FIGURES
+    assert len(refusals) >= MINIMUM_REFUSALS
+    documents_per_kind = Counter(gold["kind"] for gold in golds)
+    assert {kind: documents_per_kind[kind] for kind in DOCUMENT_KINDS if documents_per_kind[kind] < 2} == {}
+    figures_per_kind = Counter(figure["kind"] for figure in figures if "refuse" not in figure)
+    assert {kind: figures_per_kind[kind] for kind in KINDS if figures_per_kind[kind] < 2} == {}
+
+
+def test_corpus_reads_periods_and_units_from_context_not_only_from_the_sentence():
+    """The corpus exists to measure readings beyond the sentence: a fair share of its filed
+    figures take their period or unit from elsewhere in the document."""
+    figures = [figure for document_id in IDS for figure in read_gold(DOCUMENTS, document_id)["figures"]]
+    filed = [figure for figure in figures if "refuse" not in figure]
+    from_context = [figure for figure in filed if figure.get("period_from", "sentence") != "sentence"]
+    from_publisher = [figure for figure in filed if figure.get("unit_from") == "publisher"]
+    assert len(from_context) >= len(filed) // 4
+    assert len(from_publisher) >= 30
 
 
 def test_the_checks_catch_a_figure_on_the_wrong_line(tmp_path):
