@@ -35,13 +35,17 @@ pages = [
     st.Page("views/rankings.py", title=view.t("page_rankings"), icon=":material/leaderboard:", url_path="rankings"),
     st.Page("views/sources.py", title=view.t("page_sources"), icon=":material/article:", url_path="sources"),
     st.Page("views/health.py", title=view.t("page_health"), icon=":material/fact_check:", url_path="health"),
+    st.Page("views/map.py", title=view.t("page_map"), icon=":material/map:", url_path="map"),
 ]
 if os.environ.get("DASHBOARD_EDIT") == "1":
     pages.append(st.Page("views/editor.py", title=view.t("page_editor"), icon=":material/edit:", url_path="editor"))
 page = st.navigation(pages)
 
-if page.url_path != "indicator" and "indicator" in st.query_params:
+if page.url_path not in ("indicator", "map") and "indicator" in st.query_params:
     del st.query_params["indicator"]
+for key in ("period", "province"):  # the map's own
+    if page.url_path != "map" and key in st.query_params:
+        del st.query_params[key]
 if page.url_path != "sources" and "source" in st.query_params:
     del st.query_params["source"]
 

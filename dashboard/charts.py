@@ -100,10 +100,12 @@ def vega_locale(language: str) -> dict:
 
 
 def captioned(chart: alt.TopLevelMixin, caption: Caption) -> alt.TopLevelMixin:
-    """`chart` with its title, source and credit lines above it and its language's formats."""
+    """`chart` with its title, source and credit lines above it and its language's formats;
+    a line break in the title or source starts a new line (a narrow chart wraps them)."""
+    lines = caption.title.split("\n")
     title = alt.TitleParams(
-        caption.title,
-        subtitle=[line for line in (caption.source, caption.credit) if line],
+        lines if len(lines) > 1 else caption.title,
+        subtitle=[part for line in (caption.source, caption.credit) if line for part in line.split("\n")],
         anchor="start",
         fontSize=16,
         subtitleFontSize=12,

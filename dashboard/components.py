@@ -177,9 +177,10 @@ def history_of(view: View, rows: pd.DataFrame, target=None) -> alt.TopLevelMixin
     )
 
 
-def chart_with_images(view: View, chart: alt.TopLevelMixin, file_stem: str, stretch: bool = True) -> None:
-    """The chart, then buttons that download it as PNG and SVG (rendered when clicked)."""
-    st.altair_chart(chart, width="stretch" if stretch else "content")
+def chart_with_images(view: View, chart: alt.TopLevelMixin, file_stem: str, stretch: bool = True, **selecting):
+    """The chart, then buttons that download it as PNG and SVG (rendered when clicked).
+    `selecting`: st.altair_chart's `on_select`, `selection_mode` and `key`; returns its event."""
+    event = st.altair_chart(chart, width="stretch" if stretch else "content", **selecting)
     with st.container(horizontal=True, horizontal_alignment="right"):
         for label, draw, extension, mime in (
             ("download_png", chart_png, "png", "image/png"),
@@ -195,6 +196,7 @@ def chart_with_images(view: View, chart: alt.TopLevelMixin, file_stem: str, stre
                 on_click="ignore",
                 key=f"{file_stem}-{extension}",
             )
+    return event
 
 
 def kpi_card(view: View, row) -> None:

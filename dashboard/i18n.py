@@ -12,6 +12,7 @@ from functools import cache
 
 from babel import Locale
 
+from dashboard.reader_labels import READER_LABELS
 from indicators.formatting import LOCALES, format_number
 
 Forms = dict[str, str]  # a label's text per plural form of its `count`: "one", "other"
@@ -385,6 +386,7 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     "untranslated_note": ("Ghi chú (chưa dịch): {note}", "Note (not translated): {note}"),
     "per_year_of": ("mỗi năm (báo cáo {period})", "per year (reported {period})"),
 }
+LABELS.update(READER_LABELS)
 
 
 def template(key: str, language: str, count: float | None = None) -> str:

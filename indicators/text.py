@@ -62,3 +62,32 @@ def sentences(text: str) -> list[tuple[int, str]]:
         line = fold(raw_line)
         found.extend((number, line[start:end].strip()) for start, end in split_sentences(line))
     return found
+
+
+# Vietnamese collation (the order of Vietnamese dictionaries): the 29 letters of the
+# alphabet in order, a < ă < â, d < đ, e < ê, o < ô < ơ, u < ư (f, j, w, z after the letter
+# they follow in Latin); a tone mark only breaks ties (none, huyền, hỏi, ngã, sắc, nặng);
+# then case. The Python standard library has no ICU collation and PyICU needs a compiler.
+_LETTERS = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {letter: index for index, letter in enumerate(_LETTERS)}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền, hỏi, ngã, sắc, nặng
+_VOWEL_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve (ă), circumflex (â ê ô), horn (ơ ư)
+
+
+def collation_key(text: str) -> tuple:
+    """A sort key in Vietnamese dictionary order: letters first (ă after a, đ after d,
+    ư after u), tone marks to break ties, case last. Other characters keep their code.
+
+    >>> sorted(["Ưu", "Ủy", "Uy", "Đà", "Dương", "Ăn", "An", "Ấn", "ân"], key=collation_key)
+    ['An', 'Ăn', 'ân', 'Ấn', 'Dương', 'Đà', 'Uy', 'Ủy', 'Ưu']
+    """
+    letters, tones = [], []
+    for character in unicodedata.normalize("NFC", text):
+        lowered = character.lower()
+        parts = unicodedata.normalize("NFD", lowered)
+        base = parts[0] + "".join(mark for mark in parts[1:] if mark in _VOWEL_MARKS)
+        base = unicodedata.normalize("NFC", base)
+        letters.append(_LETTER_RANK.get(base, 100 + ord(base[0])) if base else 0)
+        tones.append(next((_TONES[mark] for mark in parts[1:] if mark in _TONES), 0))
+    cases = [character.isupper() for character in text]
+    return tuple(letters), tuple(tones), tuple(cases)

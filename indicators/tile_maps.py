@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 from pydantic import Field
 
 from indicators.models import ShortText, Slug, Strict
@@ -106,3 +107,48 @@ def layout_problems(tile_map: TileMap, catalogue: UnitCatalogue) -> list[str]:
                 problems.append(f"{seen[key(tile)]} and {tile.unit_id} share the {kind} {key(tile)}")
             seen.setdefault(key(tile), tile.unit_id)
     return problems
+
+
+def mapped_periods(frame: pd.DataFrame) -> pd.DataFrame:
+    """The (indicator, period) pairs with a provincial figure, newest period first per
+    indicator: columns `indicator_id`, `period`, `period_end`, `provinces` (how many report)."""
+    provincial = frame[frame["reporting_unit_level"].astype(str) == "province"]
+    if provincial.empty:
+        return pd.DataFrame(columns=["indicator_id", "period", "period_end", "provinces"])
+    pairs = (
+        provincial.assign(indicator_id=provincial["indicator_id"].astype(str), period=provincial["period"].astype(str))
+        .groupby(["indicator_id", "period"], observed=True)
+        .agg(period_end=("period_end", "max"), provinces=("reporting_unit", "nunique"))
+        .reset_index()
+    )
+    return pairs.sort_values(["indicator_id", "period_end"], ascending=[True, False], ignore_index=True)
+
+
+def tiles_frame(rows: pd.DataFrame, tile_map: TileMap, catalogue: UnitCatalogue) -> pd.DataFrame:
+    """One row per tile of `tile_map`: `unit_id`, `column`, `row`, `short`, `tile_name_vi`,
+    `tile_name_en`, and the columns of `rows` (one period's standing figures, one per unit)
+    for the units that report; NaN `value` for those that do not. Figures of units
+    without a tile in this layout are left out (see `off_map`)."""
+    tiles = pd.DataFrame(
+        {
+            "unit_id": [tile.unit_id for tile in tile_map.tiles],
+            "column": [tile.column for tile in tile_map.tiles],
+            "row": [tile.row for tile in tile_map.tiles],
+            "short": [tile.short for tile in tile_map.tiles],
+            "tile_name_vi": [_unit_at(catalogue, tile.unit_id, tile_map.in_force).name for tile in tile_map.tiles],
+            "tile_name_en": [_unit_at(catalogue, tile.unit_id, tile_map.in_force).name_en for tile in tile_map.tiles],
+        }
+    )
+    figures = rows.assign(unit_id=rows["reporting_unit"].astype(str)).drop_duplicates("unit_id")
+    figures = figures.drop(columns=[column for column in ("column", "row", "short") if column in figures])
+    return tiles.merge(figures, on="unit_id", how="left")
+
+
+def off_map(rows: pd.DataFrame, tile_map: TileMap) -> list[str]:
+    """Units of `rows` that have no tile in `tile_map` (a unit not in force in the period)."""
+    placed = set(tile_map.unit_ids)
+    return sorted({str(unit) for unit in rows["reporting_unit"]} - placed)
+
+
+def _unit_at(catalogue: UnitCatalogue, unit_id: str, day: date):
+    return catalogue.at(unit_id, day) or catalogue.latest(unit_id)

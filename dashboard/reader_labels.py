@@ -1,0 +1,46 @@
+"""Labels of the reader's tools (map, search, targets, reading aids) in Vietnamese and
+English; merged into `dashboard.i18n.LABELS` (same form: vi, then en or its plural forms)."""
+
+from __future__ import annotations
+
+READER_LABELS: dict[str, tuple] = {
+    "page_map": ("Bản đồ tỉnh", "Province map"),
+    "map_intro": (
+        "Mỗi ô là một tỉnh, thành phố, cùng kích thước, đặt theo hình đất nước; màu theo giá trị. "
+        "Kỳ trước 1/7/2025 dùng 63 tỉnh, thành phố; từ ngày đó, 34. Bấm vào một ô (hoặc chọn dưới đây) "
+        "để xem chuỗi số liệu của tỉnh đó.",
+        "Each tile is a province or centrally-run city, all the same size, placed to follow the "
+        "country's shape; its colour is its figure. Periods before 1 July 2025 use the 63 provinces; "
+        "from then, the 34. Click a tile (or choose below) to see that province's series.",
+    ),
+    "map_indicators": ("Các chỉ số có bản đồ", "Indicators with a map"),
+    "map_none": (
+        "Không có chỉ số nào có số liệu cấp tỉnh trong bộ lọc này.",
+        "No indicator has provincial figures within these filters.",
+    ),
+    "map_period": ("Kỳ", "Period"),
+    "map_layout_63": ("63 tỉnh, thành phố (trước 1/7/2025)", "63 provinces (before 1 July 2025)"),
+    "map_layout_34": ("34 tỉnh, thành phố (từ 1/7/2025)", "34 provinces (from 1 July 2025)"),
+    "map_no_figure": ("không có số liệu", "no figure"),
+    "map_missing": (
+        "Không có số liệu ({count}): {names}",
+        {"one": "No figure ({count}): {names}", "other": "No figure ({count}): {names}"},
+    ),
+    "map_empty_tiles": (
+        "ô viền nét đứt: không có số liệu ({count})",
+        {"one": "dashed tile: no figure ({count})", "other": "dashed tiles: no figure ({count})"},
+    ),
+    "map_reporting": (
+        "{count} tỉnh, thành phố có số liệu",
+        {"one": "{count} province has a figure", "other": "{count} provinces have a figure"},
+    ),
+    "map_off_layout": (
+        "Số liệu của đơn vị không có trên bản đồ này: {names}",
+        "Figures of units not on this map: {names}",
+    ),
+    "map_choose_unit": ("Tỉnh, thành phố", "Province"),
+    "map_no_unit": ("(chưa chọn)", "(none chosen)"),
+    "map_unit_series": ("Chuỗi số liệu của {unit}", "Series of {unit}"),
+    "map_open_indicator": ("Mở trang chỉ số", "Open the indicator page"),
+    "map_chart_title": ("{name} · {period}", "{name} · {period}"),
+}

@@ -1,0 +1,110 @@
+"""The reader's tools in a real browser (Debian Chromium, Playwright): the province map,
+search, targets, and pages on a 390 px phone. Test registries: `tests/fixtures/maps`
+(provincial figures for 2024, 63 provinces, and Q4 2025, 34, with targets) and the
+shipped registry."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+from dashboard_helpers import skip_without_chromium
+
+pytestmark = pytest.mark.browser
+
+skip_without_chromium()
+
+from playwright.sync_api import Page, expect  # noqa: E402
+from test_browser import CHART, CHART_DRAWN, Server, assert_no_exception, browser, open_and_wait  # noqa: E402, F401
+
+PHONE = {"width": 390, "height": 844}
+MAPS = FIXTURES / "maps"
+
+
+@pytest.fixture(scope="module")
+def maps_server():
+    running = Server(MAPS)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def phone(browser):  # noqa: F811
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def wide(browser):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 1400})
+    yield context.new_page()
+    context.close()
+
+
+def no_wider_than_the_screen(page: Page) -> None:
+    """Nothing on the page reaches past the viewport's right edge (charts, tables, panels)."""
+    overflowing = page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stMain"] *')]
+            .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > innerWidth + 1; })
+            .filter(e => !e.closest('[data-testid="stSidebar"]'))
+            .map(e => (e.getAttribute('data-testid') || e.tagName) + ':' + Math.round(e.getBoundingClientRect().right))
+            .slice(0, 5)"""
+    )
+    assert overflowing == []
+
+
+def click_a_tile(page: Page) -> str:
+    """Hover the map's cells until the tooltip names a province with a figure, click it,
+    and return that province's name (the tooltip's first line)."""
+    chart = page.locator(CHART).first
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    for y in range(int(box["height"] * 0.2), int(box["height"] * 0.8), 20):
+        for x in range(20, int(min(box["width"], 300)), 20):
+            page.mouse.move(box["x"] + x, box["y"] + y)
+            tooltip = page.locator("#vg-tooltip-element")
+            if tooltip.count() and tooltip.is_visible():
+                text = tooltip.inner_text()
+                if "%" in text:
+                    page.mouse.click(box["x"] + x, box["y"] + y)
+                    return text.split("\n")[0].split("\t")[-1].strip()
+    raise AssertionError("no tile with a figure found under the pointer")
+
+
+@pytest.mark.parametrize(
+    ("query", "layout", "reporting", "missing"),
+    [
+        (
+            "period=2024",
+            "63 tỉnh, thành phố (trước 1/7/2025)",
+            "45 tỉnh, thành phố có số liệu",
+            "Không có số liệu (18)",
+        ),
+        ("period=2025-Q4", "34 tỉnh, thành phố (từ 1/7/2025)", "26 tỉnh, thành phố có số liệu", "Không có số liệu (8)"),
+    ],
+)
+def test_the_map_draws_the_units_in_force_in_the_period(maps_server, wide, query, layout, reporting, missing):
+    open_and_wait(wide, f"{maps_server.url}/map?indicator=online-dossiers-by-province&{query}", CHART_DRAWN)
+    assert_no_exception(wide)
+    expect(wide.get_by_text(f"{layout} · {reporting}")).to_be_visible()
+    expect(wide.locator("p").filter(has_text=f"{missing}: ")).to_be_visible()
+    expect(wide.get_by_role("button", name="Ảnh PNG")).to_be_visible()
+
+
+def test_clicking_a_tile_opens_that_provinces_series_in_english(maps_server, wide):
+    url = f"{maps_server.url}/map?lang=en&indicator=online-dossiers-by-province&period=2025-Q4"
+    open_and_wait(wide, url, CHART_DRAWN)
+    expect(wide.locator("p").filter(has_text="No figure (8): ")).to_be_visible()
+    name = click_a_tile(wide)
+    expect(wide.get_by_role("heading", name=f"Series of {name}")).to_be_visible(timeout=30_000)
+    assert "province=" in wide.url
+    assert_no_exception(wide)
+
+
+def test_the_map_page_lists_the_indicators_that_have_one_and_fits_a_phone(maps_server, phone):
+    open_and_wait(phone, f"{maps_server.url}/map?indicator=provincial-dti-rank&province=ha-noi", CHART_DRAWN)
+    assert_no_exception(phone)
+    expect(phone.get_by_role("link", name="Xếp hạng chỉ số chuyển đổi số cấp tỉnh")).to_be_visible()
+    expect(phone.get_by_role("link", name="Tỷ lệ hồ sơ trực tuyến toàn trình theo tỉnh")).to_be_visible()
+    expect(phone.get_by_role("heading", name="Chuỗi số liệu của Hà Nội")).to_be_visible()
+    no_wider_than_the_screen(phone)
