@@ -11,6 +11,7 @@ import streamlit as st  # noqa: E402
 
 from dashboard import data, render  # noqa: E402
 from dashboard.components import problems_panel  # noqa: E402
+from dashboard.search_box import search_box  # noqa: E402
 from dashboard.sidebar import link_choices, sidebar, write_link  # noqa: E402
 from dashboard.view import build_view  # noqa: E402
 
@@ -36,15 +37,17 @@ pages = [
     st.Page("views/sources.py", title=view.t("page_sources"), icon=":material/article:", url_path="sources"),
     st.Page("views/health.py", title=view.t("page_health"), icon=":material/fact_check:", url_path="health"),
     st.Page("views/map.py", title=view.t("page_map"), icon=":material/map:", url_path="map"),
+    st.Page("views/search.py", title=view.t("page_search"), icon=":material/search:", url_path="search"),
 ]
 if os.environ.get("DASHBOARD_EDIT") == "1":
     pages.append(st.Page("views/editor.py", title=view.t("page_editor"), icon=":material/edit:", url_path="editor"))
 page = st.navigation(pages)
+search_box(view)
 
 if page.url_path not in ("indicator", "map") and "indicator" in st.query_params:
     del st.query_params["indicator"]
-for key in ("period", "province"):  # the map's own
-    if page.url_path != "map" and key in st.query_params:
+for key, own_page in (("period", "map"), ("province", "map"), ("q", "search")):  # pages' own parameters
+    if page.url_path != own_page and key in st.query_params:
         del st.query_params[key]
 if page.url_path != "sources" and "source" in st.query_params:
     del st.query_params["source"]

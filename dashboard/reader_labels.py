@@ -4,6 +4,30 @@ English; merged into `dashboard.i18n.LABELS` (same form: vi, then en or its plur
 from __future__ import annotations
 
 READER_LABELS: dict[str, tuple] = {
+    "page_search": ("Tìm kiếm", "Search"),
+    "search": ("Tìm chỉ số", "Search indicators"),
+    "search_placeholder": ("vd. dịch vụ công, Thanh Hóa", "e.g. public services, Thanh Hoa"),
+    "search_intro": (
+        "Tìm trong tên, mô tả, đơn vị, đơn vị báo cáo, câu trích dẫn và nguồn, bằng tiếng Việt hoặc tiếng Anh; "
+        'không phân biệt dấu và chữ hoa ("dich vu cong" tìm được "dịch vụ công").',
+        "Searches names, descriptions, units, reporting units, quotes and sources, in Vietnamese or English, "
+        'whatever the tone marks and case ("dich vu cong" finds "dịch vụ công").',
+    ),
+    "search_results": (
+        '{count} chỉ số khớp "{query}"',
+        {"one": '{count} indicator matches "{query}"', "other": '{count} indicators match "{query}"'},
+    ),
+    "search_none": (
+        'Không có chỉ số nào khớp "{query}". Hãy thử ít từ hơn hoặc từ khác.',
+        'No indicator matches "{query}". Try fewer or other words.',
+    ),
+    "found_in_name": ("tên", "name"),
+    "found_in_description": ("mô tả", "description"),
+    "found_in_unit": ("đơn vị", "unit"),
+    "found_in_reporting_unit": ("đơn vị báo cáo", "reporting unit"),
+    "found_in_quote": ("trích dẫn", "quote"),
+    "found_in_source": ("nguồn", "source"),
+    "also_in_sector": ("Các chỉ số khác của lĩnh vực", "Other indicators of the sector"),
     "page_map": ("Bản đồ tỉnh", "Province map"),
     "map_intro": (
         "Mỗi ô là một tỉnh, thành phố, cùng kích thước, đặt theo hình đất nước; màu theo giá trị. "

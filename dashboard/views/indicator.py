@@ -33,7 +33,10 @@ CITATION_CARDS = 10
 
 view = current_view()
 registry = view.loaded.registry
-available = list(dict.fromkeys(view.filtered.indicator_id))
+# The chooser in the reader's language's alphabetical order.
+available = sorted(
+    dict.fromkeys(view.filtered.indicator_id), key=lambda indicator_id: view.sort_key(view.name(indicator_id))
+)
 requested = st.query_params.get("indicator")
 
 

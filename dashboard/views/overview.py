@@ -13,7 +13,7 @@ from dashboard.components import (
     period_text,
 )
 from dashboard.downloads import app_address, download_buttons
-from dashboard.render import inert
+from dashboard.render import Markdown, inert, md
 from dashboard.tables import missing_marked
 from dashboard.view import current_view
 from indicators.formatting import format_date_value
@@ -66,6 +66,20 @@ def others_table(records: list) -> None:
     )
 
 
+def also_links(records: list) -> None:
+    """The sector's indicators without a card, as links in the reader's alphabetical order:
+    every indicator is one click from the overview (and found by the browser's search)."""
+    if not records:
+        return
+    ordered = sorted(records, key=lambda row: view.sort_key(view.name(row.indicator_id)))
+    links = indicator_links([row.indicator_id for row in ordered], filter_params())
+    items = [
+        md("[{name}]({link})", name=view.name(row.indicator_id), link=Markdown(link))
+        for row, link in zip(ordered, links, strict=True)
+    ]
+    render.markdown(md("{label}: ", label=view.t("also_in_sector")) + Markdown(" · ").join(items))
+
+
 summary = kpi_summary(view.filtered)
 if summary.empty:
     render.info(view.t("no_data"), icon=":material/filter_alt_off:")
@@ -89,6 +103,7 @@ for sector_id in view.filters.sectors:
     if len(headline) > CARDS_PER_SECTOR:  # a large registry: the rest go to the table
         headline, others = headline[:CARDS_PER_SECTOR], headline[CARDS_PER_SECTOR:] + others
     card_grid(headline)
+    also_links(others)
     shown.extend(headline)
     rest.extend(others)
 shown.extend(rest)

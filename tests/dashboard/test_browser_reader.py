@@ -5,6 +5,8 @@ shipped registry."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import FIXTURES
 from dashboard_helpers import skip_without_chromium
@@ -108,3 +110,47 @@ def test_the_map_page_lists_the_indicators_that_have_one_and_fits_a_phone(maps_s
     expect(phone.get_by_role("link", name="Tỷ lệ hồ sơ trực tuyến toàn trình theo tỉnh")).to_be_visible()
     expect(phone.get_by_role("heading", name="Chuỗi số liệu của Hà Nội")).to_be_visible()
     no_wider_than_the_screen(phone)
+
+
+@pytest.fixture(scope="module")
+def shipped_server():
+    running = Server()
+    yield running
+    running.stop()
+
+
+def test_the_sidebar_search_finds_without_tone_marks_and_links_to_the_page(shipped_server, wide):
+    open_and_wait(wide, shipped_server.url, ready='[data-testid="stMetric"]')
+    box = wide.locator('[data-testid="stSidebar"]').get_by_label("Tìm chỉ số")
+    box.fill("dich vu cong")
+    box.press("Enter")
+    expect(wide.get_by_role("heading", name='10 chỉ số khớp "dich vu cong"')).to_be_visible(timeout=30_000)
+    expect(wide).to_have_url(re.compile(r"/search\?q=dich\+vu\+cong"))
+    result = wide.get_by_role("link", name="Dịch vụ công theo Quyết định 422/QĐ-TTg đã cung cấp")
+    with wide.context.expect_page() as opened:  # the app's links to pages open a tab, like its tables' links
+        result.click()
+    indicator = opened.value
+    expect(indicator.get_by_role("heading", name="Dịch vụ công theo Quyết định 422/QĐ-TTg đã cung cấp")).to_be_visible(
+        timeout=30_000
+    )
+    assert "/indicator?indicator=decision-422-online-public-services" in indicator.url
+    assert_no_exception(indicator)
+
+
+def test_search_in_english_on_a_phone(shipped_server, phone):
+    open_and_wait(phone, f"{shipped_server.url}/search?lang=en&q=PUBLIC%20services")
+    assert_no_exception(phone)
+    expect(phone.get_by_role("link", name="Level-4 online public services of Project 06 in service")).to_be_visible()
+    open_and_wait(phone, f"{shipped_server.url}/search?lang=en&q=xyzzy")
+    expect(phone.get_by_text('No indicator matches "xyzzy"', exact=False)).to_be_visible()
+    no_wider_than_the_screen(phone)
+
+
+def test_every_indicator_is_a_link_on_the_overview_without_opening_anything(shipped_server, wide):
+    open_and_wait(wide, shipped_server.url, ready='[data-testid="stMetric"]')
+    expect(wide.locator('[data-testid="stMetric"]')).to_have_count(12, timeout=30_000)
+    hrefs = wide.locator('[data-testid="stMain"] a[href*="indicator?"]').evaluate_all(
+        "links => links.map(link => new URL(link.href).searchParams.get('indicator'))"
+    )
+    assert len(set(hrefs)) == 36
+    assert wide.locator('[data-testid="stDataFrame"]').count() == 0  # the table stays closed
