@@ -93,12 +93,15 @@ class IndicatorChecker:
             unit = indicator.reporting_unit
             message = f"unknown reporting unit {unit!r}; see data/reporting-units/ ('vn', 'thanh-hoa', 'bo-tai-chinh')"
             yield Finding(("reporting_unit",), message, "reporting-unit-unknown")
-        target = indicator.target
-        if target is not None:
+        for where, target in indicator.all_targets():
             for finding in self._citation_findings(indicator, target.source, target.quote, target.value, None):
-                yield Finding(("target", *finding.location), finding.message, finding.code)
+                yield Finding((*where, *finding.location), finding.message, finding.code)
             for finding in self.evidence.target_findings(indicator, target):
-                yield Finding(("target", *finding.location), finding.message, finding.code, finding.severity)
+                yield Finding((*where, *finding.location), finding.message, finding.code, finding.severity)
+            unit = target.reporting_unit
+            if unit is not None and self.catalogue is not None and unit not in self.catalogue:
+                message = f"unknown reporting unit {unit!r}; see data/reporting-units/ ('vn', 'thanh-hoa')"
+                yield Finding((*where, "reporting_unit"), message, "reporting-unit-unknown")
 
     # --- observations ----------------------------------------------------
     def _quick_pass(self, indicator: IndicatorInfo) -> Callable[[dict], bool]:
