@@ -38,6 +38,7 @@ pages = [
     st.Page("views/health.py", title=view.t("page_health"), icon=":material/fact_check:", url_path="health"),
     st.Page("views/map.py", title=view.t("page_map"), icon=":material/map:", url_path="map"),
     st.Page("views/search.py", title=view.t("page_search"), icon=":material/search:", url_path="search"),
+    st.Page("views/targets.py", title=view.t("page_targets"), icon=":material/flag:", url_path="targets"),
 ]
 if os.environ.get("DASHBOARD_EDIT") == "1":
     pages.append(st.Page("views/editor.py", title=view.t("page_editor"), icon=":material/edit:", url_path="editor"))

@@ -15,7 +15,8 @@ import streamlit as st
 from dashboard import render
 from dashboard.chart_images import chart_png, chart_svg
 from dashboard.charts import PERIOD_COLORS, SERIES_COLORS, Caption, history_chart
-from dashboard.render import inert, md
+from dashboard.render import Markdown, inert, md
+from dashboard.target_views import progress_of, status_badge
 from dashboard.view import View
 from indicators.codes import CATALOGUE
 from indicators.formatting import format_date_value, format_number, format_period, format_value
@@ -24,7 +25,8 @@ from indicators.query import series_rows
 from indicators.vocabulary import PERIOD_KINDS
 
 INDICATOR_PAGE = "views/indicator.py"
-SOURCES_NAMED = 3  # a chart's source line names this many sources, then counts the rest
+SOURCES_NAMED = 3
+TARGET_COLOR = "#b35c00"  # a target of an indicator with one reporting unit  # a chart's source line names this many sources, then counts the rest
 
 
 def present(value) -> bool:
@@ -140,19 +142,22 @@ def chart_source(view: View, rows: pd.DataFrame) -> str:
     return f"{view.plain('chart_source' if len(named) == 1 else 'chart_sources')}: {text}"
 
 
-def history_of(view: View, rows: pd.DataFrame, target=None) -> alt.TopLevelMixin:
-    """The history chart of one indicator's `labelled` rows, with its target if set:
-    a series per reporting unit (and per period type), each unit's standing figures
-    joined, other sources' reports for the same period as hollow markers."""
+def history_of(view: View, rows: pd.DataFrame, targets=()) -> alt.TopLevelMixin:
+    """The history chart of one indicator's `labelled` rows: a series per reporting unit
+    (and per period type), each unit's standing figures joined, other sources' reports
+    for the same period as hollow markers. `targets`: (unit id, Target) pairs; each is
+    drawn on its unit's series only (from that unit's first figure, in its colour,
+    labelled with its name); a target of a unit the rows do not hold is not drawn."""
     rows = rows.assign(in_series=series_rows(rows), source_line=[source_line(view, row) for row in rows.itertuples()])
     kinds = [kind for kind in PERIOD_KINDS if kind in set(rows.period_type)]
     units = list(dict.fromkeys(rows.sort_values("reporting_unit", kind="stable").reporting_unit))
+    names = dict(zip(rows.reporting_unit, (_unit_name(view, row) for row in rows.itertuples()), strict=True))
     if len(units) == 1:
         series = [view.plain(kind) for kind in rows.period_type]
         colors = {view.plain(kind): PERIOD_COLORS[kind] for kind in kinds}
         legend = view.plain("period_type")
+        unit_colors = {units[0]: TARGET_COLOR}
     else:
-        names = dict(zip(rows.reporting_unit, (_unit_name(view, row) for row in rows.itertuples()), strict=True))
 
         def label(unit, kind):
             return names[unit] if len(kinds) == 1 else f"{names[unit]} · {view.plain(kind)}"
@@ -161,8 +166,7 @@ def history_of(view: View, rows: pd.DataFrame, target=None) -> alt.TopLevelMixin
         ordered = [label(unit, kind) for unit in units for kind in kinds]
         colors = {name: SERIES_COLORS[index % len(SERIES_COLORS)] for index, name in enumerate(ordered)}
         legend = view.plain("reporting_unit")
-    target_value = target.value if target else None
-    target_label = f"{view.plain('target')} {target.year}" if target else ""
+        unit_colors = {unit: colors[label(unit, kinds[0])] for unit in units}
     first = rows.iloc[0]  # the rows' own name: the editor previews drafts the registry does not hold yet
     caption = chart_caption(view, first.name_vi if view.language == "vi" else first.name_en, chart_source(view, rows))
     return history_chart(
@@ -171,10 +175,32 @@ def history_of(view: View, rows: pd.DataFrame, target=None) -> alt.TopLevelMixin
         legend,
         colors,
         caption,
-        target_value,
-        target_label,
+        target_lines(view, rows, targets, names, unit_colors),
         rank=first.kind == "rank",
     )
+
+
+def target_lines(view: View, rows: pd.DataFrame, targets, names: dict, colors: dict) -> pd.DataFrame:
+    """The rows `history_chart` draws its targets from (see there)."""
+    standing = rows[rows["in_series"]].sort_values("period_end", kind="stable")
+    drawn = []
+    for unit_id, target in targets:
+        own = standing[standing.reporting_unit.astype(str) == unit_id]
+        if own.empty:
+            continue
+        goal = format_value(target.value, view.unit(own.iloc[0]), view.language)
+        label = f"{view.plain('target')} {target.year} · {names[own.iloc[0].reporting_unit]}: {goal}"
+        drawn.append(
+            {
+                "start": own.iloc[0].period_start,
+                "start_value": own.iloc[0].value,
+                "due": pd.Timestamp(target.year, 1, 1),
+                "value": target.value,
+                "label": label,
+                "color": colors[own.iloc[0].reporting_unit],
+            }
+        )
+    return pd.DataFrame(drawn, columns=["start", "start_value", "due", "value", "label", "color"])
 
 
 def chart_with_images(view: View, chart: alt.TopLevelMixin, file_stem: str, stretch: bool = True, **selecting):
@@ -237,8 +263,8 @@ def kpi_card(view: View, row) -> None:
         )
         if row.also_reported_by:
             render.caption(view.t("also_reported_by", count=int(row.also_reported_by)))
-        if indicator.target is not None:
-            render.caption(target_distance(view, row, indicator.target))
+        for progress in progress_of(view, row.indicator_id, str(row.reporting_unit)):
+            render.caption(target_distance(view, row, progress.target) + Markdown(" · ") + status_badge(view, progress))
         if row.conflict:
             render.warning(view.t("sources_disagree", period=period_text(view, row)), icon=":material/compare_arrows:")
         errors = [problem for problem in view.loaded.registry.problems_of(row.indicator_id) if problem.is_error]

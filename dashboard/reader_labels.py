@@ -28,6 +28,49 @@ READER_LABELS: dict[str, tuple] = {
     "found_in_quote": ("trích dẫn", "quote"),
     "found_in_source": ("nguồn", "source"),
     "also_in_sector": ("Các chỉ số khác của lĩnh vực", "Other indicators of the sector"),
+    "page_targets": ("Mục tiêu", "Targets"),
+    "targets_intro": (
+        "Mọi mục tiêu trong sổ đăng ký, mỗi mục tiêu của một đơn vị báo cáo, với tiến độ: so số mới nhất với "
+        "đường thẳng từ số liệu gốc (số sớm nhất) đến mục tiêu vào cuối năm đích.",
+        "Every target in the registry, each for one reporting unit, with its progress: the newest figure set "
+        "against the straight line from the baseline (the earliest figure) to the target at the end of its year.",
+    ),
+    "targets_none": ("Không có mục tiêu nào trong các lĩnh vực đã chọn.", "No target in the chosen sectors."),
+    "targets_section": ("Mục tiêu và tiến độ", "Targets and progress"),
+    "target_year": ("Năm đích", "Year"),
+    "target_value": ("Mục tiêu", "Target"),
+    "baseline": ("Số liệu gốc", "Baseline"),
+    "latest": ("Số mới nhất", "Latest"),
+    "status": ("Tiến độ", "Status"),
+    "status_reached": ("Đã đạt", "Reached"),
+    "status_on-track": ("Đúng tiến độ", "On track"),
+    "status_needs-acceleration": ("Cần tăng tốc", "Needs acceleration"),
+    "status_off-track": ("Chậm tiến độ", "Off track"),
+    "status_no-baseline": ("Chưa đủ số liệu để đánh giá", "Too few figures to assess"),
+    "explain_path": (
+        "Từ {baseline} ({baseline_period}), theo đường thẳng đến mục tiêu thì đến {latest_period} phải đạt "
+        "{expected}; số thực tế là {latest}: {share}% quãng đường cần đi đến lúc đó.",
+        "From {baseline} ({baseline_period}), the straight line to the target reaches {expected} by "
+        "{latest_period}; the figure is {latest}: {share}% of the progress due by then.",
+    ),
+    "explain_away": (
+        "Từ {baseline} ({baseline_period}), theo đường thẳng đến mục tiêu thì đến {latest_period} phải đạt "
+        "{expected}; số thực tế là {latest}: đang đi xa mục tiêu.",
+        "From {baseline} ({baseline_period}), the straight line to the target reaches {expected} by "
+        "{latest_period}; the figure is {latest}: moving away from the target.",
+    ),
+    "explain_reached": (
+        "Số mới nhất ({period}) là {latest}: đã đạt mục tiêu.",
+        "The newest figure ({period}) is {latest}: the target is met.",
+    ),
+    "explain_ended": (
+        "Năm đích đã qua; số mới nhất ({period}) là {latest}, chưa đạt mục tiêu.",
+        "The target's year has ended; the newest figure ({period}) is {latest}, short of the target.",
+    ),
+    "explain_no_baseline": (
+        "Cần ít nhất hai số liệu của đơn vị này trước cuối năm đích để vẽ đường tiến độ.",
+        "At least two figures of this unit before the end of the target's year are needed to draw the path.",
+    ),
     "page_map": ("Bản đồ tỉnh", "Province map"),
     "map_intro": (
         "Mỗi ô là một tỉnh, thành phố, cùng kích thước, đặt theo hình đất nước; màu theo giá trị. "

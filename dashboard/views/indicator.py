@@ -25,6 +25,7 @@ from dashboard.components import (
 from dashboard.downloads import app_address, download_buttons
 from dashboard.render import inert, md
 from dashboard.tables import missing_marked
+from dashboard.target_views import targets_section
 from dashboard.view import current_view
 from indicators.formatting import format_date_value
 from indicators.query import only_columns, series_rows
@@ -117,7 +118,8 @@ own_problems(indicator_id)
 rows = labelled(view, rows)
 
 if len(rows) > 1:
-    chart_with_images(view, history_of(view, rows, indicator.target), indicator_id)
+    targets = [(indicator.target_unit(target), target) for _, target in indicator.all_targets()]
+    chart_with_images(view, history_of(view, rows, targets), indicator_id)
 else:
     row = next(rows.itertuples())
     render.metric(inert(period_text(view, row)), inert(formatted_value(view, row)), border=True)
@@ -189,6 +191,8 @@ for unit in dict.fromkeys(rows.reporting_unit):
         render.caption(ended)
 if rows.reporting_unit.nunique() > 1:
     unit_comparison(rows)
+
+targets_section(view, indicator_id)
 
 render.subheader(view.t("observations"))
 # The newest figures as citation cards; the table below lists every one with its quote.

@@ -164,7 +164,8 @@ if province:
             )
         )
     else:
-        chart_with_images(view, history_of(view, series), f"{indicator_id}-{province}")
+        targets = [(indicator.target_unit(target), target) for _, target in indicator.all_targets()]
+        chart_with_images(view, history_of(view, series, targets), f"{indicator_id}-{province}")
     render.page_link(
         INDICATOR_PAGE,
         label=view.t("map_open_indicator"),

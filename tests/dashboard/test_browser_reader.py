@@ -154,3 +154,31 @@ def test_every_indicator_is_a_link_on_the_overview_without_opening_anything(ship
     )
     assert len(set(hrefs)) == 36
     assert wide.locator('[data-testid="stDataFrame"]').count() == 0  # the table stays closed
+
+
+def test_the_targets_page_lists_every_target_with_its_status_and_filters_by_sector(maps_server, wide):
+    open_and_wait(wide, f"{maps_server.url}/targets")
+    assert_no_exception(wide)
+    grid = wide.locator('[data-testid="stDataFrame"]')
+    expect(grid).to_be_visible(timeout=30_000)
+    rows = grid.locator('[role="row"]')
+    expect(rows).to_have_count(4)  # the header and three targets
+    expect(grid.get_by_text("Đúng tiến độ")).to_have_count(1)
+    expect(grid.get_by_text("Chậm tiến độ")).to_have_count(2)
+    wide.locator('[data-testid="stMain"] [data-testid="stMultiSelect"]').click()
+    wide.get_by_role("option", name="Kinh tế số").click()
+    expect(wide.get_by_text("Không có mục tiêu nào trong các lĩnh vực đã chọn.")).to_be_visible(timeout=30_000)
+
+
+def test_targets_and_their_status_on_the_card_and_the_indicator_page_in_english(maps_server, wide):
+    open_and_wait(wide, f"{maps_server.url}/?lang=en", ready='[data-testid="stMetric"]')
+    expect(wide.get_by_text("Target 2030: 95% · 30.7 to go", exact=False)).to_be_visible()
+    expect(wide.get_by_text(re.compile(r"Off track$"))).to_have_count(2)  # Bắc Ninh's card: its two targets
+    open_and_wait(wide, f"{maps_server.url}/indicator?lang=en&indicator=online-dossiers-by-province", CHART_DRAWN)
+    expect(wide.get_by_role("heading", name="Targets and progress")).to_be_visible()
+    expect(wide.locator("p").filter(has_text="Target 2026 · Ha Noi city: 90% ·")).to_contain_text("On track")
+    # On the chart, each target is labelled with its unit, once.
+    expect(wide.locator(f"{CHART} text", has_text="Target 2026 · Ha Noi city: 90%")).to_have_count(1)
+    expect(wide.locator(f"{CHART} text", has_text="Target 2030 · Bac Ninh province: 95%")).to_have_count(1)
+    expect(wide.get_by_text("of the progress due by then", exact=False)).to_be_visible()
+    assert_no_exception(wide)

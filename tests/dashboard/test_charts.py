@@ -72,13 +72,22 @@ def test_a_rank_is_drawn_with_1_at_the_top():
     assert plain["layer"][0]["encoding"]["y"]["scale"] == {"zero": True}
 
 
-def test_a_target_adds_a_labelled_rule():
-    spec = history_chart(
-        exports_rows(), "tỷ USD", "Loại kỳ", COLORS, CAPTION, target=150, target_label="Mục tiêu 2025"
-    ).to_dict()
-    assert [mark for mark, _ in marks(spec)][-2:] == ["rule", "text"]
+def test_a_target_is_a_labelled_path_from_its_units_first_figure():
+    targets = pd.DataFrame(
+        {
+            "start": [pd.Timestamp(2021, 12, 31)],
+            "start_value": [113.5],
+            "due": [pd.Timestamp(2025, 1, 1)],
+            "value": [150.0],
+            "label": ["Mục tiêu 2025 · Việt Nam: 150 tỷ USD"],
+            "color": ["#b35c00"],
+        }
+    )
+    spec = history_chart(exports_rows(), "tỷ USD", "Loại kỳ", COLORS, CAPTION, targets=targets).to_dict()
+    assert [mark for mark, _ in marks(spec)][-3:] == ["line", "point", "text"]
     datasets = spec["datasets"].values()
-    assert any(row.get("target") == 150 and row.get("label") == "Mục tiêu 2025" for data in datasets for row in data)
+    ends = [row for data in datasets for row in data if row.get("label") == "Mục tiêu 2025 · Việt Nam: 150 tỷ USD"]
+    assert sorted(row["at"] for row in ends) == [113.5, 150.0, 150.0]  # the path's ends, the diamond
 
 
 def test_ranks_are_drawn_on_a_reversed_axis_per_index():
