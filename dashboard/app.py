@@ -15,7 +15,9 @@ from dashboard.search_box import search_box  # noqa: E402
 from dashboard.sidebar import link_choices, sidebar, write_link  # noqa: E402
 from dashboard.view import build_view  # noqa: E402
 
-st.set_page_config(page_title="Chỉ số chuyển đổi số Việt Nam", page_icon=":material/monitoring:", layout="wide")
+# A file of the app's own: a Material icon name would be fetched from fonts.gstatic.com by every reader.
+ICON = str(Path(__file__).resolve().parent / "assets" / "icon.png")
+st.set_page_config(page_title="Chỉ số chuyển đổi số Việt Nam", page_icon=ICON, layout="wide")
 
 loaded = data.current()
 chosen = sidebar(loaded)

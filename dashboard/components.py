@@ -6,6 +6,7 @@ is inert there, whatever it holds.
 
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import urlencode, urlsplit
 
 import altair as alt
@@ -240,9 +241,9 @@ def kpi_card(view: View, row) -> None:
         delta, description, colour = None, None, "normal"
         if not pd.isna(row.previous_value):
             change = row.previous_value - row.value if rank else row.value - row.previous_value
-            delta = inert(("+" if change > 0 else "") + format_number(change, view.language))
+            delta = inert(change_text(view, change, row))
             description = md(
-                "{vs} {period}", vs=view.t("places_vs" if rank else "vs"), period=view.plain(row.period_type).lower()
+                "{vs} {period}", vs=view.t("places_vs" if rank else "vs"), period=previous_period_text(view, row)
             )
             colour = "inverse" if row.direction == "lower-is-better" and not rank else "normal"
         unit = view.unit(row, row.value)
@@ -261,6 +262,8 @@ def kpi_card(view: View, row) -> None:
         render.caption(
             md("{where}{period} · {source}", where=where, period=period_text(view, row), source=source_line(view, row))
         )
+        if is_stale(row):
+            render.caption(md(":orange-badge[:material/history: {label}]", label=view.plain("stale")))
         if row.also_reported_by:
             render.caption(view.t("also_reported_by", count=int(row.also_reported_by)))
         for progress in progress_of(view, row.indicator_id, str(row.reporting_unit)):
@@ -280,6 +283,34 @@ def kpi_card(view: View, row) -> None:
                 icon=":material/query_stats:",
                 query_params=_link_params(row.indicator_id),
             )
+
+
+STALE_AFTER_DAYS = 2 * 365
+
+
+def is_stale(row, today: date | None = None) -> bool:
+    """Whether the row's period ended more than two years before `today`."""
+    ended = pd.Timestamp(row.period_end)
+    return not pd.isna(ended) and (pd.Timestamp(today or date.today()) - ended).days > STALE_AFTER_DAYS
+
+
+def change_text(view: View, change: float, row) -> str:
+    """A change with its sign; a change of a percentage in percentage points
+    ("+8.7 percentage points", "+8,7 điểm phần trăm"), never in per cent."""
+    text = ("+" if change > 0 else "") + format_number(change, view.language)
+    if row.kind == "share" or (view.unit(row).startswith("%") and pd.isna(row.out_of)):
+        return f"{text} {view.plain('percentage_points')}"
+    return text
+
+
+def previous_period_text(view: View, row) -> str:
+    """The period a change is reckoned from: `2023`, `6 tháng đầu năm 2023`."""
+    previous = getattr(row, "previous_period", None)
+    if not present(previous):
+        return view.plain(row.period_type).lower()
+    if row.period_type == "other":
+        return previous
+    return format_period(previous, row.period_type, view.language)
 
 
 def _unit_name(view: View, row) -> str:

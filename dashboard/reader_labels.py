@@ -71,6 +71,19 @@ READER_LABELS: dict[str, tuple] = {
         "Cần ít nhất hai số liệu của đơn vị này trước cuối năm đích để vẽ đường tiến độ.",
         "At least two figures of this unit before the end of the target's year are needed to draw the path.",
     ),
+    "percentage_points": ("điểm phần trăm", "percentage points"),
+    "newest_figure": (
+        "Số liệu mới nhất: {period} (nguồn công bố {published}).",
+        "Newest figure: {period} (source published {published}).",
+    ),
+    "data_changed": (
+        "Dữ liệu cập nhật lần cuối ngày {date} (ngày đọc nguồn mới nhất). Chỉ số đánh dấu “cũ” có số mới nhất "
+        "từ hơn hai năm trước.",
+        "Data last changed on {date} (the day the newest source was read). Indicators marked “old” have no "
+        "figure from the last two years.",
+    ),
+    "stale": ("cũ: số mới nhất hơn 2 năm trước", "old: newest figure over 2 years ago"),
+    "stale_short": ("cũ", "old"),
     "page_map": ("Bản đồ tỉnh", "Province map"),
     "map_intro": (
         "Mỗi ô là một tỉnh, thành phố, cùng kích thước, đặt theo hình đất nước; màu theo giá trị. "

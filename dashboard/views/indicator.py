@@ -113,6 +113,14 @@ render.caption(
     )
 )
 render.markdown(inert(description))
+newest = rows.sort_values("period_end", kind="stable").iloc[-1]
+render.caption(
+    view.t(
+        "newest_figure",
+        period=period_text(view, newest),
+        published=format_date_value(newest.source_published, view.language),
+    )
+)
 own_problems(indicator_id)
 
 rows = labelled(view, rows)

@@ -9,6 +9,7 @@ from dashboard.components import (
     filter_params,
     formatted_value,
     indicator_links,
+    is_stale,
     kpi_card,
     period_text,
 )
@@ -25,6 +26,13 @@ CARDS_PER_SECTOR = 4  # every card is a few hundred elements for the browser to 
 view = current_view()
 render.title(view.t("app_title"))
 render.caption(view.t("tagline"))
+if not view.loaded.frame.empty:
+    render.caption(
+        view.t(
+            "data_changed",
+            date=format_date_value(max(view.loaded.frame["source_accessed"].dropna().astype(str)), view.language),
+        )
+    )
 downloads = st.container()  # filled once the page knows what it shows
 
 
@@ -74,7 +82,12 @@ def also_links(records: list) -> None:
     ordered = sorted(records, key=lambda row: view.sort_key(view.name(row.indicator_id)))
     links = indicator_links([row.indicator_id for row in ordered], filter_params())
     items = [
-        md("[{name}]({link})", name=view.name(row.indicator_id), link=Markdown(link))
+        md(
+            "[{name}]({link}){old}",
+            name=view.name(row.indicator_id),
+            link=Markdown(link),
+            old=md(" ({old})", old=view.plain("stale_short")) if is_stale(row) else Markdown(""),
+        )
         for row, link in zip(ordered, links, strict=True)
     ]
     render.markdown(md("{label}: ", label=view.t("also_in_sector")) + Markdown(" · ").join(items))

@@ -182,3 +182,30 @@ def test_targets_and_their_status_on_the_card_and_the_indicator_page_in_english(
     expect(wide.locator(f"{CHART} text", has_text="Target 2030 · Bac Ninh province: 95%")).to_have_count(1)
     expect(wide.get_by_text("of the progress due by then", exact=False)).to_be_visible()
     assert_no_exception(wide)
+
+
+@pytest.mark.parametrize(
+    "path", ["", "rankings", "indicator?indicator=digital-product-exports", "targets", "search?q=xuat+khau"]
+)
+def test_a_phone_page_is_no_wider_than_the_screen(shipped_server, phone, path):
+    open_and_wait(phone, f"{shipped_server.url}/{path}")
+    phone.wait_for_timeout(0)
+    assert_no_exception(phone)
+    no_wider_than_the_screen(phone)
+
+
+def test_no_request_leaves_the_site(shipped_server, phone):
+    requested = []
+    phone.on("request", lambda request: requested.append(request.url))
+    open_and_wait(phone, f"{shipped_server.url}/indicator?indicator=digital-product-exports", CHART_DRAWN)
+    open_and_wait(phone, f"{shipped_server.url}/?lang=en", ready='[data-testid="stMetric"]')
+    elsewhere = [url for url in requested if not url.startswith(("http://127.0.0.1:", "data:", "blob:"))]
+    assert requested and elsewhere == []
+
+
+def test_reading_aids_in_both_languages(shipped_server, wide):
+    open_and_wait(wide, shipped_server.url, ready='[data-testid="stMetric"]')
+    expect(wide.get_by_text("Dữ liệu cập nhật lần cuối ngày", exact=False)).to_be_visible()
+    expect(wide.get_by_text("cũ: số mới nhất hơn 2 năm trước").first).to_be_visible()
+    open_and_wait(wide, f"{shipped_server.url}/indicator?lang=en&indicator=digital-product-exports", CHART_DRAWN)
+    expect(wide.get_by_text("Newest figure: ", exact=False)).to_be_visible()
