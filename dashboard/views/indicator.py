@@ -219,8 +219,7 @@ if table_box:
 render.subheader(view.t("how_to_cite"))
 # The newest figure, with a link to exactly this view (its filters and language).
 permalink = indicator_links([indicator_id], filter_params(), app_address("indicator"))[0]
-# Plain text, not st.code: its highlighter is the heaviest script a first visit would load.
-with st.container(border=True):
-    st.text(how_to_cite(view, rows.iloc[-1], permalink))
+# A code block: its text is shown as is, wrapped, with a copy button.
+st.code(how_to_cite(view, rows.iloc[-1], permalink), language=None, wrap_lines=True)
 
 download_buttons(view, rows, indicator_id, page_path="indicator")

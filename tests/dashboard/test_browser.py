@@ -187,7 +187,7 @@ def test_how_to_cite_links_back_to_this_exact_view_in_the_readers_language(serve
     open_and_wait(page, f"{server.url}/indicator?lang=en&from=2023&indicator=population-database-requests")
     assert_no_exception(page)
     assert page.title() == "Viet Nam digital transformation indicators"  # the browser tab, in English too
-    cite = page.locator('[data-testid="stText"]').last
+    cite = page.locator('[data-testid="stCode"] code').last
     cite.scroll_into_view_if_needed()
     text = cite.inner_text()
     assert text.startswith("Look-up and verification requests to the national population database (2023)")

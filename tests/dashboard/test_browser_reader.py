@@ -209,3 +209,19 @@ def test_reading_aids_in_both_languages(shipped_server, wide):
     expect(wide.get_by_text("cũ: số mới nhất hơn 2 năm trước").first).to_be_visible()
     open_and_wait(wide, f"{shipped_server.url}/indicator?lang=en&indicator=digital-product-exports", CHART_DRAWN)
     expect(wide.get_by_text("Newest figure: ", exact=False)).to_be_visible()
+
+
+def test_how_to_cite_has_a_copy_button_that_copies_the_citation(shipped_server, browser):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 1400})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=shipped_server.url)
+    page = context.new_page()
+    try:
+        open_and_wait(page, f"{shipped_server.url}/indicator?lang=en&indicator=digital-product-exports", CHART_DRAWN)
+        block = page.locator('[data-testid="stCode"]').last
+        block.scroll_into_view_if_needed()
+        block.hover()
+        block.get_by_role("button").first.click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.startswith("Exports of digital products (") and "Permalink to this view: " in copied
+    finally:
+        context.close()
