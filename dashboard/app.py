@@ -9,8 +9,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st  # noqa: E402
 
-from dashboard import data, render  # noqa: E402
+from dashboard import data, render, site_files  # noqa: E402
 from dashboard.components import problems_panel  # noqa: E402
+from dashboard.downloads import app_address  # noqa: E402
 from dashboard.sidebar import link_choices, sidebar, write_link  # noqa: E402
 from dashboard.view import build_view  # noqa: E402
 
@@ -34,11 +35,14 @@ pages = [
     st.Page("views/indicator.py", title=view.t("page_indicator"), icon=":material/query_stats:", url_path="indicator"),
     st.Page("views/rankings.py", title=view.t("page_rankings"), icon=":material/leaderboard:", url_path="rankings"),
     st.Page("views/sources.py", title=view.t("page_sources"), icon=":material/article:", url_path="sources"),
+    st.Page("views/changes.py", title=view.t("page_changes"), icon=":material/history:", url_path="changes"),
     st.Page("views/health.py", title=view.t("page_health"), icon=":material/fact_check:", url_path="health"),
 ]
 if os.environ.get("DASHBOARD_EDIT") == "1":
     pages.append(st.Page("views/editor.py", title=view.t("page_editor"), icon=":material/edit:", url_path="editor"))
 page = st.navigation(pages)
+# The data files follow the data: a build starts on another thread when the data changed.
+site_files.builder().ensure(loaded.registry, loaded.fingerprint, app_address(page.url_path))
 
 if page.url_path != "indicator" and "indicator" in st.query_params:
     del st.query_params["indicator"]

@@ -154,7 +154,8 @@ def _export_site(data_dir: Path, arguments) -> int:
     site_url = arguments.site_url
     if site_url and not site_url.endswith("/"):
         site_url += "/"
-    package = write_site(_registry_or_exit(data_dir), arguments.output, site_url)
+    files_url = f"{site_url}app/static/data/" if site_url else ""
+    package = write_site(_registry_or_exit(data_dir), arguments.output, site_url, files_url)
     print(
         f"wrote {len(package['resources'])} tables, their JSON, datapackage.json and 2 feeds to {arguments.output}",
         file=sys.stderr,

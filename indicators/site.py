@@ -134,10 +134,11 @@ def freshness(rows: pd.DataFrame, logged: datetime | None) -> Freshness:
     return Freshness(changed, basis, str(newest["period"]), pd.Timestamp(newest["period_start"]).date())
 
 
-def write_site(registry: Registry, directory: Path, site_url: str = "") -> dict:
+def write_site(registry: Registry, directory: Path, site_url: str = "", files_url: str = "") -> dict:
     """Write every file listed above into `directory` (created; files already there are
     replaced one by one). `site_url` is the dashboard's address ending in "/", for the
-    feeds' links to indicator pages. Returns the data package as written."""
+    feeds' links to indicator pages; `files_url` the address these files are served at
+    (the feeds' own links). Returns the data package as written."""
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "indicators").mkdir(exist_ok=True)
     frame = registry.observations_frame
@@ -172,7 +173,7 @@ def write_site(registry: Registry, directory: Path, site_url: str = "") -> dict:
     for language in FEED_LANGUAGES:
         atomic_write(
             directory / f"changes.{language}.atom",
-            atom_feed(registry, changes, language, site_url, overall.last_changed),
+            atom_feed(registry, changes, language, site_url, overall.last_changed, files_url),
         )
     return package
 
@@ -254,7 +255,12 @@ def _package(registry: Registry, resources: list[dict], fresh: Freshness) -> dic
 
 
 def atom_feed(
-    registry: Registry, changes: list[FigureChange], language: str, site_url: str = "", quiet_since: date | None = None
+    registry: Registry,
+    changes: list[FigureChange],
+    language: str,
+    site_url: str = "",
+    quiet_since: date | None = None,
+    files_url: str = "",
 ) -> str:
     """The newest FEED_ENTRIES figure changes as an Atom 1.0 feed in `language`. Each entry:
     "<indicator>: <period> <added|revised|removed> <before> → <after>", the editor as
@@ -268,12 +274,13 @@ def atom_feed(
     quiet = datetime.combine(quiet_since or date(2024, 1, 1), datetime.min.time(), VIETNAM_TIME)
     newest = changes[0].time if changes else quiet
     _text(feed, "updated", newest.isoformat(timespec="seconds"))
-    ElementTree.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": f"{site_url}changes.{language}.atom"})
+    ElementTree.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": f"{files_url}changes.{language}.atom"})
     author = ElementTree.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", PACKAGE_NAME)
-    for number, change in enumerate(changes[:FEED_ENTRIES]):
+    for change in changes[:FEED_ENTRIES]:
         entry = ElementTree.SubElement(feed, f"{{{ATOM}}}entry")
-        _text(entry, "id", f"tag:{PACKAGE_NAME},2024:change/{change.seq}/{number}")
+        figure = f"{change.indicator_id}/{change.period}/{change.reporting_unit or '-'}/{change.source}"
+        _text(entry, "id", f"tag:{PACKAGE_NAME},2024:change/{change.seq}/{figure}")
         _text(entry, "title", change_line(registry, change, language))
         _text(entry, "updated", change.time.isoformat(timespec="seconds"))
         who = ElementTree.SubElement(entry, f"{{{ATOM}}}author")
@@ -306,8 +313,12 @@ def figure_text(value: tuple[float, float | None] | None, language: str) -> str:
 
 
 def change_line(registry: Registry, change: FigureChange, language: str) -> str:
-    """One line for a figure change: "VssID accounts: 2024-07-19 revised 35 → 36"."""
+    """One line for a figure change: "VssID accounts: 2024-07-19 revised 35 → 36",
+    "...: 2025 added 40", "...: 2025 removed 40"."""
     info = registry.indicators.get(change.indicator_id)
     name = (info.name.vi if language == "vi" else info.name.en) if info is not None else change.indicator_id
-    values = f"{figure_text(change.before, language)} → {figure_text(change.after, language)}"
+    if change.change == "revised":
+        values = f"{figure_text(change.before, language)} → {figure_text(change.after, language)}"
+    else:
+        values = figure_text(change.after if change.change == "added" else change.before, language)
     return f"{name}: {change.period} {_FEED_WORDS[language][change.change]} {values}"

@@ -5,6 +5,7 @@ from datetime import timedelta
 import streamlit as st
 
 from dashboard import render
+from dashboard.changes import as_of_view, changes_table, data_file_links
 from dashboard.charts import comparison_bars
 from dashboard.components import (
     chart_caption,
@@ -22,6 +23,7 @@ from dashboard.components import (
     problems_frame,
     source_line,
 )
+from dashboard.data import changes_of
 from dashboard.downloads import app_address, download_buttons
 from dashboard.render import inert, md
 from dashboard.tables import missing_marked
@@ -209,3 +211,13 @@ with st.container(border=True):
     st.text(how_to_cite(view, rows.iloc[-1], permalink))
 
 download_buttons(view, rows, indicator_id, page_path="indicator")
+data_file_links(view, "indicator", indicator_id)
+
+render.subheader(view.t("history"))
+history = [change for change in changes_of(view.loaded) if change.indicator_id == indicator_id]
+if history:
+    st.dataframe(changes_table(view, history), hide_index=True, width="stretch")
+else:
+    render.caption(view.t("history_none"))
+with render.expander(view.t("as_of"), icon=":material/history:"):
+    as_of_view(view, indicator_id)

@@ -120,14 +120,18 @@ def test_the_feeds_carry_every_figure_change_in_each_language(edited, tmp_path):
     english = feedparser.parse((tmp_path / "site" / "changes.en.atom").read_bytes())
     assert not english.bozo, english.bozo_exception
     assert [entry.title for entry in english.entries] == [
-        "VssID accounts: 2025 removed 40 → —",
-        "VssID accounts: 2025 added — → 40",
+        "VssID accounts: 2025 removed 40",
+        "VssID accounts: 2025 added 40",
         "VssID accounts: 2024-07-19 revised 35 → 36",
     ]
     first = english.entries[-1]
     assert first.author == "nguyen.an" and first.updated_parsed[:3] == (2024, 7, 1)
     assert first.link == "https://example.org/app/indicator?indicator=vssid-accounts&lang=en"
     assert first.tags[0].term == "digital-society"
+    assert (
+        first.id == "tag:vn-digital-transformation-indicators,2024:change/1/vssid-accounts/2024-07-19/-/example-source"
+    )
+    assert english.feed.links[0].href == "https://example.org/app/app/static/data/changes.en.atom"
     vietnamese = feedparser.parse((tmp_path / "site" / "changes.vi.atom").read_bytes())
     assert not vietnamese.bozo and vietnamese.feed.language == "vi"
     assert vietnamese.entries[-1].title == "Tài khoản VssID: 2024-07-19 sửa 35 → 36"
