@@ -203,6 +203,18 @@ if table_box:
     with table_box:
         observations_table(rows)
 
+render.subheader(view.t("history"))
+history = [change for change in changes_of(view.loaded) if change.indicator_id == indicator_id]
+if history:
+    st.dataframe(changes_table(view, history), hide_index=True, width="stretch")
+else:
+    render.caption(view.t("history_none"))
+# Drawn only while open: its table would load the data grid's script on a first visit.
+as_of_box = render.expander(view.t("as_of"), icon=":material/history:", key="as_of", on_change="rerun")
+if as_of_box.open:
+    with as_of_box:
+        as_of_view(view, indicator_id)
+
 render.subheader(view.t("how_to_cite"))
 # The newest figure, with a link to exactly this view (its filters and language).
 permalink = indicator_links([indicator_id], filter_params(), app_address("indicator"))[0]
@@ -212,12 +224,3 @@ with st.container(border=True):
 
 download_buttons(view, rows, indicator_id, page_path="indicator")
 data_file_links(view, "indicator", indicator_id)
-
-render.subheader(view.t("history"))
-history = [change for change in changes_of(view.loaded) if change.indicator_id == indicator_id]
-if history:
-    st.dataframe(changes_table(view, history), hide_index=True, width="stretch")
-else:
-    render.caption(view.t("history_none"))
-with render.expander(view.t("as_of"), icon=":material/history:"):
-    as_of_view(view, indicator_id)
