@@ -1,5 +1,6 @@
 """Entry point: load, draw the sidebar, route to the page. Nothing else."""
 
+import contextlib
 import logging
 import os
 import sys
@@ -9,17 +10,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st  # noqa: E402
 
-from dashboard import data, render, site_files  # noqa: E402
+from dashboard import data, embeds, render, site_files  # noqa: E402
 from dashboard.components import problems_panel  # noqa: E402
 from dashboard.downloads import app_address  # noqa: E402
-from dashboard.sidebar import link_choices, sidebar, write_link  # noqa: E402
+from dashboard.sidebar import link_choices, linked_state, sidebar, write_link  # noqa: E402
 from dashboard.view import build_view  # noqa: E402
 
 st.set_page_config(page_title="Chỉ số chuyển đổi số Việt Nam", page_icon=":material/monitoring:", layout="wide")
 
 loaded = data.current()
-chosen = sidebar(loaded)
-write_link(chosen, link_choices(loaded))
+embedding = embeds.embedding()  # an <iframe> on another site: the chart alone, no sidebar
+chosen = linked_state(loaded) if embedding else sidebar(loaded)
+if not embedding:
+    write_link(chosen, link_choices(loaded))
 view = build_view(loaded, chosen)
 st.session_state["view"] = view
 st.set_page_config(page_title=view.plain("app_title"))  # the browser tab, in the reader's language
@@ -40,7 +43,7 @@ pages = [
 ]
 if os.environ.get("DASHBOARD_EDIT") == "1":
     pages.append(st.Page("views/editor.py", title=view.t("page_editor"), icon=":material/edit:", url_path="editor"))
-page = st.navigation(pages)
+page = st.navigation(pages, position="hidden" if embedding else "sidebar")
 # The data files follow the data: a build starts on another thread when the data changed.
 site_files.builder().ensure(loaded.registry, loaded.fingerprint, app_address(page.url_path))
 
@@ -50,12 +53,16 @@ if page.url_path != "sources" and "source" in st.query_params:
     del st.query_params["source"]
 
 notices = st.session_state.pop("url_notices", [])
-if notices:
+if notices and not embedding:
     render.warning(view.t("url_notice", details=", ".join(notices)), icon=":material/link_off:")
-problems_panel(view, loaded.registry.problems)
+if not embedding:
+    problems_panel(view, loaded.registry.problems)
 
 try:
-    page.run()
+    with embeds.begin() if embedding else contextlib.nullcontext():
+        page.run()
+    if embedding:
+        embeds.finish(view.t("embed_missing"))
 except Exception:  # a page bug must not show a traceback to readers
     logging.getLogger("dashboard").exception("page %s failed", page.url_path)
     render.error(view.t("page_failed"), icon=":material/error:")

@@ -120,6 +120,10 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
         "Paste this into your page to embed the chart as shown:",
     ),
     "embed_file": ("Tệp HTML độc lập", "Self-contained HTML"),
+    "embed_missing": (
+        "Trang này không còn biểu đồ mà đường dẫn nhúng nêu.",
+        "This page no longer has the chart the embed names.",
+    ),
     "link_back": ("Xem trên {site}", "See it on {site}"),
     "cite_undated": ("không ghi ngày", "n.d."),
     "cite_accessed": ("truy cập ngày {date}", "accessed {date}"),

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import streamlit as st
 
-from dashboard import render
+from dashboard import embeds, render
 from dashboard.changes import as_of_view, changes_table, data_file_links
 from dashboard.charts import comparison_bars
 from dashboard.components import (
@@ -136,8 +136,15 @@ def unit_comparison(rows) -> None:
     render.subheader(view.t("unit_comparison"))
     if periods:
         texts = {row.period: row.period_text for row in series.itertuples()}
+        stems = [comparison_stem(period) for period in periods]
+        # An embed names its period through its chart's file stem.
+        wanted = st.query_params.get(embeds.CHART) if embeds.embedding() else None
         period = render.selectbox(
-            view.t("comparison_period"), periods, format_func=texts.get, key=f"compare_{indicator.id}"
+            view.t("comparison_period"),
+            periods,
+            format_func=texts.get,
+            index=stems.index(wanted) if wanted in stems else 0,
+            key=f"compare_{indicator.id}",
         )
         chosen = series[series.period == period]
         chosen = chosen.assign(
@@ -150,7 +157,7 @@ def unit_comparison(rows) -> None:
         chart_with_images(
             view,
             comparison_bars(chosen, view.unit(chosen.iloc[0]), caption, rank=rank),
-            f"{indicator.id}-{period}".replace("/", "-"),
+            comparison_stem(period),
         )
         best_first = chosen.sort_values("value", ascending=rank or indicator.direction == "lower-is-better")
         with render.expander(md("{label} ({count})", label=view.t("comparison_citations"), count=len(chosen))):
@@ -159,6 +166,11 @@ def unit_comparison(rows) -> None:
                 citation(view, row)
     else:
         render.caption(view.t("no_common_period"))
+
+
+def comparison_stem(period: str) -> str:
+    """The file stem of the comparison chart of one period (its images, its embed)."""
+    return f"{indicator.id}-{period}".replace("/", "-")
 
 
 def unit_name(row) -> str:
