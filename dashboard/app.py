@@ -44,6 +44,7 @@ pages = [
 if os.environ.get("DASHBOARD_EDIT") == "1":
     pages.append(st.Page("views/editor.py", title=view.t("page_editor"), icon=":material/edit:", url_path="editor"))
 page = st.navigation(pages, position="hidden" if embedding else "sidebar")
+st.session_state[embeds.PAGE_PATH] = page.url_path
 # The data files follow the data: a build starts on another thread when the data changed.
 site_files.builder().ensure(loaded.registry, loaded.fingerprint, app_address(page.url_path))
 

@@ -44,6 +44,8 @@ def changes_table(view: View, changes: list[FigureChange], with_indicator: bool 
 def data_file_links(view: View, page_path: str, indicator_id: str | None = None) -> None:
     """Links to the stable addresses of the data files: this indicator's CSV, CSV for
     Excel and JSON (with an id), the whole registry's, the data package and the feed."""
+    if not site_files.enabled():
+        return
     address = app_address(page_path)
     if site_files.published_stamp() is None:
         render.caption(view.t("data_files_pending"))

@@ -24,6 +24,7 @@ from dashboard import render
 from dashboard.chart_images import image_spec
 
 EMBED, CHART = "embed", "chart"
+PAGE_PATH = "page_path"  # session key: the url_path of the page this run draws (set by app.py)
 IFRAME_HEIGHT = 560  # pixels: a chart of 360 with its title, legend and the link back
 _SLOT, _TAKEN = "embed_slot", "embed_taken"
 _HIDDEN_KEY = "embedded-page"
@@ -73,7 +74,7 @@ def page_url(drop: tuple[str, ...] = (), add: dict | None = None) -> str:
     """This page's address with its query parameters, less `drop`, plus `add`."""
     from dashboard.downloads import app_address  # downloads -> components -> here: import when used
 
-    url = st.context.url or app_address("")
+    url = st.context.url or app_address("") + st.session_state.get(PAGE_PATH, "")
     params = {key: st.query_params.get_all(key) for key in st.query_params if key not in drop}
     params = {key: values if len(values) > 1 else values[0] for key, values in params.items()}
     query = urlencode({**params, **(add or {})}, doseq=True)

@@ -39,6 +39,11 @@ mimetypes.add_type("application/atom+xml", ".atom")
 _log = logging.getLogger("dashboard.site_files")
 
 
+def enabled() -> bool:
+    """False when `DASHBOARD_SITE_FILES=off` (the tests: no writes into the checkout)."""
+    return os.environ.get("DASHBOARD_SITE_FILES") != "off"
+
+
 def published_stamp() -> str | None:
     """The fingerprint (shortened) of the build `static/data` points at; None before any."""
     try:
@@ -58,7 +63,7 @@ class SiteBuilder:
     def ensure(self, registry: Registry, fingerprint: str, site_url: str) -> bool:
         """Start a build of `registry` unless the published one (or the one under way) is
         of `fingerprint`. Returns True when a build was started. Cheap: for every rerun."""
-        if os.environ.get("DASHBOARD_SITE_FILES") == "off":  # tests: no writes into the checkout
+        if not enabled():
             return False
         stamp = fingerprint[:STAMP_LENGTH]
         with self._lock:
