@@ -47,6 +47,7 @@ page = st.navigation(pages, position="hidden" if embedding else "sidebar")
 st.session_state[embeds.PAGE_PATH] = page.url_path
 # The data files follow the data: a build starts on another thread when the data changed.
 site_files.builder().ensure(loaded.registry, loaded.fingerprint, app_address(page.url_path))
+site_files.builder().watch(data.current_registry)
 
 if page.url_path != "indicator" and "indicator" in st.query_params:
     del st.query_params["indicator"]

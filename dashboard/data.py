@@ -59,6 +59,12 @@ def current() -> Loaded:
     return _load(str(folder), data_fingerprint(folder))
 
 
+def current_registry() -> tuple[Registry, str]:
+    """The loaded registry and its fingerprint (for threads outside a script run)."""
+    loaded = current()
+    return loaded.registry, loaded.fingerprint
+
+
 def coverage_of(loaded: Loaded) -> tuple[list[Claim], list[Problem]]:
     """The coverage report of a loaded registry, computed once per data change."""
     return _coverage(str(loaded.registry.data_dir), loaded.fingerprint)

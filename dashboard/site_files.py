@@ -4,7 +4,8 @@ file serving (`server.enableStaticServing`): `dashboard/static/data/...` is
 
 A build runs on a background thread when the data changes (keyed on the data
 fingerprint), never on a rerun: a rerun only compares the fingerprint with the one
-published. Each build is written to `static/builds/<fingerprint>/` and published by
+published, and a watcher thread does the same every WATCH_SECONDS, so files follow
+an edit even when nobody opens a page (a script fetching the CSV opens none). Each build is written to `static/builds/<fingerprint>/` and published by
 replacing the `static/data` symbolic link in one `os.replace`, so a reader fetches
 either the old files or the new ones, never a mix or a half-written file. The build
 before the current one is kept for downloads under way; older ones are removed.
@@ -19,6 +20,8 @@ import mimetypes
 import os
 import shutil
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
@@ -31,6 +34,7 @@ PUBLISHED = STATIC / "data"
 BUILDS = STATIC / "builds"
 STATIC_PATH = "app/static/data/"  # the files' path under the app's address
 STAMP_LENGTH = 24  # hex digits of the fingerprint that name a build
+WATCH_SECONDS = 30.0
 
 # The static route guesses types from the file name; Debian's /etc/mime.types (the
 # image installs `media-types`) knows .atom, and so does this process once loaded.
@@ -58,7 +62,29 @@ class SiteBuilder:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._building: str | None = None
+        self._site_url = ""
+        self._watching = False
         self.last_error: str | None = None
+
+    def watch(self, load: Callable[[], tuple[Registry, str]]) -> None:
+        """Start (once) a thread that calls `load` every WATCH_SECONDS, which returns the
+        registry and its fingerprint, and builds when they changed. `load` should be the
+        app's cached loader, so an unchanged folder costs one fingerprint."""
+        with self._lock:
+            if self._watching:
+                return
+            self._watching = True
+
+        def loop() -> None:
+            while True:
+                time.sleep(WATCH_SECONDS)
+                try:
+                    registry, fingerprint = load()
+                    self.ensure(registry, fingerprint, self._site_url)
+                except Exception:  # a broken folder now: try again at the next tick
+                    _log.exception("watching the data for the data files failed")
+
+        threading.Thread(target=loop, name="site-watch", daemon=True).start()
 
     def ensure(self, registry: Registry, fingerprint: str, site_url: str) -> bool:
         """Start a build of `registry` unless the published one (or the one under way) is
@@ -67,11 +93,12 @@ class SiteBuilder:
             return False
         stamp = fingerprint[:STAMP_LENGTH]
         with self._lock:
+            self._site_url = site_url or self._site_url
             if stamp in (self._building, published_stamp()):
                 return False
             self._building = stamp
         thread = threading.Thread(
-            target=self._build, args=(registry, stamp, site_url), name=f"site-{stamp}", daemon=True
+            target=self._build, args=(registry, stamp, self._site_url), name=f"site-{stamp}", daemon=True
         )
         thread.start()
         return True
