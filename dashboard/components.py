@@ -15,7 +15,7 @@ import streamlit as st
 from dashboard import embeds, render
 from dashboard.chart_images import chart_png, chart_svg
 from dashboard.charts import PERIOD_COLORS, SERIES_COLORS, Caption, history_chart
-from dashboard.render import inert, md
+from dashboard.render import inert, inline_code, md
 from dashboard.view import View
 from indicators.codes import CATALOGUE
 from indicators.formatting import format_date_value, format_number, format_period, format_value
@@ -188,7 +188,7 @@ def chart_with_images(view: View, chart: alt.TopLevelMixin, file_stem: str, stre
     with st.container(horizontal=True, horizontal_alignment="right"):
         with render.popover(view.t("embed"), icon=":material/code:", key=f"{file_stem}-embed"):
             render.caption(view.t("embed_help"))
-            st.text(embeds.iframe_code(file_stem, title))
+            render.markdown(inline_code(embeds.iframe_code(file_stem, title)))
         render.download_button(
             view.t("embed_file"),
             lambda: embeds.chart_html(chart, title),

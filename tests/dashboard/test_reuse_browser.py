@@ -217,7 +217,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def test_an_embed_opens_in_a_page_of_another_origin(server, page, tmp_path):
     open_and_wait(page, f"{server.url}/indicator?indicator={INDICATOR}&lang=en&from=2021")
     page.get_by_role("button", name="Embed").first.click()
-    code = page.locator('[data-testid="stPopoverBody"] [data-testid="stText"]').inner_text()
+    code = page.locator('[data-testid="stPopoverBody"] code').inner_text().strip()
     assert code.startswith("<iframe src=") and "embed=true" in code and f"chart={INDICATOR}" in code
     (tmp_path / "article.html").write_text(
         f"<!doctype html><html><head><meta charset='utf-8'><title>An article</title></head>"

@@ -57,7 +57,7 @@ def test_every_chart_offers_an_embed_of_this_view_and_an_html_file(app):
     app.query_params["lang"] = "en"
     open_page(app, "indicator", indicator="digital-product-exports")
     assert_clean(app)
-    codes = [element.value for element in app.get("text") if element.value.startswith("<iframe")]
+    codes = [element.value.strip("` ") for element in app.markdown if "<iframe" in element.value]
     assert len(codes) == len(charts(app)) == 1
     source = "http://localhost:8501/indicator?lang=en&amp;indicator=digital-product-exports&amp;embed=true"
     assert codes[0].startswith(f'<iframe src="{source}&amp;chart=digital-product-exports" ')
