@@ -44,11 +44,17 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--reporting-unit", help="the unit the figure is about, when the sentence does not say it")
     new.add_argument("--dry-run", action="store_true", help="print the file instead of writing it")
     imported = commands.add_parser("import-source", help="add a source document (its text and metadata)")
-    imported.add_argument("--title", required=True)
-    imported.add_argument("--text", required=True, help="a UTF-8 text file holding the document")
+    document = imported.add_mutually_exclusive_group()
+    document.add_argument("--text", help="a UTF-8 text file holding the document (needs --title)")
+    document.add_argument("--file", help="a PDF: its text (and tables) are read from it")
+    imported.add_argument(
+        "--url",
+        help="alone: a web page to fetch, whose article text, title, publisher and date are read; "
+        "with --text or --file: the address the publisher gives",
+    )
+    imported.add_argument("--title", help="the title (read from a page or a PDF when left out)")
     imported.add_argument("--publisher")
     imported.add_argument("--date", help="publication date, YYYY-MM-DD")
-    imported.add_argument("--url", help="the address the publisher gives")
     imported.add_argument("--notes", help="what is inferred rather than stated (Vietnamese)")
     schema = commands.add_parser("schema", help="write the JSON Schema of indicator files")
     schema.add_argument("--check", action="store_true", help="exit 1 if the committed schema is stale")
@@ -225,11 +231,18 @@ def _import_source(data_dir: Path, arguments) -> int:
     from indicators.source_import import SourceImportError
 
     try:
-        meta = import_source_file(data_dir, arguments)
+        meta, document = import_source_file(data_dir, arguments)
     except (SourceImportError, ValueError) as error:
         print(f"import-source: {error}", file=sys.stderr)
         return 2
-    print(f"imported {meta.id}; `python -m indicators coverage` lists its figures", file=sys.stderr)
+    published = meta.published.isoformat() if meta.published else "no date found"
+    print(f"imported {meta.id}: {meta.title!r}, {meta.publisher or 'no publisher found'}, {published}", file=sys.stderr)
+    if document is not None and document.tables:
+        print(
+            f"{len(document.tables)} table(s) read but not written: the registry does not read table sources yet",
+            file=sys.stderr,
+        )
+    print(f"`python -m indicators propose {meta.id}` lists its figures", file=sys.stderr)
     return 0
 
 
