@@ -56,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     imported.add_argument("--publisher")
     imported.add_argument("--date", help="publication date, YYYY-MM-DD")
     imported.add_argument("--notes", help="what is inferred rather than stated (Vietnamese)")
+    proposed = commands.add_parser("propose", help="every figure of a source not registered yet, as proposals")
+    proposed.add_argument("source", help="a source id (data/sources/<id>.yaml)")
+    proposed.add_argument("--apply", action="store_true", help="file the proposals that need no hint")
     schema = commands.add_parser("schema", help="write the JSON Schema of indicator files")
     schema.add_argument("--check", action="store_true", help="exit 1 if the committed schema is stale")
     coverage = commands.add_parser("coverage", help="numbers in the sources that no observation cites")
@@ -75,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         "coverage": _coverage,
         "new": _new,
         "import-source": _import_source,
+        "propose": _propose,
         "schema": _schema,
         "log": _verify_log,
     }[arguments.command]
@@ -244,6 +248,42 @@ def _import_source(data_dir: Path, arguments) -> int:
         )
     print(f"`python -m indicators propose {meta.id}` lists its figures", file=sys.stderr)
     return 0
+
+
+def _propose(data_dir: Path, arguments) -> int:
+    from indicators.edit_log import local_author
+    from indicators.editing import ConflictError
+    from indicators.review import ReviewError, file_accepted, proposals_table, ready, review_rows
+
+    registry = read_registry(data_dir)
+    if arguments.source not in registry.sources:
+        print(f"propose: no source {arguments.source!r}", file=sys.stderr)
+        return 2
+    rows = review_rows(registry, arguments.source)
+    records = proposals_table(rows)
+    if records:
+        columns = list(records[0])
+        widths = {column: min(60, max(len(column), *(len(str(r[column])) for r in records))) for column in columns}
+        print("  ".join(column.ljust(widths[column]) for column in columns).rstrip())
+        for record in records:
+            cells = (_cut(str(record[column]), widths[column]).ljust(widths[column]) for column in columns)
+            print("  ".join(cells).rstrip())
+    accepted = [item for item in map(ready, rows) if item is not None]
+    print(f"{len(rows)} figure(s) not registered; {len(accepted)} need no hint", file=sys.stderr)
+    if not arguments.apply or not accepted:
+        return 0
+    try:
+        entries = file_accepted(registry, arguments.source, accepted, local_author())
+    except (ReviewError, ConflictError) as error:
+        print(f"propose --apply: {error}", file=sys.stderr)
+        return 1
+    files = ", ".join(entry["file"] for entry in entries)
+    print(f"filed {len(accepted)} figure(s) in {len(entries)} file(s): {files}", file=sys.stderr)
+    return 0
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _verify_log(data_dir: Path, arguments) -> int:
