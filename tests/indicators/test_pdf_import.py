@@ -1,4 +1,4 @@
-"""`indicators.pdf_import` on PDFs written in the test (tests/indicators/pdf_documents.py):
+"""`indicators.pdf_import` on PDFs written in the test (tests/dashboard/pdf_documents.py):
 diacritics kept, two columns in reading order, running header and footer gone, the
 table kept apart as a table; scans and legacy font encodings refused with the reason."""
 
