@@ -166,8 +166,11 @@ def _row(view: View, registry, source_id: str, row: Row, untranslated, unit_labe
     indicators = [NEW, *sorted(registry.indicators)]
     with st.container(border=True):
         head, decision_column = st.columns([4, 1])
-        unit = row.new_indicator.get("unit_vi") if row.indicator_id is None else None
-        unit = unit if unit is not None else registry.indicators[row.indicator_id].unit.vi
+        if row.indicator_id is None:
+            unit = row.new_indicator.get("unit_vi") or ""
+        else:
+            words = registry.indicators[row.indicator_id].unit
+            unit = words.en if view.language == "en" else words.vi
         scale = (
             row.new_indicator.get("scale") if row.indicator_id is None else registry.indicators[row.indicator_id].scale
         )
