@@ -267,13 +267,6 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
         {"one": "{count} problem; fix it before saving.", "other": "{count} problems; fix them before saving."},
     ),
     "ed_not_imported": ("Chưa nhập: {reason}", "Not imported: {reason}"),
-    "ed_unregistered": (
-        "{count} con số trong nguồn này chưa được đăng ký:",
-        {
-            "one": "{count} figure in this source is not registered yet:",
-            "other": "{count} figures in this source are not registered yet:",
-        },
-    ),
     "ed_sign_in": ("Đăng nhập", "Sign in"),
     "ed_sign_out": ("Đăng xuất", "Sign out"),
     "ed_sign_in_needed": (
@@ -385,10 +378,6 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     ),
     "ed_text": ("Văn bản", "Text"),
     "ed_import": ("Nhập", "Import"),
-    "ed_add_later": (
-        "Thêm chúng ở thẻ Chỉ số hoặc bằng `python -m indicators new`.",
-        "Add them with the Indicator tab or `python -m indicators new`.",
-    ),
     "ed_tab_indicator": ("Chỉ số", "Indicator"),
     "ed_tab_import": ("Nhập nguồn", "Import a source"),
     "ed_source": ("Nguồn", "Source"),

@@ -28,7 +28,7 @@ from indicators.source_import import (
 )
 from indicators.web_import import fetch_page, read_page
 
-DATE_INPUT_FORMAT = "DD/MM/YYYY"
+DATE_INPUT_FORMAT = "DD/MM/YYYY"  # day first, as both languages write dates (19/7/2024, 19 July 2024)
 NEW = "__new__"
 REVIEWED = "review_source"  # session key: the source whose figures are listed
 

@@ -34,7 +34,6 @@ from indicators.text import alphabetical_key
 from indicators.vocabulary import DIRECTIONS, KINDS, SCALES
 
 NEW = "__new__"
-DATE_INPUT_FORMAT = "DD/MM/YYYY"  # day first, as both languages write dates (19/7/2024, 19 July 2024)
 
 view = current_view()
 registry = view.loaded.registry
