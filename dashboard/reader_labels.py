@@ -41,7 +41,7 @@ READER_LABELS: dict[str, tuple] = {
     "target_value": ("Mục tiêu", "Target"),
     "baseline": ("Số liệu gốc", "Baseline"),
     "latest": ("Số mới nhất", "Latest"),
-    "status": ("Tiến độ", "Status"),
+    "target_status": ("Tiến độ", "Status"),
     "status_reached": ("Đã đạt", "Reached"),
     "status_on-track": ("Đúng tiến độ", "On track"),
     "status_needs-acceleration": ("Cần tăng tốc", "Needs acceleration"),

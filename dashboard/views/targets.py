@@ -43,7 +43,7 @@ table = pd.DataFrame(
         view.plain("indicators"): [view.name(i) for i in ids],
         view.plain("sector"): [view.sector_name(registry.indicators[i].sector) for i in ids],
         view.plain("reporting_unit"): [unit_label(view, item.unit_id) for _, item in shown],
-        view.plain("status"): [status_label(view, item) for _, item in shown],
+        view.plain("target_status"): [status_label(view, item) for _, item in shown],
         view.plain("target_year"): [str(item.target.year) for _, item in shown],
         view.plain("target_value"): [value(i, item.target.value) for i, item in shown],
         view.plain("baseline"): [
