@@ -27,7 +27,7 @@ READER_LABELS: dict[str, tuple] = {
     "found_in_reporting_unit": ("đơn vị báo cáo", "reporting unit"),
     "found_in_quote": ("trích dẫn", "quote"),
     "found_in_source": ("nguồn", "source"),
-    "also_in_sector": ("Các chỉ số khác của lĩnh vực", "Other indicators of the sector"),
+    "also_in_sector": ("Cũng thuộc lĩnh vực này", "Also in this sector"),
     "page_targets": ("Mục tiêu", "Targets"),
     "targets_intro": (
         "Mọi mục tiêu trong sổ đăng ký, mỗi mục tiêu của một đơn vị báo cáo, với tiến độ: so số mới nhất với "
