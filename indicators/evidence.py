@@ -25,6 +25,7 @@ from indicators.citations import stating_mentions
 from indicators.models import IndicatorInfo, Target
 from indicators.numbers import NumberMention, find_numbers
 from indicators.periods import Period, parse_period
+from indicators.reading import read_document
 from indicators.registry import SourceDocument
 from indicators.reporting_units import UnitCatalogue
 from indicators.statements import PeriodOf, Statement, analyse
@@ -118,14 +119,39 @@ class Evidence:
                 message = f"the quote speaks of the present ('{_present_words(statement)}'): its period is the source's date, {published.isoformat()}"
                 return [Finding(("period",), message, "period-not-in-quote")]
             return []
+        found = self._context_findings(period, fields["quote"], source)
+        if found is not None:
+            return found
         message = (
             "the quote states no period for this value; add period_quote: a sentence of the same source, "
             f"verbatim, that states {period.label}"
         )
         return [Finding(("period",), message, "period-unsupported", "warning")]
 
+    def _context_findings(self, period: Period, quote: str, source: SourceDocument | None) -> list[Finding] | None:
+        """What the document around the quote says of its period (the title, a heading or a
+        sentence before states one): nothing when it is the observation's, an error naming
+        the sentence when it is another; None when the document does not say."""
+        if source is None or self.catalogue is None:
+            return None
+        holding = read_document(source, self.catalogue).holding(quote)
+        contexts = {s.context for s in holding if s.context.label}
+        if len(holding) != 1 or len(contexts) != 1:
+            return None
+        context = contexts.pop()
+        label, stated, words = context.label, context.quote, context.words
+        if period.label in context.labels:
+            return []
+        message = (
+            f"the document states {label} ('{words}') for this sentence, in: '{_short(stated)}', not {period.label}; "
+            f"file it under {label} with that sentence as period_quote"
+        )
+        return [Finding(("period",), message, "period-not-in-quote")]
+
     def _period_quote_findings(self, period: Period, period_quote: str, source: SourceDocument | None) -> list[Finding]:
-        if source is not None and not source.contains(period_quote):
+        if source is not None and fold(period_quote) == fold(source.meta.title):
+            pass  # the title states the period of the whole document
+        elif source is not None and not source.contains(period_quote):
             return [
                 Finding(
                     ("period_quote",),
@@ -203,6 +229,13 @@ class Evidence:
                 other = catalogue.latest(others[0])
                 message = f"the quote gives this figure to {other.name}, not the whole country; file it under reporting_unit: {other.id}"
                 return [Finding(location or ("reporting_unit",), message, "geography-not-in-quote")]
+            own = self._publishers_province(fields["source"])
+            if own is not None and not statement.units:
+                message = (
+                    f"the source is {own.name}'s own publication and the quote names no other place: the figure is "
+                    f"{own.name}'s; file it under reporting_unit: {own.id}"
+                )
+                return [Finding(location or ("reporting_unit",), message, "geography-not-in-quote")]
             return []
         if clear and unit_id not in clear:
             other = catalogue.latest(sorted(clear)[0])
@@ -219,6 +252,14 @@ class Evidence:
             f"{name}'s own publication (reporting_unit: {unit_id} in its metadata)"
         )
         return [Finding(location or ("reporting_unit",), message, "geography-not-in-quote")]
+
+    def _publishers_province(self, source_id: str):
+        """The province whose own publication the source is (its metadata's reporting_unit), or None."""
+        source = self.sources.get(source_id)
+        unit_id = source.meta.reporting_unit if source is not None else None
+        if unit_id is None or unit_id not in self.catalogue or self.catalogue.level(unit_id) != "province":
+            return None
+        return self.catalogue.latest(unit_id)
 
     def _not_in_force(self, unit_id: str, fields: dict, location: tuple) -> list[Finding]:
         try:
@@ -256,6 +297,10 @@ class Evidence:
 def _also(stated: set[str], label: str) -> set[str]:
     """Labels that are another reading of the same words (a year-end date and its year)."""
     return {other for other in stated if other.startswith(label) or label.startswith(other)}
+
+
+def _short(text: str, size: int = 90) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def _present_words(statement: Statement) -> str:
