@@ -160,9 +160,14 @@ class Evidence:
                 )
             ]
         published = source.meta.published if source else None
+        periods = self.statement(period_quote).periods
+        if published is not None and period.label == published.isoformat():
+            own = [mention for mention in periods if mention.role == "period"]
+            if not own and any(mention.role == "present" for mention in periods):
+                return []  # "Hiện 100% cơ quan ...": the present, at the source's date
         stated = {
             label
-            for mention in self.statement(period_quote).periods
+            for mention in periods
             if mention.role == "period"
             for label in mention.resolved(published.year if published else None)
         }

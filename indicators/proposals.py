@@ -49,6 +49,8 @@ _THRESHOLD_BEFORE = re.compile(
     r"(?:\b(?:có|còn)\s+\S.*?\s|\(|\b(?:một\s+số|các|nhiều)\s+(?:địa\s+phương|tỉnh|bộ|đơn\s+vị)\b.*?\s)(?:trên|dưới)\s*$|\bnhóm\b[^;]*\((?:trên|dưới)\s*$",
     re.IGNORECASE,
 )
+_RANKED_TOTAL_BEFORE = re.compile(r"(?:\btheo|\btrong\s+(?:số\s+)?|\btrên\s+tổng\s+số)\s*$", re.IGNORECASE)
+_UNITS_AFTER = re.compile(r"^\s*(?:tỉnh|địa\s+phương|bộ|nền\s+kinh\s+tế|quốc\s+gia)\b", re.IGNORECASE)
 _GROUP_BEFORE = re.compile(r"\bnhóm\s*$", re.IGNORECASE)
 _FORECAST = re.compile(r"\b(?:dự\s+báo|dự\s+kiến|có\s+thể\s+đạt|kiến\s+nghị|đề\s+xuất)\b", re.IGNORECASE)
 _PER_DAY_AFTER = re.compile(r"^[^,;.]{0,40}?(?:\bmỗi\s+ngày|\bmột\s+ngày|/\s*ngày)\b", re.IGNORECASE)
@@ -221,6 +223,8 @@ def _not_an_observation(statement: Statement, figure: NumberMention, before: str
         return "a ratio ('… lần'), not a figure the registry keeps; file the two figures it compares"
     if _THRESHOLD_BEFORE.search(clause[-90:]):
         return "a threshold that says which units are counted ('có … trên/dưới …'), not an observation"
+    if _RANKED_TOTAL_BEFORE.search(before[-30:]) and _UNITS_AFTER.match(after):
+        return "the number of units a ranking covers ('theo 63 tỉnh'), not an observation"
     if _GROUP_BEFORE.search(before[-12:]):
         return "the size of a group ('nhóm 10 …'), not an observation"
     if _FORECAST.search(clause):
@@ -303,6 +307,12 @@ def _with_period(proposal, source, reading: SentenceReading, figure) -> Proposal
             return replace(proposal, period_refusal="present-tense wording, but the source has no date; add --period")
         return replace(
             proposal, period=published.isoformat(), period_from="source-date", period_words=found.mention.text
+        )
+    present = next((p for p in statement.periods if p.role == "present"), None)
+    if present is not None:  # "Tỉnh hiện có 1.028 tổ ...; 96,5% người dân ...": does "hiện" reach this clause?
+        return replace(
+            proposal,
+            period_refusal=f"the sentence speaks of the present ('{present.text}') in another clause; add --period",
         )
     return _period_from_context(proposal, reading.context)
 

@@ -41,7 +41,7 @@ _LOCAL_WORD = re.compile(
 # Places below a province, or across provinces, that name no unit: "cấp xã", "các huyện miền núi",
 # "Sở Tư pháp", "khu vực nông thôn", "vùng Tây Nguyên", "Đông Nam Bộ"
 _LOCAL_GROUP = re.compile(
-    r"(?<!\w)(?:cấp\s+(?:xã|huyện)|(?:hai|ba|bốn|các)\s+tỉnh\b(?=[^,;.]*\b(?:trước|cũ))|(?:các|một\s+số|nhiều)\s+(?:xã|phường|huyện|thôn|bản|sở)\b"
+    r"(?<!\w)(?:cấp\s+(?:xã|huyện)|nhóm\s+(?:các\s+)?(?:bộ|tỉnh|địa\s+phương)\b|(?:hai|ba|bốn|các)\s+tỉnh\b(?=[^,;.]*\b(?:trước|cũ))|(?:các|một\s+số|nhiều)\s+(?:xã|phường|huyện|thôn|bản|sở)\b"
     r"|(?-i:Sở)\s+(?-i:[A-ZĐ])\w*(?:\s+(?:và\s+)?(?-i:[A-ZĐ])\w*)*|khu\s+vực\s+(?:thành\s+thị|nông\s+thôn)"
     r"|vùng\s+(?-i:[A-ZĐ])\w*(?:\s+(?-i:[A-ZĐ])\w*)*|Đông\s+Nam\s+Bộ|Tây\s+Nguyên|Đồng\s+bằng\s+sông\s+(?:Hồng|Cửu\s+Long)"
     r"|Trung\s+du\s+và\s+miền\s+núi\s+phía\s+Bắc|(?:Bắc|Nam)\s+Trung\s+Bộ)",
@@ -60,6 +60,7 @@ _SCOPE_BEFORE = re.compile(r"(?:nhất|thứ\s+\S+|đầu)\s*$", re.IGNORECASE)
 # "về Chỉ số chuyển đổi số cấp tỉnh", "từ cấp tỉnh đến cấp xã": a level inside a name or a span
 _LEVEL_NAMED_BEFORE = re.compile(r"(?:\bvề\s+(?-i:[A-ZĐ])[^,;()]*|\btừ\s*)$", re.IGNORECASE)
 _NEXT_SUBJECT = re.compile(r",\s*(?:trong\s+đó|còn|riêng|cao\s+hơn|thấp\s+hơn|chỉ\s+sau|sau|trước|so\s+với)\b", re.I)
+_GOES_ON = re.compile(r"\s*(?:trong\s+đó|cụ\s+thể)\b", re.IGNORECASE)
 _COMMUNE_LEVEL = re.compile(r"\bcấp\s+xã\b", re.IGNORECASE)
 # "địa phương có giá trị thấp nhất": a unit the sentence leaves unnamed
 _UNNAMED_EXTREME = re.compile(
@@ -195,8 +196,10 @@ class Statement:
             )
         if chosen is not None:
             return PeriodOf(chosen.labels, "sentence", chosen, per_year=per_year)
-        if any(p.role == "present" for p in self.periods):
-            return PeriodOf((), "present", next(p for p in self.periods if p.role == "present"), per_year=per_year)
+        clause_start, clause_end = self._clause(figure)
+        present = [p for p in self.periods if p.role == "present" and clause_start <= p.start < clause_end]
+        if present:  # "Thành phố hiện cung cấp 1.215 ...; tỷ lệ ... đạt 74,6%": the present is its clause's
+            return PeriodOf((), "present", present[0], per_year=per_year)
         return PeriodOf(reason="the sentence states no period for this figure", per_year=per_year)
 
     def _year_of_range(
@@ -290,6 +293,10 @@ class Statement:
         after_end = turn.start() if turn else clause_end
         after = [u for u in units if figure.end <= u.start < after_end]
         nearest = before[-1] if before else (after[0] if after else None)
+        if nearest is None and _GOES_ON.match(self.sentence, clause_start):
+            # "Đối với cấp tỉnh, ... đạt 0,6974; trong đó trụ cột ... đạt 0,7591": the unit of the clause before
+            earlier = [u for u in units if u.end <= clause_start]
+            nearest = earlier[-1] if earlier else None
         if nearest is None and _UNNAMED_EXTREME.search(self.sentence, clause_start, figure.start):
             return UnitOf(how="ambiguous", reason="the figure belongs to a unit the sentence does not name ('… nhất')")
         if nearest is None:

@@ -26,7 +26,8 @@ from indicators.periods import parse_period
 class PeriodContext:
     """The period in force at a sentence: `label` (a registry period label), the words that
     state it, and `quote`, the sentence (or the title) that states it, verbatim (folded);
-    `where` is "title", "heading" or "sentence". With no period in force, `label` is None
+    `where` is "title", "heading", "sentence" or "present" (present-tense wording: the
+    source's date, for the rest of that paragraph). With no period in force, `label` is None
     and `reason` says why."""
 
     label: str | None = None

@@ -5,6 +5,7 @@ states (`indicators.statements.Statement`) and the period in force at it."""
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +18,7 @@ from indicators.statements import Statement, analyse
 from indicators.text import fold, split_sentences
 
 _KEPT = 512  # readings kept in memory (one per source text)
+_AVERAGE = re.compile(r"\b(?:mỗi|một)\s+ngày\b|\btrung\s+bình\b|\bbình\s+quân\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -96,14 +98,19 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
         elif own:
             base = PeriodContext(reason="the title states several periods")
     current, history, found = base, [base], []
+    before_present = base
     for line_number, raw in enumerate(text.splitlines(), start=1):
         line = fold(raw)
+        if current.where == "present":  # "hiện ..." speaks for the rest of its paragraph only
+            current = before_present
         role = line_role(line)
         for number, (start, end) in enumerate(split_sentences(line), start=1):
             sentence = line[start:end].strip()
             statement = analyse(sentence, catalogue)
             # a month or day without a year: the year of the period set on this line or by a heading, else the title's
-            near = current.where == "heading" or (current.where == "sentence" and current.line == line_number)
+            near = current.where == "heading" or (
+                current.where in ("sentence", "present") and current.line == line_number
+            )
             year = _year(current if near else base) or _year(current) or default_year
             own = stated(statement.periods, sentence, year)
             one = one_period(own)
@@ -121,11 +128,22 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
             found.append(SentenceReading(len(found), line_number, number, sentence, role, statement, at, year))
             if role in ("heading", "caption"):
                 continue
-            if one is not None and "/" in one[1][0]:
-                continue  # a range ("bình quân giai đoạn 2020 - 2024") is its sentence's own
+            if (one is not None and "/" in one[1][0]) or _AVERAGE.search(sentence):
+                continue  # a range or an average's span ("mỗi ngày trong tháng 5") is its sentence's own
+            unsupported = next((p for p in statement.periods if p.role == "period" and p.unsupported), None)
             if one is not None:
                 current = PeriodContext(one[1][0], one[0].text, sentence, "sentence", line_number, "", one[1][1:])
                 history.append(current)
+            elif (
+                unsupported is not None
+            ):  # "Trong 9 tháng năm 2024, ...": a new period, one the registry has no form for
+                current = PeriodContext(reason=f"the sentence on line {line_number} states {unsupported.unsupported}")
+            elif published is not None and any(p.role == "present" for p in statement.periods):
+                # "Hiện 100% cơ quan ...": the day of publication, for what follows in the paragraph
+                present = next(p for p in statement.periods if p.role == "present")
+                if current.where != "present":
+                    before_present = current
+                current = PeriodContext(published.isoformat(), present.text, sentence, "present", line_number, "")
             elif own:
                 labels = ", ".join(dict.fromkeys(labels[0] for _, labels in own))
                 current = PeriodContext(reason=f"the sentence on line {line_number} states several periods ({labels})")
