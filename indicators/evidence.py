@@ -25,7 +25,7 @@ from indicators.citations import stating_mentions
 from indicators.models import IndicatorInfo, Target
 from indicators.numbers import NumberMention, find_numbers
 from indicators.periods import Period, parse_period
-from indicators.reading import read_document
+from indicators.proofs.context import period_in_force, publishers_province
 from indicators.registry import SourceDocument
 from indicators.reporting_units import UnitCatalogue
 from indicators.statements import PeriodOf, Statement, analyse
@@ -129,24 +129,15 @@ class Evidence:
         return [Finding(("period",), message, "period-unsupported", "warning")]
 
     def _context_findings(self, period: Period, quote: str, source: SourceDocument | None) -> list[Finding] | None:
-        """What the document around the quote says of its period (the title, a heading or a
-        sentence before states one): nothing when it is the observation's, an error naming
-        the sentence when it is another; None when the document does not say."""
+        """What the document around the quote says of its period (see `indicators.proofs.context`):
+        nothing when it is the observation's, an error naming the sentence when it is another;
+        None when the document does not say."""
         if source is None or self.catalogue is None:
             return None
-        holding = read_document(source, self.catalogue).holding(quote)
-        contexts = {s.context for s in holding if s.context.label}
-        if len(holding) != 1 or len(contexts) != 1:
+        verdict = period_in_force(source, quote, period.label, self.catalogue)
+        if verdict is None:
             return None
-        context = contexts.pop()
-        label, stated, words = context.label, context.quote, context.words
-        if period.label in context.labels:
-            return []
-        message = (
-            f"the document states {label} ('{words}') for this sentence, in: '{_short(stated)}', not {period.label}; "
-            f"file it under {label} with that sentence as period_quote"
-        )
-        return [Finding(("period",), message, "period-not-in-quote")]
+        return [] if verdict.agrees else [Finding(("period",), verdict.message, "period-not-in-quote")]
 
     def _period_quote_findings(self, period: Period, period_quote: str, source: SourceDocument | None) -> list[Finding]:
         if source is not None and fold(period_quote) == fold(source.meta.title):
@@ -234,7 +225,7 @@ class Evidence:
                 other = catalogue.latest(others[0])
                 message = f"the quote gives this figure to {other.name}, not the whole country; file it under reporting_unit: {other.id}"
                 return [Finding(location or ("reporting_unit",), message, "geography-not-in-quote")]
-            own = self._publishers_province(fields["source"])
+            own = publishers_province(self.sources.get(fields["source"]), catalogue)
             if own is not None and not statement.units:
                 message = (
                     f"the source is {own.name}'s own publication and the quote names no other place: the figure is "
@@ -257,14 +248,6 @@ class Evidence:
             f"{name}'s own publication (reporting_unit: {unit_id} in its metadata)"
         )
         return [Finding(location or ("reporting_unit",), message, "geography-not-in-quote")]
-
-    def _publishers_province(self, source_id: str):
-        """The province whose own publication the source is (its metadata's reporting_unit), or None."""
-        source = self.sources.get(source_id)
-        unit_id = source.meta.reporting_unit if source is not None else None
-        if unit_id is None or unit_id not in self.catalogue or self.catalogue.level(unit_id) != "province":
-            return None
-        return self.catalogue.latest(unit_id)
 
     def _not_in_force(self, unit_id: str, fields: dict, location: tuple) -> list[Finding]:
         try:
@@ -302,10 +285,6 @@ class Evidence:
 def _also(stated: set[str], label: str) -> set[str]:
     """Labels that are another reading of the same words (a year-end date and its year)."""
     return {other for other in stated if other.startswith(label) or label.startswith(other)}
-
-
-def _short(text: str, size: int = 90) -> str:
-    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def _present_words(statement: Statement) -> str:
