@@ -53,8 +53,13 @@ _ENTRIES = [
     Code("file-binary", "The file holds binary data, not text.", "Save the document as plain UTF-8 text."),
     Code(
         "symlink-outside",
-        "A symbolic link in the registry points outside it; it is not followed.",
-        "Copy the file into the registry instead of linking it.",
+        "A symbolic link in the data folder leads outside it; it is not followed, nothing of its target is shown.",
+        "Copy the file into the data folder instead of linking it.",
+    ),
+    Code(
+        "file-not-regular",
+        "A name in the data folder is not a regular file (a folder, pipe, device or socket); it is not read.",
+        "Replace it with the plain text file the registry expects.",
     ),
     Code(
         "encoding-invalid",
@@ -294,8 +299,13 @@ VIETNAMESE: dict[str, tuple[str, str]] = {
     "file-name": ("Tệp trong sổ chỉ số phải có đuôi .yaml.", "Đổi tên tệp thành <id>.yaml."),
     "file-binary": ("Tệp chứa dữ liệu nhị phân, không phải văn bản.", "Lưu tài liệu dưới dạng văn bản thuần UTF-8."),
     "symlink-outside": (
-        "Một liên kết tượng trưng trong sổ chỉ số trỏ ra ngoài sổ; liên kết này không được theo.",
-        "Chép tệp vào sổ chỉ số thay vì liên kết tới nó.",
+        "Một liên kết tượng trưng trong thư mục dữ liệu trỏ ra ngoài thư mục; liên kết không được theo, "
+        "không hiển thị gì từ tệp đích.",
+        "Chép tệp vào thư mục dữ liệu thay vì liên kết tới nó.",
+    ),
+    "file-not-regular": (
+        "Một tên trong thư mục dữ liệu không phải tệp thường (thư mục, ống, thiết bị hay socket); tên này không được đọc.",
+        "Thay bằng tệp văn bản thường mà sổ chỉ số cần.",
     ),
     "encoding-invalid": (
         "Tệp không phải UTF-8 hợp lệ.",

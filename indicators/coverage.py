@@ -95,9 +95,9 @@ def full_dates(line: str) -> list[tuple[int, int]]:
 def read_waivers(data_dir: Path, problems: list[Problem]) -> list[Waiver]:
     """The waivers of `data/coverage-waivers.yaml` ([] when there is no such file)."""
     path = DataLayout(data_dir).waivers
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return []
-    document = read_yaml(path, problems)
+    document = read_yaml(path, problems, root=data_dir)
     parsed = None if document is None else validate_document(WaiverFile, document, problems)
     return parsed.waivers if parsed else []
 

@@ -46,25 +46,54 @@ def decode_text(raw: bytes, max_bytes: int) -> tuple[str, bool]:
     return unicodedata.normalize("NFC", text), had_bom
 
 
-def read_text(path: Path, problems: list[Problem], max_bytes: int = MAX_YAML_BYTES) -> str | None:
-    """A UTF-8 text file, NFC-normalised; None, with the reason in `problems`, when it
-    cannot be read (missing, too large, not UTF-8, binary). A byte-order mark is a warning."""
+def read_data_bytes(path: Path, max_bytes: int, root: Path | None = None) -> bytes:
+    """The bytes of a file the product reads from the data folder. The one rule for
+    every such file: it is a regular file (not a folder, FIFO, device or socket) and,
+    followed through any symbolic links, it stays inside `root` (the data folder;
+    default the file's own folder). Never blocks on a FIFO.
+
+    Raises TextError with code `file-missing`, `file-unreadable`, `file-not-regular`,
+    `symlink-outside` or `file-too-large`."""
+    root = Path(path).parent if root is None else Path(root)
+    try:
+        target = Path(path).resolve(strict=True)
+        inside = root.resolve(strict=True)
+    except FileNotFoundError:
+        raise TextError("cannot read file: No such file or directory", "file-missing") from None
+    except (OSError, RuntimeError) as error:  # a loop of links
+        raise TextError(f"cannot read file: {getattr(error, 'strerror', None) or error}", "file-unreadable") from None
+    if target != inside and inside not in target.parents:
+        raise TextError("a symbolic link leads outside the data folder; not read", "symlink-outside")
+    try:
+        descriptor = os.open(target, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        code = "file-missing" if isinstance(error, FileNotFoundError) else "file-unreadable"
+        raise TextError(f"cannot read file: {error.strerror}", code) from None
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        raise TextError("not a regular file (a folder, pipe, device or socket); not read", "file-not-regular")
+    with os.fdopen(descriptor, "rb") as handle:
+        if status.st_size > max_bytes:
+            raise TextError(f"file is {status.st_size:,} bytes; the limit is {max_bytes:,}", "file-too-large")
+        raw = handle.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise TextError(f"file is larger than the limit of {max_bytes:,} bytes", "file-too-large")
+    return raw
+
+
+def read_text(
+    path: Path, problems: list[Problem], max_bytes: int = MAX_YAML_BYTES, root: Path | None = None
+) -> str | None:
+    """A UTF-8 text file from the data folder `root` (see `read_data_bytes`), NFC-normalised;
+    None, with the reason in `problems`, when it cannot be read (missing, a link leaving
+    `root`, not a regular file, too large, not UTF-8, binary). A byte-order mark is a warning."""
 
     def report(message: str, code: str, line: int = 1, column: int = 1, severity: str = "error") -> None:
         problems.append(Problem(display_path(path), line, column, "-", message, code, severity))
 
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            report(f"file is {size:,} bytes; the limit is {max_bytes:,}", "file-too-large")
-            return None
-        raw = path.read_bytes()
-    except OSError as error:
-        code = "file-missing" if isinstance(error, FileNotFoundError) else "file-unreadable"
-        report(f"cannot read file: {error.strerror}", code)
-        return None
-    try:
-        text, had_bom = decode_text(raw, max_bytes)
+        text, had_bom = decode_text(read_data_bytes(path, max_bytes, root), max_bytes)
     except TextError as error:
         report(str(error), error.code, error.line, error.column)
         return None

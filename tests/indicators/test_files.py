@@ -121,13 +121,13 @@ def test_read_text_of_a_missing_file_says_it_is_missing(tmp_path):
     ]
 
 
-def test_read_text_of_a_folder_says_it_cannot_be_read(tmp_path):
+def test_read_text_of_a_folder_says_it_is_not_a_regular_file(tmp_path):
     folder = tmp_path / "registry.yaml"
     folder.mkdir()
     problems = []
     assert read_text(folder, problems) is None
     assert [(problem.code, problem.message) for problem in problems] == [
-        ("file-unreadable", "cannot read file: Is a directory")
+        ("file-not-regular", "not a regular file (a folder, pipe, device or socket); not read")
     ]
 
 
