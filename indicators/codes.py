@@ -57,6 +57,12 @@ _ENTRIES = [
         "Copy the file into the data folder instead of linking it.",
     ),
     Code(
+        "text-format-character",
+        "The text holds an invisible format character (a bidirectional control such as U+202E, a zero-width "
+        "space or joiner, a soft hyphen): it can make a quote show another number than the one checked.",
+        "Delete the character at the line and column given (retype the sentence if your editor hides it).",
+    ),
+    Code(
         "file-not-regular",
         "A name in the data folder is not a regular file (a folder, pipe, device or socket); it is not read.",
         "Replace it with the plain text file the registry expects.",
@@ -302,6 +308,11 @@ VIETNAMESE: dict[str, tuple[str, str]] = {
         "Một liên kết tượng trưng trong thư mục dữ liệu trỏ ra ngoài thư mục; liên kết không được theo, "
         "không hiển thị gì từ tệp đích.",
         "Chép tệp vào thư mục dữ liệu thay vì liên kết tới nó.",
+    ),
+    "text-format-character": (
+        "Văn bản chứa một ký tự định dạng vô hình (ký tự điều khiển hướng chữ như U+202E, khoảng trắng hay ký tự "
+        "nối độ rộng bằng không, gạch nối mềm): nó có thể khiến trích dẫn hiển thị một con số khác với số đã kiểm.",
+        "Xóa ký tự ở dòng và cột đã nêu (gõ lại câu nếu trình soạn thảo của bạn không hiện nó).",
     ),
     "file-not-regular": (
         "Một tên trong thư mục dữ liệu không phải tệp thường (thư mục, ống, thiết bị hay socket); tên này không được đọc.",

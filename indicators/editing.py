@@ -24,7 +24,7 @@ from filelock import FileLock
 from indicators import yaml_writer
 from indicators.checks import IndicatorChecker
 from indicators.edit_log import LOCK_TIMEOUT_SECONDS, append_entry, check_author
-from indicators.files import atomic_write, read_exact
+from indicators.files import TextError, atomic_write, read_exact, refuse_format_characters
 from indicators.models import Indicator
 from indicators.paths import DataLayout
 from indicators.problems import Problem
@@ -98,7 +98,12 @@ def draft_from_text(path: Path, base: str | None, text: str) -> Draft:
 def check_text(registry: Registry, path: Path, text: str) -> tuple[Indicator | None, list[Problem]]:
     """Validate a file's new text in the context of the registry, as `validate` would."""
     problems: list[Problem] = []
-    document = parse_yaml(path, unicodedata.normalize("NFC", text), problems)
+    text = unicodedata.normalize("NFC", text)
+    try:
+        refuse_format_characters(text)
+    except TextError as error:
+        return None, [Problem(str(path), error.line, error.column, "-", str(error), error.code)]
+    document = parse_yaml(path, text, problems)
     if document is None:
         return None, problems
     indicator = validate_document(Indicator, document, problems)
