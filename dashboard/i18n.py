@@ -345,6 +345,14 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     "ed_preview": ("Kiểm tra và xem trước", "Validate and preview"),
     "ed_save": ("Lưu", "Save"),
     "ed_reload": ("Tải lại tệp đã lưu", "Reload the saved file"),
+    "ed_busy": (
+        "Có người khác đang lưu; chưa có gì được ghi. Hãy thử lại sau giây lát.",
+        "Someone else is saving; nothing was written. Try again in a moment.",
+    ),
+    "ed_write_failed": (
+        "Không ghi được lên đĩa ({reason}); tệp và nhật ký biên tập vẫn như trước.",
+        "The disk refused the write ({reason}); the file and the edit log are as they were.",
+    ),
     "ed_new_indicator": ("+ Chỉ số mới", "+ New indicator"),
     "ed_new_id": (
         "Mã mới (chữ thường, nối bằng gạch ngang; thành tên tệp)",

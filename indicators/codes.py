@@ -285,6 +285,12 @@ _ENTRIES = [
         "(a warning).",
         "Nothing to fix; keep a copy of the log as it is now. Every later entry is chained.",
     ),
+    Code(
+        "edit-log-torn",
+        "The log's last line is incomplete: a save was interrupted while it was being logged (its file was not "
+        "changed; a warning).",
+        "Nothing to do: the next save removes the torn line.",
+    ),
 ]
 
 # Each code in Vietnamese (the same order), for the dashboard's Vietnamese pages: (what it means, how to fix it).
@@ -488,6 +494,11 @@ VIETNAMESE: dict[str, tuple[str, str]] = {
         "Các mục đầu nhật ký biên tập được ghi trước khi nhật ký được nối chuỗi; không có gì bảo đảm cho chúng "
         "(cảnh báo).",
         "Không cần sửa; hãy giữ một bản sao nhật ký như hiện tại. Mọi mục sau đó đều được nối chuỗi.",
+    ),
+    "edit-log-torn": (
+        "Dòng cuối của nhật ký chưa trọn: một lần lưu bị ngắt khi đang ghi nhật ký (tệp của nó không bị thay đổi; "
+        "cảnh báo).",
+        "Không cần làm gì: lần lưu tiếp theo sẽ xóa dòng dở dang này.",
     ),
 }
 

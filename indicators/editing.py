@@ -21,9 +21,9 @@ from typing import Any
 
 from filelock import FileLock
 
-from indicators import yaml_writer
+from indicators import edit_log, yaml_writer
 from indicators.checks import IndicatorChecker
-from indicators.edit_log import LOCK_TIMEOUT_SECONDS, append_entry, check_author
+from indicators.edit_log import check_author
 from indicators.files import TextError, atomic_write, read_exact, refuse_format_characters
 from indicators.models import Indicator
 from indicators.paths import DataLayout
@@ -122,30 +122,74 @@ def check_text(registry: Registry, path: Path, text: str) -> tuple[Indicator | N
 
 def save_text(path: Path, text: str, base_digest: str | None, author: dict, summary: str = "") -> dict:
     """Save `text` if the file still has `base_digest` (None: it must not exist yet),
-    and append the edit to the data folder's log.
+    together with its entry in the data folder's edit log: both or neither.
 
     `author` is who saves: `edit_log.oidc_author(...)` for someone signed in,
     `edit_log.local_author()` on the command line; anything else is refused with
     ValueError before the file is touched.
 
+    The file's lock and the log's lock are held across both writes (always taken in
+    that order). The entry is written (and flushed to disk) first, then the file; when
+    the file cannot be written the entry is cut off again, and when the entry cannot
+    be written the file is not touched. A save killed between the two leaves an entry
+    whose file kept its old text: the next save of that file logs the rollback first
+    (`settle_interrupted`), so every text the file ever had on disk is in the log.
+
     Returns the log entry as written. Raises ConflictError, carrying the difference between
-    what is saved and `text`, when someone saved in between; nothing is written then."""
+    what is saved and `text`, when someone saved in between; filelock.Timeout when
+    someone else is saving (a lock not free within LOCK_TIMEOUT_SECONDS); OSError when
+    the disk refuses a write. Nothing is written in any of these cases."""
     check_author(author)
-    with FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS):
+    with (
+        FileLock(str(path) + ".lock", timeout=edit_log.LOCK_TIMEOUT_SECONDS),
+        edit_log.writing(DataLayout.of_file(path).edit_log) as log,
+    ):
         current = read_exact(path)
+        settle_interrupted(log, path.name, digest(current))
         if digest(current) != base_digest:
             raise ConflictError(path, unified_diff(current, text, f"saved/{path.name}", f"yours/{path.name}"))
-        atomic_write(path, text)
-    entry = {
+        written = log.append(edit_entry(path, current, text, author, summary))
+        try:
+            atomic_write(path, text)
+        except BaseException:
+            log.undo()
+            raise
+    return written
+
+
+def edit_entry(path: Path, before: str | None, after: str, author: dict, summary: str) -> dict:
+    """The log entry of one save (a JSON object; new fields may be added)."""
+    return {
         "time": datetime.now(UTC).isoformat(timespec="seconds"),
         "author": author,
         "file": path.name,
-        "before": base_digest,
-        "after": digest(text),
+        "before": digest(before),
+        "after": digest(after),
         "summary": summary,
-        "diff": unified_diff(current, text, "before", "after", context=0),
+        "diff": unified_diff(before, after, "before", "after", context=0),
     }
-    return append_entry(DataLayout.of_file(path).edit_log, entry)
+
+
+def settle_interrupted(log: edit_log.LogWriter, name: str, on_disk: str | None) -> dict | None:
+    """When the log's last entry is a save of file `name` that never reached the disk
+    (the file still has the entry's `before`, not its `after`: the saving process was
+    killed between the two writes), append an entry recording that rollback and return
+    it; else None."""
+    last = log.last_entry()
+    if not last or last.get("file") != name or last.get("after") == on_disk or last.get("before") != on_disk:
+        return None
+    return log.append(
+        {
+            "time": datetime.now(UTC).isoformat(timespec="seconds"),
+            "author": last.get("author"),
+            "file": name,
+            "before": last.get("after"),
+            "after": on_disk,
+            "summary": f"rolled back: the save logged as entry {last.get('seq')} did not reach the file",
+            "rollback_of": last.get("seq"),
+            "diff": "",
+        }
+    )
 
 
 INDICATOR_FIELDS = (

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from filelock import Timeout
 
 from dashboard import data, editors, render
 from dashboard.components import history_of, labelled, problems_frame
@@ -290,6 +291,10 @@ def preview(indicator_id: str, path, base: str | None, text: str) -> None:
             if render.button(view.t("ed_reload"), key=f"reload_{indicator_id}"):
                 st.session_state.pop(f"editor_base_{indicator_id}", None)
                 st.rerun()
+        except Timeout:
+            render.warning(view.t("ed_busy"), icon=":material/hourglass_top:")
+        except OSError as error:
+            render.error(view.t("ed_write_failed", reason=error.strerror or type(error).__name__))
         else:
             st.session_state.pop(f"editor_base_{indicator_id}", None)
             st.session_state.pop("editor_pending", None)
@@ -381,6 +386,8 @@ with import_tab:
         try:
             text = decode_upload(uploaded.getvalue()) if uploaded is not None else decode_upload(pasted.encode("utf-8"))
             meta = import_source(DataLayout(registry.data_dir), title, text, publisher, published, url, identity)
+        except Timeout:
+            render.warning(view.t("ed_busy"), icon=":material/hourglass_top:")
         except (SourceImportError, ValueError) as error:
             render.error(view.t("ed_not_imported", reason=untranslated(error)), icon=":material/error:")
         else:
