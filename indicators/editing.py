@@ -24,7 +24,7 @@ from filelock import FileLock
 from indicators import edit_log, yaml_writer
 from indicators.checks import IndicatorChecker
 from indicators.edit_log import check_author
-from indicators.files import TextError, atomic_write, read_exact, refuse_format_characters
+from indicators.files import MAX_YAML_BYTES, TextError, atomic_write, read_exact, refuse_format_characters
 from indicators.models import Indicator
 from indicators.paths import DataLayout
 from indicators.problems import Problem
@@ -96,8 +96,13 @@ def draft_from_text(path: Path, base: str | None, text: str) -> Draft:
 
 
 def check_text(registry: Registry, path: Path, text: str) -> tuple[Indicator | None, list[Problem]]:
-    """Validate a file's new text in the context of the registry, as `validate` would."""
+    """Validate a file's new text in the context of the registry, as `validate` would:
+    every check a load applies (size limit, format characters, nesting, schema, quotes)."""
     problems: list[Problem] = []
+    size = len(text.encode("utf-8"))
+    if size > MAX_YAML_BYTES:  # the limit every load applies; beyond it the file would vanish from the registry
+        message = f"the file would be {size:,} bytes; the limit is {MAX_YAML_BYTES:,}"
+        return None, [Problem(str(path), 1, 1, "-", message, "file-too-large")]
     text = unicodedata.normalize("NFC", text)
     try:
         refuse_format_characters(text)
