@@ -145,19 +145,28 @@ def history_of(view: View, rows: pd.DataFrame, target=None) -> alt.TopLevelMixin
     a series per reporting unit (and per period type), each unit's standing figures
     joined, other sources' reports for the same period as hollow markers."""
     rows = rows.assign(in_series=series_rows(rows), source_line=[source_line(view, row) for row in rows.itertuples()])
-    kinds = [kind for kind in PERIOD_KINDS if kind in set(rows.period_type)]
+    # A rate per year is its own series beside the levels of the same period type.
+    row_kinds = [(kind, bool(per_year)) for kind, per_year in zip(rows.period_type, rows.per_year, strict=True)]
+    kinds = [(kind, rate) for rate in (False, True) for kind in PERIOD_KINDS if (kind, rate) in set(row_kinds)]
+
+    def kind_name(kind: tuple[str, bool]) -> str:
+        return f"{view.plain(kind[0])} · {view.plain('per_year_series')}" if kind[1] else view.plain(kind[0])
+
     units = list(dict.fromkeys(rows.sort_values("reporting_unit", kind="stable").reporting_unit))
     if len(units) == 1:
-        series = [view.plain(kind) for kind in rows.period_type]
-        colors = {view.plain(kind): PERIOD_COLORS[kind] for kind in kinds}
+        series = [kind_name(kind) for kind in row_kinds]
+        colors = {
+            kind_name(kind): SERIES_COLORS[index % len(SERIES_COLORS)] if kind[1] else PERIOD_COLORS[kind[0]]
+            for index, kind in enumerate(kinds)
+        }
         legend = view.plain("period_type")
     else:
         names = dict(zip(rows.reporting_unit, (_unit_name(view, row) for row in rows.itertuples()), strict=True))
 
         def label(unit, kind):
-            return names[unit] if len(kinds) == 1 else f"{names[unit]} · {view.plain(kind)}"
+            return names[unit] if len(kinds) == 1 else f"{names[unit]} · {kind_name(kind)}"
 
-        series = [label(unit, kind) for unit, kind in zip(rows.reporting_unit, rows.period_type, strict=True)]
+        series = [label(unit, kind) for unit, kind in zip(rows.reporting_unit, row_kinds, strict=True)]
         ordered = [label(unit, kind) for unit in units for kind in kinds]
         colors = {name: SERIES_COLORS[index % len(SERIES_COLORS)] for index, name in enumerate(ordered)}
         legend = view.plain("reporting_unit")

@@ -392,6 +392,7 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     "in_english": ("tiếng Anh, chưa dịch", "in English"),
     "untranslated_note": ("Ghi chú (chưa dịch): {note}", "Note (not translated): {note}"),
     "per_year_of": ("mỗi năm (báo cáo {period})", "per year (reported {period})"),
+    "per_year_series": ("mỗi năm", "per year"),
 }
 
 
