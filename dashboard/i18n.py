@@ -393,6 +393,8 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     "untranslated_note": ("Ghi chú (chưa dịch): {note}", "Note (not translated): {note}"),
     "per_year_of": ("mỗi năm (báo cáo {period})", "per year (reported {period})"),
     "per_year_series": ("mỗi năm", "per year"),
+    "full_text": ("Toàn văn theo trang", "The whole text, page by page"),
+    "text_page": ("Trang (trong {pages} trang)", "Page (of {pages})"),
 }
 
 
