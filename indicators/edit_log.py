@@ -40,6 +40,7 @@ from typing import BinaryIO
 from filelock import FileLock
 
 from indicators.problems import Problem, display_path
+from indicators.stamps import stat_stamp
 
 LOCK_TIMEOUT_SECONDS = 10
 GENESIS = "sha256:" + hashlib.sha256(b"").hexdigest()
@@ -253,6 +254,31 @@ def verify(log_path: Path) -> LogCheck:
         message = f"{lines_before} written before the log was chained; nothing vouches for them"
         problems.insert(0, Problem(shown, 1, 1, "-", message, "edit-log-unchained", "warning"))
     return LogCheck(log_path, len(lines), line_digest(lines[-1]) if lines else None, problems)
+
+
+_VERIFIED: dict[str, tuple[tuple, LogCheck]] = {}  # path -> (stat stamp, check); a few data folders at most
+_VERIFIED_KEPT = 8
+
+
+def verify_cached(log_path: Path) -> LogCheck:
+    """`verify`, reused while the log's stat stamp (size, modification and status-change
+    times, inode: see `indicators.stamps`) is unchanged, so a page that shows the log's
+    state reads and hashes it only after it changed, not on every view. Any write
+    (an append, an edit in place, a replacement) changes the stamp."""
+    try:
+        stamp = stat_stamp(os.stat(log_path))
+    except FileNotFoundError:
+        stamp = ()
+    key = str(log_path)
+    known = _VERIFIED.get(key)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    check = verify(log_path)
+    _VERIFIED.pop(key, None)
+    while len(_VERIFIED) >= _VERIFIED_KEPT:
+        _VERIFIED.pop(next(iter(_VERIFIED)))
+    _VERIFIED[key] = (stamp, check)
+    return check
 
 
 def _read_settled(log_path: Path) -> bytes:

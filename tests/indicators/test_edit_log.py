@@ -220,3 +220,21 @@ def test_verify_reads_a_log_it_cannot_lock(good_data, monkeypatch):
 
 def _unlockable(*args, **kwargs):
     raise PermissionError("read-only copy of the data")
+
+
+def test_the_cached_check_reads_the_log_only_after_it_changed(good_data, monkeypatch):
+    from indicators import edit_log
+
+    save_notes(good_data, 2)
+    log = good_data / "edit-log.jsonl"
+    reads = []
+    original = edit_log._read_settled
+    monkeypatch.setattr(edit_log, "_read_settled", lambda path: reads.append(path) or original(path))
+    first = edit_log.verify_cached(log)
+    assert edit_log.verify_cached(log) is first and edit_log.verify_cached(log).entries == 2
+    assert len(reads) == 1  # the second and third views did not read it
+    save_notes(good_data, 1)
+    assert edit_log.verify_cached(log).entries == 3 and len(reads) == 2
+    lines = log_lines(good_data)
+    write_lines(good_data, [lines[1], lines[0], lines[2]])  # an edit in place shows at once
+    assert not edit_log.verify_cached(log).ok and len(reads) == 3
