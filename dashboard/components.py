@@ -6,6 +6,8 @@ is inert there, whatever it holds.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import altair as alt
@@ -249,7 +251,9 @@ def kpi_card(view: View, row) -> None:
         if row.conflict:
             render.warning(view.t("sources_disagree", period=period_text(view, row)), icon=":material/compare_arrows:")
         errors = [problem for problem in view.loaded.registry.problems_of(row.indicator_id) if problem.is_error]
-        if errors:  # a figure dropped for its errors may be newer than the one shown
+        if row.indicator_id in view.loaded.correcting:  # its file fails now: the last valid figure, marked
+            render.warning(view.t("being_corrected"), icon=":material/edit_note:")
+        elif errors:  # a figure dropped for its errors may be newer than the one shown
             render.warning(view.t("figures_hidden", count=len(errors)), icon=":material/warning:")
         left, right = st.columns(2)
         with left, render.popover(view.t("quote"), icon=":material/format_quote:", width="stretch"):
@@ -304,13 +308,13 @@ def drawn_when_open(label: render.Markdown, count: int, key: str):
 
 
 def problems_panel(view: View, problems: list[Problem]) -> None:
-    """The registry's problems as an error panel (file:line, message)."""
+    """How many problems the registry has, and a link to the registry-health page that
+    lists them (readers see no file names here)."""
     errors = [problem for problem in problems if problem.is_error]
     if not errors:
         return
     render.error(view.t("registry_problems", count=len(errors)), icon=":material/error:")
-    with render.expander(view.t("problems"), expanded=False):
-        st.dataframe(problems_frame(view, errors), hide_index=True, width="stretch")
+    render.page_link("views/health.py", label=view.t("see_health"), icon=":material/fact_check:")
 
 
 def problems_frame(view: View, problems: list[Problem]) -> pd.DataFrame:
@@ -318,7 +322,7 @@ def problems_frame(view: View, problems: list[Problem]) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                view.plain("file"): f"{problem.path}:{problem.line}:{problem.column}",
+                view.plain("file"): f"{shown_path(view, problem.path)}:{problem.line}:{problem.column}",
                 view.plain("field"): problem.field,
                 view.plain("message"): problem_message(view, problem),
                 view.plain("code"): problem.code,
@@ -326,6 +330,16 @@ def problems_frame(view: View, problems: list[Problem]) -> pd.DataFrame:
             for problem in problems
         ]
     )
+
+
+def shown_path(view: View, path: str) -> str:
+    """A problem's file as readers may see it: relative to the data folder
+    (`registry/x.yaml`), never where the server keeps it."""
+    data_dir = os.path.abspath(view.loaded.registry.data_dir)
+    absolute = os.path.abspath(path)
+    if absolute.startswith(data_dir + os.sep):
+        return os.path.relpath(absolute, data_dir)
+    return os.path.join(*Path(absolute).parts[-2:]) if os.path.isabs(path) else path
 
 
 def problem_message(view: View, problem: Problem) -> str:

@@ -393,6 +393,11 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     "untranslated_note": ("Ghi chú (chưa dịch): {note}", "Note (not translated): {note}"),
     "per_year_of": ("mỗi năm (báo cáo {period})", "per year (reported {period})"),
     "per_year_series": ("mỗi năm", "per year"),
+    "being_corrected": (
+        "Số liệu này đang được chỉnh sửa; đây là con số hợp lệ gần nhất.",
+        "This figure is being corrected; shown is the last valid figure.",
+    ),
+    "see_health": ("Xem chi tiết ở trang Tình trạng sổ chỉ số", "See the details on the Registry health page"),
     "full_text": ("Toàn văn theo trang", "The whole text, page by page"),
     "text_page": ("Trang (trong {pages} trang)", "Page (of {pages})"),
 }
