@@ -33,12 +33,14 @@ import getpass
 import hashlib
 import json
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from filelock import FileLock
 
+from indicators.files import TextError, read_data_bytes
 from indicators.problems import Problem, display_path
 from indicators.stamps import stat_stamp
 
@@ -196,10 +198,11 @@ def _next_seq(log: BinaryIO, last: bytes | None) -> int:
 
 
 def read_entries(log_path: Path) -> list[dict]:
-    """Every entry of the log, oldest first; [] when there is no log yet."""
-    if not log_path.exists():
+    """Every entry of the log, oldest first; [] when there is no log yet. Raises
+    files.TextError for a log that is a link leaving its folder or not a regular file."""
+    if not log_path.exists() and not log_path.is_symlink():
         return []
-    return [json.loads(line) for line in log_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [json.loads(line) for line in _read_log(log_path).decode("utf-8").splitlines() if line.strip()]
 
 
 @dataclass(frozen=True)
@@ -229,8 +232,11 @@ def verify(log_path: Path) -> LogCheck:
     intact, empty one. Codes: `edit-log-unreadable` (a line that is not a JSON
     object), `edit-log-changed`, `edit-log-removed`, `edit-log-reordered`, and
     the warning `edit-log-unchained`."""
-    lines = _read_settled(log_path).split(b"\n")
     shown = display_path(log_path)
+    try:
+        lines = _read_settled(log_path).split(b"\n")
+    except TextError as refused:
+        return LogCheck(log_path, 0, None, [Problem(shown, 1, 1, "-", str(refused), refused.code)])
     problems: list[Problem] = []
     if lines[-1] == b"":
         lines.pop()  # the line feed that ends the last line
@@ -285,13 +291,19 @@ def _read_settled(log_path: Path) -> bytes:
     """The log's bytes with no append half-written: read under the writers' lock
     (b"" for a missing log). Where the lock cannot be taken (a read-only copy of the
     data, where nobody appends) the file is read as it is."""
-    if not log_path.exists():
+    if not log_path.exists() and not log_path.is_symlink():
         return b""
     try:
         with FileLock(str(log_path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS):
-            return log_path.read_bytes()
+            return _read_log(log_path)
     except OSError:
-        return log_path.read_bytes()
+        return _read_log(log_path)
+
+
+def _read_log(log_path: Path) -> bytes:
+    """The data folder's rule for every file read (`files.read_data_bytes`): a regular
+    file that stays in its folder, whatever its size."""
+    return read_data_bytes(log_path, sys.maxsize, root=log_path.parent)
 
 
 def _break_at(index: int, lines: list[bytes], entries: list[dict | None]) -> tuple[int, str, str] | None:

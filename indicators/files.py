@@ -119,7 +119,7 @@ def read_data_bytes(path: Path, max_bytes: int, root: Path | None = None) -> byt
     with os.fdopen(descriptor, "rb") as handle:
         if status.st_size > max_bytes:
             raise TextError(f"file is {status.st_size:,} bytes; the limit is {max_bytes:,}", "file-too-large")
-        raw = handle.read(max_bytes + 1)
+        raw = handle.read(min(max_bytes, status.st_size) + 1) + handle.read()  # the rest, if it grew meanwhile
     if len(raw) > max_bytes:
         raise TextError(f"file is larger than the limit of {max_bytes:,} bytes", "file-too-large")
     return raw

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indicators.files import TextError, atomic_write, decode_text, read_exact, read_text
+from indicators.files import FORMAT_CHARACTERS, TextError, atomic_write, decode_text, read_exact, read_text
 from indicators.problems import display_path
 
 BOM = b"\xef\xbb\xbf"
@@ -213,6 +213,8 @@ def test_whatever_is_written_reads_back(tmp_path, text):
     problems = []
     if "\x00" in text:
         assert read_text(path, problems) is None and [problem.code for problem in problems] == ["file-binary"]
+    elif FORMAT_CHARACTERS.search(text.removeprefix("\ufeff")):  # invisible format characters are refused
+        assert read_text(path, problems) is None and problems[-1].code == "text-format-character"
     elif text.startswith("\ufeff"):
         assert read_text(path, problems) == unicodedata.normalize("NFC", text[1:])
     else:

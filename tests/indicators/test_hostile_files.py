@@ -184,3 +184,19 @@ def test_read_text_refuses_a_link_out_of_the_given_root(tmp_path, secret):
     problems = []
     assert read_text(data / "taxonomy.yaml", problems, root=data) is None
     assert [problem.code for problem in problems] == ["symlink-outside"]
+
+
+def test_an_edit_log_linked_outside_is_neither_read_nor_written(real_data_copy, secret):
+    from indicators.edit_log import local_author, verify
+    from indicators.editing import digest, save_text
+
+    log = real_data_copy / "edit-log.jsonl"
+    log.unlink(missing_ok=True)
+    os.symlink(secret, log)
+    check = verify(log)
+    assert not check.ok and [problem.code for problem in check.problems] == ["symlink-outside"]
+    path = real_data_copy / "registry" / "vssid-accounts.yaml"
+    before = path.read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match="link"):
+        save_text(path, before + "# x\n", digest(before), local_author())
+    assert path.read_text(encoding="utf-8") == before and secret.read_text(encoding="utf-8") == LEAKED_LINE
