@@ -150,7 +150,7 @@ def save_text(path: Path, text: str, base_digest: str | None, author: dict, summ
         edit_log.writing(DataLayout.of_file(path).edit_log) as log,
     ):
         current = read_exact(path)
-        settle_interrupted(log, path.name, digest(current))
+        settle_interrupted(log, path.name, digest(current), current)
         if digest(current) != base_digest:
             raise ConflictError(path, unified_diff(current, text, f"saved/{path.name}", f"yours/{path.name}"))
         written = log.append(edit_entry(path, current, text, author, summary))
@@ -172,14 +172,15 @@ def edit_entry(path: Path, before: str | None, after: str, author: dict, summary
         "after": digest(after),
         "summary": summary,
         "diff": unified_diff(before, after, "before", "after", context=0),
+        **file_snapshot(after),
     }
 
 
-def settle_interrupted(log: edit_log.LogWriter, name: str, on_disk: str | None) -> dict | None:
+def settle_interrupted(log: edit_log.LogWriter, name: str, on_disk: str | None, text: str | None) -> dict | None:
     """When the log's last entry is a save of file `name` that never reached the disk
     (the file still has the entry's `before`, not its `after`: the saving process was
-    killed between the two writes), append an entry recording that rollback and return
-    it; else None."""
+    killed between the two writes), append an entry recording that rollback (with the
+    file's `text` as it is, `file_snapshot`) and return it; else None."""
     last = log.last_entry()
     if not last or last.get("file") != name or last.get("after") == on_disk or last.get("before") != on_disk:
         return None
@@ -193,8 +194,16 @@ def settle_interrupted(log: edit_log.LogWriter, name: str, on_disk: str | None) 
             "summary": f"rolled back: the save logged as entry {last.get('seq')} did not reach the file",
             "rollback_of": last.get("seq"),
             "diff": "",
+            **(file_snapshot(text) if text is not None else {}),
         }
     )
+
+
+def file_snapshot(text: str) -> dict:
+    """The fields of a log entry that keep the file as saved, `{"text": <its whole text>}`,
+    so that `indicators.history` can rebuild what the registry said on any day without
+    replaying diffs (older entries lack it and are rebuilt from their diffs)."""
+    return {"text": text}
 
 
 INDICATOR_FIELDS = (
