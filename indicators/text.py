@@ -7,6 +7,8 @@ import unicodedata
 
 _SENTENCE_END = re.compile(r"[.!?…]+[”\")]?\s+")
 _SENTENCE_START = ("“", '"', "(")
+_TABLE_CELLS = " | "
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:TP|Tp|TS|ThS|PGS|GS|TT|Th\.S)\.$")
 
 
 def fold(text: str) -> str:
@@ -38,15 +40,20 @@ def alphabetical_key(text: str) -> str:
 def split_sentences(line: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a line: a stop mark (`.`, `!`, `?`, `…`),
     a space, then a capital, a digit or an opening mark. A semicolon never ends a
-    sentence, so a list of figures stays whole.
+    sentence, so a list of figures stays whole; nor does the stop of an abbreviation
+    ("TP. Đà Nẵng"); a table row (cells joined by " | ") is one sentence.
 
     >>> line = "Năm 2023 đạt 5,2%; năm 2024 đạt 6%. Hà Nội dẫn đầu."
     >>> [line[start:end] for start, end in split_sentences(line)]
     ['Năm 2023 đạt 5,2%; năm 2024 đạt 6%. ', 'Hà Nội dẫn đầu.']
     """
+    if _TABLE_CELLS in line:  # a table row, "1 | TP. Đà Nẵng | 0,7925": one statement
+        return [(0, len(line))] if line.strip() else []
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(line):
         following = line[match.end() : match.end() + 1]
+        if _ABBREVIATION.search(line, 0, match.start() + 1):  # "TP. Hồ Chí Minh", "TS. Nguyễn"
+            continue
         if following and (following.isupper() or following.isdigit() or following in _SENTENCE_START):
             spans.append((start, match.end()))
             start = match.end()
@@ -91,3 +98,57 @@ def collation_key(text: str) -> tuple:
         tones.append(next((_TONES[mark] for mark in parts[1:] if mark in _TONES), 0))
     cases = [character.isupper() for character in text]
     return tuple(letters), tuple(tones), tuple(cases)
+
+
+PAGE_CHARACTERS = 20_000  # a page of a source text in the reader
+CONTEXT_CHARACTERS = 300  # shown either side of a cited quote
+
+
+def text_pages(lines: list[str], size: int = PAGE_CHARACTERS) -> list[list[str]]:
+    """`lines` grouped into pages of about `size` characters each, in order; a line
+    longer than a page is cut at a space (or, without one, at the limit). Linear.
+
+    >>> text_pages(["một hai", "ba"], size=8)
+    [['một hai'], ['ba']]
+    """
+    pages: list[list[str]] = []
+    page: list[str] = []
+    filled = 0
+    for line in lines:
+        while len(line) > size:
+            cut = line.rfind(" ", 0, size) + 1 or size
+            if page:
+                pages.append(page)
+            pages.append([line[:cut]])
+            page, filled, line = [], 0, line[cut:]
+        if page and filled + len(line) > size:
+            pages.append(page)
+            page, filled = [], 0
+        if line:
+            page.append(line)
+            filled += len(line)
+    if page:
+        pages.append(page)
+    return pages
+
+
+def cited_passages(lines: list[str], quotes: list[str]) -> list[tuple[int, str, str, str]]:
+    """Where each quote stands in the (folded) lines: (line number, text before, the
+    quote, text after), with at most CONTEXT_CHARACTERS of context
+    either side (cut at a space), in the order of the text; every place of every quote."""
+    found = []
+    for number, line in enumerate(lines, start=1):
+        for quote in quotes:
+            start = line.find(quote) if quote else -1
+            while start >= 0:
+                end = start + len(quote)
+                before = line[max(0, start - CONTEXT_CHARACTERS) : start]
+                after = line[end : end + CONTEXT_CHARACTERS]
+                if start > CONTEXT_CHARACTERS and " " in before:
+                    before = "… " + before[before.index(" ") + 1 :]
+                if len(line) - end > CONTEXT_CHARACTERS and " " in after:
+                    after = after[: after.rindex(" ")] + " …"
+                found.append((number, start, before, quote, after))
+                start = line.find(quote, end)
+    found.sort(key=lambda place: (place[0], place[1]))
+    return [(number, before, quote, after) for number, _, before, quote, after in found]
