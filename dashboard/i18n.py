@@ -8,11 +8,7 @@ always a single string. A count is written in the language's number format.
 
 from __future__ import annotations
 
-from functools import cache
-
-from babel import Locale
-
-from indicators.formatting import LOCALES, format_number
+from indicators.formatting import format_number, plural_form
 
 Forms = dict[str, str]  # a label's text per plural form of its `count`: "one", "other"
 
@@ -397,16 +393,6 @@ def template(key: str, language: str, count: float | None = None) -> str:
             raise ValueError(f"label {key!r} has plural forms: give its count")
         text = text[plural_form(count, language)]
     return text
-
-
-def plural_form(count: float, language: str) -> str:
-    """babel's plural category of `count` in `language`: "one" for an English 1, else "other"."""
-    return _locale(language).plural_form(abs(count))
-
-
-@cache
-def _locale(language: str) -> Locale:
-    return Locale.parse(LOCALES[language])
 
 
 def localised(values: dict, language: str) -> dict:

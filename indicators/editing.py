@@ -23,6 +23,7 @@ from filelock import FileLock
 
 from indicators import yaml_writer
 from indicators.checks import IndicatorChecker
+from indicators.duplicates import cited_by_others
 from indicators.edit_log import LOCK_TIMEOUT_SECONDS, append_entry, check_author
 from indicators.files import atomic_write, read_exact
 from indicators.models import Indicator
@@ -107,6 +108,7 @@ def check_text(registry: Registry, path: Path, text: str) -> tuple[Indicator | N
     checker = IndicatorChecker.for_taxonomy(registry.taxonomy, registry.units, registry.sources)
     found, _ = checker.check(indicator, document)
     problems.extend(found)
+    problems.extend(cited_by_others(registry, indicator, document))
     other = registry.files.get(indicator.id)
     if other is not None and other.resolve() != path.resolve():
         problems.append(
