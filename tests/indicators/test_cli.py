@@ -131,3 +131,15 @@ def test_the_readme_lists_every_problem_code_from_the_catalogue():
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     listed = readme.split("<!-- codes:start -->\n")[1].split("\n<!-- codes:end -->")[0]
     assert listed == markdown_table(), "paste indicators.codes.markdown_table() between the README's codes markers"
+
+
+def test_validate_counts_errors_in_their_plural_form(good_data):
+    """'1 error; fix it' and '2 errors; fix them', never '1 error(s)'."""
+    shutil.copytree(
+        FIXTURES / "bad" / "reporting-unit-unknown" / "registry", good_data / "registry", dirs_exist_ok=True
+    )
+    result = run_cli("--data", str(good_data), "validate")
+    assert result.returncode == 1
+    assert result.stderr == "2 errors; fix them and run again.\n"
+    assert result.stdout.count("[reporting-unit-unknown]") == 2  # one per distinct unknown value
+    assert "did you mean 'da-nang' or 'dak-nong'?" in result.stdout
