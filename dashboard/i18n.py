@@ -254,8 +254,8 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
         "Parsed — kind: {kind}; scale: {scale}; unit: “{unit}”",
     ),
     "ed_saved": (
-        "Đã lưu {name}. Bảng điều khiển hiển thị thay đổi ở lần tương tác tiếp theo.",
-        "Saved {name}. The dashboard shows it on the next interaction.",
+        "Đã lưu {name}. Nút Lưu mở lại khi có thay đổi mới.",
+        "Saved {name}. Save is available again after the next change.",
     ),
     "ed_imported": ("Đã nhập {source}.", "Imported {source}."),
     "ed_problem_count": (
@@ -348,6 +348,15 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     ),
     "ed_add_toggle": ("Thêm một số liệu", "Add an observation"),
     "ed_remove": ("Xóa", "Remove"),
+    "ed_change": ("Sửa", "Change"),
+    "ed_value": ("Giá trị (dấu chấm thập phân: 35.5)", "Value (a dot as decimal mark: 35.5)"),
+    "ed_quote": ("Trích dẫn (nguyên văn từ nguồn)", "Quote (verbatim from the source)"),
+    "ed_period_quote": (
+        "Câu nêu kỳ (period_quote, không bắt buộc: một câu nguyên văn của cùng nguồn)",
+        "Period quote (period_quote, optional: a sentence of the same source, verbatim)",
+    ),
+    "ed_value_hint": ("viết một số, dấu chấm thập phân: 35.5", "write a number with a dot as decimal mark: 35.5"),
+    "ed_value_invalid": ("Giá trị “{value}” không phải là số: {hint}", "Value “{value}” is not a number: {hint}"),
     "ed_upload": ("…hoặc tải lên tệp .txt", "…or upload a .txt file"),
     "ed_sentence_option": ("dòng {line}: {text}", "line {line}: {text}"),
     "ed_figure_option": ("{text} → {value} · {period}", "{text} → {value} · {period}"),

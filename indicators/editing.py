@@ -179,3 +179,15 @@ def add_observation(draft: Draft, observation: dict) -> None:
 
 def remove_observation(draft: Draft, index: int) -> None:
     del draft.data["observations"][index]
+
+
+def change_observation(draft: Draft, index: int, changes: dict) -> None:
+    """Set fields of the observation at `index` in place, keeping its other fields, their
+    order and comments; a field changed to None or "" is removed (an optional one, such
+    as `period_quote`). A new field goes after `quote`'s neighbours, at the end."""
+    observation = draft.data["observations"][index]
+    for key, value in changes.items():
+        if value is None or value == "":
+            observation.pop(key, None)
+        elif observation.get(key) != value:
+            observation[key] = yaml_writer.yaml_value(value)
