@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, editors, render
-from dashboard.components import history_of, labelled, problems_frame
+from dashboard.components import history_of, labelled, problems_table
 from dashboard.render import Markdown, inert, inline_code, md
 from dashboard.view import current_view
 from indicators.editing import (
@@ -282,7 +282,7 @@ def preview(indicator_id: str, path, base: str | None, text: str) -> None:
     indicator, problems = check_text(registry, path, text)
     if problems:
         render.error(view.t("ed_problem_count", count=len(problems)), icon=":material/error:")
-        st.dataframe(problems_frame(view, problems), hide_index=True, width="stretch")
+        problems_table(view, problems)
     elif indicator is not None:
         # The draft as the dashboard would show it: a one-indicator registry's frame.
         preview_frame = registry.with_only(indicator).observations_frame

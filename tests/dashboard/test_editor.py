@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 from conftest import DATA
-from dashboard_helpers import shown
+from dashboard_helpers import shown, static_tables
 
 from dashboard.render import inline_code
 from indicators import load_registry
@@ -146,7 +146,7 @@ def test_invalid_edits_show_the_problems_and_cannot_be_saved(editable):
     by_label(app.selectbox, "Scale").set_value("thousand").run()
     app.button(key="editor_preview").click().run()
     assert "problem" in shown(app.error[0].value)
-    assert "value-not-in-quote" in app.dataframe[0].value.to_csv()
+    assert "value-not-in-quote" in static_tables(app)[0].to_csv()
     assert app.button(key="save_vssid-accounts").disabled
 
 
