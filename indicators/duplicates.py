@@ -11,21 +11,23 @@ from pathlib import Path
 from indicators.citations import stating_mentions
 from indicators.numbers import find_numbers
 from indicators.problems import Problem, display_path
-from indicators.registry import Registry, Rows
+from indicators.registry import Registry, Rows, SourceDocument
 from indicators.text import fold
 from indicators.yaml_reader import parse_yaml
 
 
 @dataclass(frozen=True)
 class Citation:
-    """An observation seen as the figure it cites: its source, its quote (folded), its
-    value times the indicator's scale (35 with scale million: 35000000.0) and `out_of`.
+    """An observation seen as the figure it cites: its source, the sentence of the source
+    that holds its quote (folded; the quote itself when it spans sentences, so two
+    quotes cut differently from one sentence are one), its value times the
+    indicator's scale (35 with scale million: 35000000.0) and `out_of`.
     A sentence that states the same amount twice ("1 Nghị định, 1 Công điện") holds two
     figures of it: `times_stated` counts them."""
 
     indicator_id: str
     source: str
-    quote: str
+    sentence: str
     amount: float
     out_of: float | None
     value: float
@@ -33,15 +35,15 @@ class Citation:
 
     @property
     def figure(self) -> tuple:
-        return (self.source, self.quote, round(self.amount, 6), self.out_of)
+        return (self.source, self.sentence, round(self.amount, 6), self.out_of)
 
     def times_stated(self) -> int:
         """How many numbers of the quote state this amount (at least 1)."""
-        mentions = find_numbers(self.quote)
+        mentions = find_numbers(self.sentence)
         return max(1, len(stating_mentions(mentions, self.value, self.scale, self.out_of, absolute=True)))
 
 
-def citations(indicators: dict, rows: dict[str, Rows]) -> Iterator[Citation]:
+def citations(indicators: dict, rows: dict[str, Rows], sources: dict[str, SourceDocument]) -> Iterator[Citation]:
     """Every observation of every indicator as a Citation, indicators in id order."""
     for indicator_id in sorted(rows):
         factor = indicators[indicator_id].scale_factor
@@ -49,14 +51,26 @@ def citations(indicators: dict, rows: dict[str, Rows]) -> Iterator[Citation]:
         for source, quote, value, out_of in zip(
             columns["source"], columns["quote"], columns["value"], columns["out_of"], strict=True
         ):
-            yield Citation(indicator_id, source, fold(quote), value * factor, out_of, value, factor)
+            sentence = sentence_of(sources.get(source), quote)
+            yield Citation(indicator_id, source, sentence, value * factor, out_of, value, factor)
 
 
-def figures_cited_twice(indicators: dict, rows: dict[str, Rows], files: dict[str, Path]) -> list[Problem]:
+def sentence_of(source: SourceDocument | None, quote: str) -> str:
+    """The sentence of `source` that holds `quote` (both folded), or the folded quote
+    when no one sentence holds it."""
+    folded = fold(quote)
+    if source is None or folded in source.sentences:
+        return folded
+    return next((sentence for sentence in sorted(source.sentences) if folded in sentence), folded)
+
+
+def figures_cited_twice(
+    indicators: dict, rows: dict[str, Rows], files: dict[str, Path], sources: dict[str, SourceDocument]
+) -> list[Problem]:
     """An error at each observation that cites a figure of a sentence another indicator
     (first in id order) already cites; the message names that indicator and its file."""
     groups: dict[tuple, dict[str, Citation]] = {}
-    for citation in citations(indicators, rows):
+    for citation in citations(indicators, rows, sources):
         groups.setdefault(citation.figure, {}).setdefault(citation.indicator_id, citation)
     problems = []
     for group in groups.values():
@@ -77,11 +91,11 @@ def _cited_twice_at(citation: Citation, earlier: Citation, files: dict[str, Path
 def citing_sentence(registry: Registry, source_id: str, sentence: str) -> list[Citation]:
     """The observations of the registry that quote `sentence` of source `source_id`
     (or a part of it), indicators in id order."""
-    folded = fold(sentence)
+    folded = sentence_of(registry.sources.get(source_id), sentence)
     return [
         citation
-        for citation in citations(registry.indicators, registry.rows)
-        if citation.source == source_id and citation.quote and citation.quote in folded
+        for citation in citations(registry.indicators, registry.rows, registry.sources)
+        if citation.source == source_id and citation.sentence and citation.sentence in folded
     ]
 
 
@@ -105,7 +119,8 @@ def _observation_position(path: Path, citation: Citation) -> tuple[int, int, int
         if (
             isinstance(observation, dict)
             and observation.get("source") == citation.source
-            and fold(str(observation.get("quote", ""))) == citation.quote
+            and fold(str(observation.get("quote", ""))) in citation.sentence
+            and observation.get("value") == citation.value
         ):
             return index, *document.position(("observations", index, "quote"))
     return 0, 1, 1
@@ -116,7 +131,7 @@ def cited_by_others(registry: Registry, indicator, document) -> list[Problem]:
     check it): an error at each observation citing a figure of a sentence that another
     indicator of `registry` already cites."""
     others: dict[tuple, list[Citation]] = {}
-    for citation in citations(registry.indicators, registry.rows):
+    for citation in citations(registry.indicators, registry.rows, registry.sources):
         if citation.indicator_id != indicator.id:
             others.setdefault(citation.figure, []).append(citation)
     problems = []
@@ -124,7 +139,7 @@ def cited_by_others(registry: Registry, indicator, document) -> list[Problem]:
         citation = Citation(
             indicator.id,
             observation.source,
-            fold(observation.quote),
+            sentence_of(registry.sources.get(observation.source), observation.quote),
             observation.value * indicator.scale_factor,
             observation.out_of,
             observation.value,

@@ -54,7 +54,7 @@ def read_registry(
         paths = _indicator_paths(data.registry, problems)
         results = _read_with_cache(paths, checker, max_bytes, workers or os.cpu_count() or 1, cache, data.root)
         indicators, rows, files = _assemble(paths, results, problems)
-        problems.extend(figures_cited_twice(indicators, rows, files))
+        problems.extend(figures_cited_twice(indicators, rows, files, sources))
     problems.sort(key=lambda problem: (problem.path, problem.line, problem.column))
     return Registry(data.root, taxonomy, sources, indicators, rows, files, problems, units)
 
