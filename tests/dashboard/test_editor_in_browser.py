@@ -77,6 +77,7 @@ def test_a_figure_is_changed_in_place_and_saved_once(tmp_path):
                 box = message.bounding_box()
                 assert box["height"] > 40, box  # more than one line: wrapped, not cut
                 assert message.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+                expect(main.locator('[data-testid="stTable"] td', has_text="observations[0].value")).to_be_visible()
                 expect(main.get_by_role("button", name="Save", exact=True)).to_be_disabled()
                 page.screenshot(path=str(tmp_path / "problem.png"), full_page=True)
 
