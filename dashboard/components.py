@@ -301,16 +301,13 @@ def problems_panel(view: View, problems: list[Problem]) -> None:
         return
     render.error(view.t("registry_problems", count=len(errors)), icon=":material/error:")
     with render.expander(view.t("problems"), expanded=False):
-        problems_table(view, errors)
+        st.dataframe(problems_frame(view, errors), hide_index=True, width="stretch")
 
 
-def problems_table(view: View, problems: list[Problem], fixes: bool = False) -> None:
+def problems_table(view: View, problems: list[Problem]) -> None:
     """Problems as a static table whose messages wrap (the data grid cuts them where they
-    say what to do); with `fixes`, a column saying how to fix each code."""
-    table = problems_frame(view, problems)
-    if fixes:
-        table[view.plain("how_to_fix")] = [CATALOGUE[problem.code].fix_in(view.language) for problem in problems]
-    render.table(table, hide_index=True)
+    say what to do): for the few problems of one draft in the editor."""
+    render.table(problems_frame(view, problems), hide_index=True)
 
 
 def problems_frame(view: View, problems: list[Problem]) -> pd.DataFrame:

@@ -13,10 +13,11 @@ from dashboard.components import (
     formatted_value,
     period_text,
     problem_message,
-    problems_table,
+    problems_frame,
 )
 from dashboard.render import inline_code, md
 from dashboard.view import current_view
+from indicators.codes import CATALOGUE
 from indicators.edit_log import verify
 from indicators.paths import DataLayout
 from indicators.query import observations_per
@@ -47,7 +48,9 @@ for column, (label, count) in zip(
 
 render.header(view.t("problems"), divider="gray")
 if problems:
-    problems_table(view, problems, fixes=True)
+    table = problems_frame(view, problems)
+    table[view.plain("how_to_fix")] = [CATALOGUE[problem.code].fix_in(view.language) for problem in problems]
+    st.dataframe(table, hide_index=True, width="stretch")
 else:
     render.success(view.t("no_problems"), icon=":material/verified:")
 

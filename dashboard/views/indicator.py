@@ -19,7 +19,7 @@ from dashboard.components import (
     indicator_links,
     labelled,
     period_text,
-    problems_table,
+    problems_frame,
     source_line,
 )
 from dashboard.downloads import app_address, download_buttons
@@ -43,7 +43,7 @@ def own_problems(indicator_id: str) -> None:
     if errors:
         key = "indicator_unloaded" if indicator_id in registry.unloaded else "indicator_problems"
         render.error(view.t(key, count=len(errors)), icon=":material/error:")
-        problems_table(view, errors)
+        st.dataframe(problems_frame(view, errors), hide_index=True, width="stretch")
 
 
 if requested in registry.unloaded:  # its file is broken: say so here, not on another indicator's page

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 from conftest import DATA, FIXTURES
-from dashboard_helpers import charts, open_page, shown, static_tables, text_of
+from dashboard_helpers import charts, open_page, shown, text_of
 
 from indicators.edit_log import local_author, verify
 from indicators.editing import open_draft, save_text
@@ -258,7 +258,7 @@ def test_a_broken_registry_shows_an_error_panel_and_the_valid_rest(app, monkeypa
     assert not app.exception
     assert "1" in shown(app.error[0].value)
     assert len(app.metric) == 11
-    problems = static_tables(app)[0]
+    problems = app.dataframe[0].value
     assert "vssid-accounts.yaml:15:5" in problems.iloc[0, 0]
     # In Vietnamese: what the code means, then the validator's English detail, marked untranslated.
     assert list(problems.columns) == ["Tệp", "Trường", "Thông báo", "Mã"]
@@ -271,7 +271,7 @@ def test_a_broken_registry_shows_an_error_panel_and_the_valid_rest(app, monkeypa
         )
     )
     app.switch_page("views/health.py").run()
-    (health,) = [table for table in static_tables(app) if "Cách sửa" in table.columns]
+    (health,) = [table.value for table in app.main.dataframe if "Cách sửa" in table.value.columns]
     assert health["Cách sửa"].tolist() == ["Chỉ giữ một trong hai."]
 
 
@@ -287,7 +287,7 @@ def test_a_link_to_a_broken_indicator_shows_its_problems_not_another_indicator(a
     assert shown(app.title[0].value) == "vssid-accounts"
     assert shown(app.error[-1].value).startswith("This indicator's file has 1 problem")
     assert not charts(app) and not app.selectbox  # no other indicator instead
-    assert any("vssid-accounts.yaml:15:5" in table.to_csv() for table in static_tables(app))
+    assert any("vssid-accounts.yaml:15:5" in table.value.to_csv() for table in app.dataframe)
 
 
 def test_an_indicator_with_a_bad_figure_shows_its_problem_and_its_valid_figures(app, monkeypatch, tmp_path):
@@ -301,7 +301,7 @@ def test_an_indicator_with_a_bad_figure_shows_its_problem_and_its_valid_figures(
     assert not app.exception
     assert shown(app.title[0].value) == "Exports of digital products"
     assert shown(app.error[-1].value).startswith("This indicator's file has 1 problem")
-    assert any("digital-product-exports.yaml:26:5" in table.to_csv() for table in static_tables(app))
+    assert any("digital-product-exports.yaml:26:5" in table.value.to_csv() for table in app.dataframe)
     assert len(charts(app)) == 1  # 2021 and 2023 still drawn
 
 
