@@ -15,7 +15,7 @@ from indicators.paths import DataLayout
 from indicators.problems import display_path
 from indicators.proposals import Proposal, Sentence, propose, sentences_containing, target_year
 from indicators.registry import Registry
-from indicators.source_import import SourceImportError, import_source
+from indicators.source_import import SourceImportError, import_document, import_source
 from indicators.text import fold
 from indicators.vocabulary import SCALES
 
@@ -210,8 +210,32 @@ def _new_indicator(registry: Registry, arguments, proposal: Proposal, source_id:
 
 def import_source_file(data_dir: Path, arguments):
     """`python -m indicators import-source`: write a source's text and metadata from a UTF-8
-    text file. Raises SourceImportError with the reason (unreadable or oversized file,
-    not UTF-8, invalid metadata, an id that exists)."""
+    text file (`--text`, with `--title`), a web page (`--url` alone) or a PDF (`--file`); with a
+    file, `--url` is the address the publisher gives.
+    Returns the source's metadata and the document read (None for a text file). Raises
+    SourceImportError with the reason (unreadable or oversized file, not UTF-8, a page or
+    PDF that cannot be read, invalid metadata, an id that exists); nothing is written then."""
+    published = date.fromisoformat(arguments.date) if arguments.date else None
+    if not (arguments.text or arguments.file or arguments.url):
+        raise SourceImportError("give the document: --url ADDRESS, --file REPORT.pdf or --text FILE.txt")
+    if arguments.file or not arguments.text:
+        if arguments.file:
+            document = read_document(path=Path(arguments.file))
+            document = replace(document, url=arguments.url) if arguments.url else document
+        else:
+            document = read_document(url=arguments.url)
+        meta = import_document(
+            DataLayout(data_dir),
+            document,
+            local_author(),
+            title=arguments.title,
+            publisher=arguments.publisher,
+            published=published,
+            notes=arguments.notes,
+        )
+        return meta, document
+    if not arguments.title:
+        raise SourceImportError("--text needs --title (a page or a PDF gives its own)")
     try:
         raw = Path(arguments.text).read_bytes()
     except OSError as error:
@@ -220,8 +244,7 @@ def import_source_file(data_dir: Path, arguments):
         text, _ = decode_text(raw, MAX_SOURCE_TEXT_BYTES)
     except TextError as error:
         raise SourceImportError(str(error)) from None
-    published = date.fromisoformat(arguments.date) if arguments.date else None
-    return import_source(
+    meta = import_source(
         DataLayout(data_dir),
         arguments.title,
         text.replace("\r\n", "\n"),
@@ -232,3 +255,17 @@ def import_source_file(data_dir: Path, arguments):
         notes=arguments.notes,
         origin=f"imported from {Path(arguments.text).name}",
     )
+    return meta, None
+
+
+def read_document(url: str | None = None, path: Path | None = None):
+    """The document at a web address or in a PDF file, read but not written
+    (`source_import.ExtractedDocument`). Raises SourceImportError."""
+    if url:
+        from indicators.web_import import fetch_page, read_page
+
+        raw, charset = fetch_page(url)
+        return read_page(raw, url, charset)
+    from indicators.pdf_import import read_pdf_file
+
+    return read_pdf_file(path)
