@@ -32,7 +32,7 @@ def choose_vssid(page: Page) -> None:
 
 def type_into(page: Page, label: str, text: str) -> None:
     """Fill a text field and commit it (Enter for one line, Ctrl+Enter for an area)."""
-    field = page.locator('[data-testid="stMain"]').get_by_label(label, exact=True)
+    field = page.locator('[data-testid="stMain"]').get_by_label(label, exact=True).first  # the edit tab comes first
     field.fill(text)
     field.press("Control+Enter" if field.evaluate("e => e.tagName") == "TEXTAREA" else "Enter")
     expect(field).to_have_value(text)
