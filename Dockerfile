@@ -8,9 +8,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
 
 WORKDIR /app
-# Chart images (vl-convert) need a font with every Vietnamese letter.
+# Chart images (vl-convert) need a font with every Vietnamese letter; media-types gives
+# /etc/mime.types, from which the static files get their types (.atom: application/atom+xml).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core media-types \
     && rm -rf /var/lib/apt/lists/*
 COPY requirements.txt .
 RUN pip install -r requirements.txt
@@ -22,7 +23,8 @@ COPY schemas/ schemas/
 COPY data/ data/
 
 # Files stay owned by root: the app user can read the registry but not change it.
-RUN useradd --create-home --uid 10001 app
+RUN useradd --create-home --uid 10001 app \
+    && mkdir -p dashboard/static && chown app dashboard/static  # the data files, rebuilt when the data changes
 USER app
 
 EXPOSE 8501

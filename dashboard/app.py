@@ -1,5 +1,6 @@
 """Entry point: load, draw the sidebar, route to the page. Nothing else."""
 
+import contextlib
 import logging
 import os
 import sys
@@ -9,16 +10,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st  # noqa: E402
 
-from dashboard import data, render  # noqa: E402
+from dashboard import data, embeds, render, site_files  # noqa: E402
 from dashboard.components import problems_panel  # noqa: E402
-from dashboard.sidebar import link_choices, sidebar, write_link  # noqa: E402
+from dashboard.downloads import app_address  # noqa: E402
+from dashboard.sidebar import link_choices, linked_state, sidebar, write_link  # noqa: E402
 from dashboard.view import build_view  # noqa: E402
 
 st.set_page_config(page_title="Chỉ số chuyển đổi số Việt Nam", page_icon=":material/monitoring:", layout="wide")
 
 loaded = data.current()
-chosen = sidebar(loaded)
-write_link(chosen, link_choices(loaded))
+embedding = embeds.embedding()  # an <iframe> on another site: the chart alone, no sidebar
+chosen = linked_state(loaded) if embedding else sidebar(loaded)
+if not embedding:
+    write_link(chosen, link_choices(loaded))
 view = build_view(loaded, chosen)
 st.session_state["view"] = view
 st.set_page_config(page_title=view.plain("app_title"))  # the browser tab, in the reader's language
@@ -34,11 +38,16 @@ pages = [
     st.Page("views/indicator.py", title=view.t("page_indicator"), icon=":material/query_stats:", url_path="indicator"),
     st.Page("views/rankings.py", title=view.t("page_rankings"), icon=":material/leaderboard:", url_path="rankings"),
     st.Page("views/sources.py", title=view.t("page_sources"), icon=":material/article:", url_path="sources"),
+    st.Page("views/changes.py", title=view.t("page_changes"), icon=":material/history:", url_path="changes"),
     st.Page("views/health.py", title=view.t("page_health"), icon=":material/fact_check:", url_path="health"),
 ]
 if os.environ.get("DASHBOARD_EDIT") == "1":
     pages.append(st.Page("views/editor.py", title=view.t("page_editor"), icon=":material/edit:", url_path="editor"))
-page = st.navigation(pages)
+page = st.navigation(pages, position="hidden" if embedding else "sidebar")
+st.session_state[embeds.PAGE_PATH] = page.url_path
+# The data files follow the data: a build starts on another thread when the data changed.
+site_files.builder().ensure(loaded.registry, loaded.fingerprint, app_address(page.url_path))
+site_files.builder().watch(data.current_registry)
 
 if page.url_path != "indicator" and "indicator" in st.query_params:
     del st.query_params["indicator"]
@@ -46,12 +55,16 @@ if page.url_path != "sources" and "source" in st.query_params:
     del st.query_params["source"]
 
 notices = st.session_state.pop("url_notices", [])
-if notices:
+if notices and not embedding:
     render.warning(view.t("url_notice", details=", ".join(notices)), icon=":material/link_off:")
-problems_panel(view, loaded.registry.problems)
+if not embedding:
+    problems_panel(view, loaded.registry.problems)
 
 try:
-    page.run()
+    with embeds.begin() if embedding else contextlib.nullcontext():
+        page.run()
+    if embedding:
+        embeds.finish(view.t("embed_missing"))
 except Exception:  # a page bug must not show a traceback to readers
     logging.getLogger("dashboard").exception("page %s failed", page.url_path)
     render.error(view.t("page_failed"), icon=":material/error:")

@@ -12,10 +12,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import render
+from dashboard import embeds, render
 from dashboard.chart_images import chart_png, chart_svg
 from dashboard.charts import PERIOD_COLORS, SERIES_COLORS, Caption, history_chart
-from dashboard.render import inert, md
+from dashboard.render import inert, inline_code, md
 from dashboard.view import View
 from indicators.codes import CATALOGUE
 from indicators.formatting import format_date_value, format_number, format_period, format_value
@@ -178,9 +178,27 @@ def history_of(view: View, rows: pd.DataFrame, target=None) -> alt.TopLevelMixin
 
 
 def chart_with_images(view: View, chart: alt.TopLevelMixin, file_stem: str, stretch: bool = True) -> None:
-    """The chart, then buttons that download it as PNG and SVG (rendered when clicked)."""
+    """The chart, then buttons that download it as PNG, SVG and a self-contained HTML file
+    (rendered when clicked), and "Embed", the `<iframe>` of this view. In an embed
+    (`dashboard.embeds`) only the chart the link names is drawn."""
+    if embeds.draw_if_requested(chart, file_stem, view.t("link_back", site=view.plain("app_title"))):
+        return
     st.altair_chart(chart, width="stretch" if stretch else "content")
+    title = chart_title(chart) or file_stem
     with st.container(horizontal=True, horizontal_alignment="right"):
+        with render.popover(view.t("embed"), icon=":material/code:", key=f"{file_stem}-embed"):
+            render.caption(view.t("embed_help"))
+            render.markdown(inline_code(embeds.iframe_code(file_stem, title)))
+        render.download_button(
+            view.t("embed_file"),
+            lambda: embeds.chart_html(chart, title),
+            file_name=f"{file_stem}.html",
+            mime="text/html",
+            icon=":material/html:",
+            type="tertiary",
+            on_click="ignore",
+            key=f"{file_stem}-html",
+        )
         for label, draw, extension, mime in (
             ("download_png", chart_png, "png", "image/png"),
             ("download_svg", chart_svg, "svg", "image/svg+xml"),
@@ -195,6 +213,13 @@ def chart_with_images(view: View, chart: alt.TopLevelMixin, file_stem: str, stre
                 on_click="ignore",
                 key=f"{file_stem}-{extension}",
             )
+
+
+def chart_title(chart: alt.TopLevelMixin) -> str:
+    """The chart's title text ("" when it has none)."""
+    title = getattr(chart, "title", alt.Undefined)
+    text = getattr(title, "text", title)
+    return text if isinstance(text, str) else ""
 
 
 def kpi_card(view: View, row) -> None:
@@ -282,8 +307,9 @@ def _link_params(indicator_id: str) -> dict:
 
 
 def filter_params() -> dict:
-    """The URL's parameters other than the indicator; one value unwrapped from its list."""
-    params = {key: st.query_params.get_all(key) for key in st.query_params if key != "indicator"}
+    """The URL's parameters other than the indicator (and an embed's chart); one value
+    unwrapped from its list."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params if key not in ("indicator", embeds.CHART)}
     return {key: values if len(values) > 1 else values[0] for key, values in params.items()}
 
 

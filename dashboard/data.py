@@ -10,6 +10,7 @@ import streamlit as st
 
 from indicators import Registry, default_data_dir, read_registry
 from indicators.coverage import Claim, coverage_report
+from indicators.history import FigureChange, figure_changes
 from indicators.problems import Problem
 from indicators.stamps import data_fingerprint
 from indicators.text import alphabetical_key
@@ -58,6 +59,22 @@ def current() -> Loaded:
     return _load(str(folder), data_fingerprint(folder))
 
 
+def current_registry() -> tuple[Registry, str]:
+    """The loaded registry and its fingerprint (for threads outside a script run)."""
+    loaded = current()
+    return loaded.registry, loaded.fingerprint
+
+
 def coverage_of(loaded: Loaded) -> tuple[list[Claim], list[Problem]]:
     """The coverage report of a loaded registry, computed once per data change."""
     return _coverage(str(loaded.registry.data_dir), loaded.fingerprint)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _changes(folder: str, stamp: str) -> list[FigureChange]:
+    return figure_changes(Path(folder))
+
+
+def changes_of(loaded: Loaded) -> list[FigureChange]:
+    """Every figure change the edit log records, newest first, computed once per data change."""
+    return _changes(str(loaded.registry.data_dir), loaded.fingerprint)

@@ -82,6 +82,12 @@ def sidebar(loaded: Loaded) -> LinkState:
     )
 
 
+def linked_state(loaded: Loaded) -> LinkState:
+    """The view the URL describes, without drawing the sidebar (for an embed)."""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    return parse_link(params, link_choices(loaded))[0]
+
+
 def _fit_to(choices: Choices) -> None:
     """Keep the filters within what the data now has: an edit may remove the earliest
     year or a sector while a session is open, and a widget refuses a value outside

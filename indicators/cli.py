@@ -22,9 +22,14 @@ def main(argv: list[str] | None = None) -> int:
     validate = commands.add_parser("validate", help="check every file; exit 1 if any problem")
     validate.add_argument("--explain", metavar="CODE", help="say what a problem code means and how to fix it")
     export = commands.add_parser("export", help="one row per observation, as CSV, JSON or an Excel workbook")
-    export.add_argument("--format", choices=["csv", "json", "xlsx"], default="csv")
+    export.add_argument("--format", choices=["csv", "json", "xlsx", "site"], default="csv")
     export.add_argument(
-        "--output", type=Path, help="write to this file instead of stdout (xlsx on a terminal needs it)"
+        "--output",
+        type=Path,
+        help="write to this file instead of stdout (xlsx on a terminal needs it); for site, the folder to fill",
+    )
+    export.add_argument(
+        "--site-url", default="", help="site: the dashboard's address, for the feeds' links (https://host/)"
     )
     export.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 byte-order mark, for Excel")
     export.add_argument("--language", choices=LANGUAGES, default="vi", help="of indicator_name and value_text")
@@ -134,6 +139,8 @@ def _export(data_dir: Path, arguments) -> int:
     if arguments.format == "xlsx" and arguments.output is None and sys.stdout.isatty():
         print("export: an Excel workbook is binary; give --output PATH or redirect stdout to a file", file=sys.stderr)
         return 2
+    if arguments.format == "site":
+        return _export_site(data_dir, arguments)
     frame = export_frame(_registry_or_exit(data_dir).observations_frame, arguments.language)
     if arguments.format == "csv":
         data = csv_bytes(frame, byte_order_mark=arguments.bom)
@@ -148,6 +155,24 @@ def _export(data_dir: Path, arguments) -> int:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
+    return 0
+
+
+def _export_site(data_dir: Path, arguments) -> int:
+    from indicators.site import write_site
+
+    if arguments.output is None:
+        print("export: --format site needs --output DIR, the folder to write the files to", file=sys.stderr)
+        return 2
+    site_url = arguments.site_url
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"
+    files_url = f"{site_url}app/static/data/" if site_url else ""
+    package = write_site(_registry_or_exit(data_dir), arguments.output, site_url, files_url)
+    print(
+        f"wrote {len(package['resources'])} tables, their JSON, datapackage.json and 2 feeds to {arguments.output}",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -141,8 +141,16 @@ def save_text(path: Path, text: str, base_digest: str | None, author: dict, summ
         "after": digest(text),
         "summary": summary,
         "diff": unified_diff(current, text, "before", "after", context=0),
+        **file_snapshot(text),
     }
     return append_entry(DataLayout.of_file(path).edit_log, entry)
+
+
+def file_snapshot(text: str) -> dict:
+    """The fields of a log entry that keep the file as saved, `{"text": <its whole text>}`,
+    so that `indicators.history` can rebuild what the registry said on any day without
+    replaying diffs (older entries lack it and are rebuilt from their diffs)."""
+    return {"text": text}
 
 
 INDICATOR_FIELDS = (

@@ -1,3 +1,4 @@
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -7,6 +8,10 @@ import pytest
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(PROJECT / "tests" / "dashboard"))
+
+# Servers and app tests never build the data files into the checkout (dashboard/static/);
+# the test of those files runs a copy of the dashboard with them on.
+os.environ["DASHBOARD_SITE_FILES"] = "off"
 
 FIXTURES = PROJECT / "tests" / "fixtures"
 DATA = PROJECT / "data"

@@ -4,7 +4,8 @@ from datetime import timedelta
 
 import streamlit as st
 
-from dashboard import render
+from dashboard import embeds, render
+from dashboard.changes import as_of_view, changes_table, data_file_links
 from dashboard.charts import comparison_bars
 from dashboard.components import (
     chart_caption,
@@ -22,6 +23,7 @@ from dashboard.components import (
     problems_frame,
     source_line,
 )
+from dashboard.data import changes_of
 from dashboard.downloads import app_address, download_buttons
 from dashboard.render import inert, md
 from dashboard.tables import missing_marked
@@ -134,8 +136,15 @@ def unit_comparison(rows) -> None:
     render.subheader(view.t("unit_comparison"))
     if periods:
         texts = {row.period: row.period_text for row in series.itertuples()}
+        stems = [comparison_stem(period) for period in periods]
+        # An embed names its period through its chart's file stem.
+        wanted = st.query_params.get(embeds.CHART) if embeds.embedding() else None
         period = render.selectbox(
-            view.t("comparison_period"), periods, format_func=texts.get, key=f"compare_{indicator.id}"
+            view.t("comparison_period"),
+            periods,
+            format_func=texts.get,
+            index=stems.index(wanted) if wanted in stems else 0,
+            key=f"compare_{indicator.id}",
         )
         chosen = series[series.period == period]
         chosen = chosen.assign(
@@ -148,7 +157,7 @@ def unit_comparison(rows) -> None:
         chart_with_images(
             view,
             comparison_bars(chosen, view.unit(chosen.iloc[0]), caption, rank=rank),
-            f"{indicator.id}-{period}".replace("/", "-"),
+            comparison_stem(period),
         )
         best_first = chosen.sort_values("value", ascending=rank or indicator.direction == "lower-is-better")
         with render.expander(md("{label} ({count})", label=view.t("comparison_citations"), count=len(chosen))):
@@ -157,6 +166,11 @@ def unit_comparison(rows) -> None:
                 citation(view, row)
     else:
         render.caption(view.t("no_common_period"))
+
+
+def comparison_stem(period: str) -> str:
+    """The file stem of the comparison chart of one period (its images, its embed)."""
+    return f"{indicator.id}-{period}".replace("/", "-")
 
 
 def unit_name(row) -> str:
@@ -201,6 +215,18 @@ if table_box:
     with table_box:
         observations_table(rows)
 
+render.subheader(view.t("history"))
+history = [change for change in changes_of(view.loaded) if change.indicator_id == indicator_id]
+if history:
+    st.dataframe(changes_table(view, history), hide_index=True, width="stretch")
+else:
+    render.caption(view.t("history_none"))
+# Drawn only while open: its table would load the data grid's script on a first visit.
+as_of_box = render.expander(view.t("as_of"), icon=":material/history:", key="as_of", on_change="rerun")
+if as_of_box.open:
+    with as_of_box:
+        as_of_view(view, indicator_id)
+
 render.subheader(view.t("how_to_cite"))
 # The newest figure, with a link to exactly this view (its filters and language).
 permalink = indicator_links([indicator_id], filter_params(), app_address("indicator"))[0]
@@ -209,3 +235,4 @@ with st.container(border=True):
     st.text(how_to_cite(view, rows.iloc[-1], permalink))
 
 download_buttons(view, rows, indicator_id, page_path="indicator")
+data_file_links(view, "indicator", indicator_id)
