@@ -117,6 +117,7 @@ class IndicatorChecker:
             value = fields["value"]
             if not (
                 source is not None
+                and source.meta.reporting_unit is None  # a unit's own publication: its figures may be that unit's
                 and fields["out_of"] is None
                 and fields["reporting_unit"] is None
                 and fields["period_quote"] is None
@@ -137,6 +138,11 @@ class IndicatorChecker:
             )
 
         return passes
+
+    def observation_findings(self, indicator: IndicatorInfo, fields: dict) -> list[Finding]:
+        """Every finding of the full proof of one observation (`fields`: every Observation
+        field, as `Observation.__dict__` holds them): value, period and reporting unit."""
+        return self._observation_findings(indicator, fields)
 
     def _observation_findings(self, indicator: IndicatorInfo, fields: dict) -> list[Finding]:
         found = []

@@ -25,6 +25,7 @@ from indicators.citations import stating_mentions
 from indicators.models import IndicatorInfo, Target
 from indicators.numbers import NumberMention, find_numbers
 from indicators.periods import Period, parse_period
+from indicators.proofs.context import period_in_force, publishers_province
 from indicators.registry import SourceDocument
 from indicators.reporting_units import UnitCatalogue
 from indicators.statements import PeriodOf, Statement, analyse
@@ -118,14 +119,30 @@ class Evidence:
                 message = f"the quote speaks of the present ('{_present_words(statement)}'): its period is the source's date, {published.isoformat()}"
                 return [Finding(("period",), message, "period-not-in-quote")]
             return []
+        found = self._context_findings(period, fields["quote"], source)
+        if found is not None:
+            return found
         message = (
             "the quote states no period for this value; add period_quote: a sentence of the same source, "
             f"verbatim, that states {period.label}"
         )
         return [Finding(("period",), message, "period-unsupported", "warning")]
 
+    def _context_findings(self, period: Period, quote: str, source: SourceDocument | None) -> list[Finding] | None:
+        """What the document around the quote says of its period (see `indicators.proofs.context`):
+        nothing when it is the observation's, an error naming the sentence when it is another;
+        None when the document does not say."""
+        if source is None or self.catalogue is None:
+            return None
+        verdict = period_in_force(source, quote, period.label, self.catalogue)
+        if verdict is None:
+            return None
+        return [] if verdict.agrees else [Finding(("period",), verdict.message, "period-not-in-quote")]
+
     def _period_quote_findings(self, period: Period, period_quote: str, source: SourceDocument | None) -> list[Finding]:
-        if source is not None and not source.contains(period_quote):
+        if source is not None and fold(period_quote) == fold(source.meta.title):
+            pass  # the title states the period of the whole document
+        elif source is not None and not source.contains(period_quote):
             return [
                 Finding(
                     ("period_quote",),
@@ -134,9 +151,14 @@ class Evidence:
                 )
             ]
         published = source.meta.published if source else None
+        periods = self.statement(period_quote).periods
+        if published is not None and period.label == published.isoformat():
+            own = [mention for mention in periods if mention.role == "period"]
+            if not own and any(mention.role == "present" for mention in periods):
+                return []  # "Hiện 100% cơ quan ...": the present, at the source's date
         stated = {
             label
-            for mention in self.statement(period_quote).periods
+            for mention in periods
             if mention.role == "period"
             for label in mention.resolved(published.year if published else None)
         }
@@ -204,6 +226,13 @@ class Evidence:
             if others and "vn" not in clear:
                 other = catalogue.latest(others[0])
                 message = f"the quote gives this figure to {other.name}, not the whole country; file it under reporting_unit: {other.id}"
+                return [Finding(location or ("reporting_unit",), message, "geography-not-in-quote")]
+            own = publishers_province(self.sources.get(fields["source"]), catalogue)
+            if own is not None and not statement.units:
+                message = (
+                    f"the source is {own.name}'s own publication and the quote names no other place: the figure is "
+                    f"{own.name}'s; file it under reporting_unit: {own.id}"
+                )
                 return [Finding(location or ("reporting_unit",), message, "geography-not-in-quote")]
             return []
         if clear and unit_id not in clear:

@@ -21,7 +21,7 @@ NUMBER_PATTERN = re.compile(
     r"(?<![\w/.,])"
     r"(?P<number>\d+(?:[.,]\d+)*)"
     r"(?:/(?P<denominator>\d+(?:[.,]\d+)*))?"
-    r"(?![^\W\d_])"  # not glued to a letter: "5G", "4G" name things
+    r"(?![^\W_])"  # not glued to a letter or cut from digits: "5G", "16h" (no "1" of "16h") name no figure
     r"(?:\s*(?P<percent>%))?"
     # a scale word, unless it begins another word: "tỷ trọng" (share), "tỷ lệ" (rate), "tỷ giá"
     r"(?:(?<!%)\s+(?P<scale>" + _SCALE_PATTERN + r")(?!\w)(?!\s+(?:trọng|lệ|giá|suất)\b))?",

@@ -48,7 +48,9 @@ class PeriodMention:
     role: str
     also: tuple[str, ...] = ()
     day_month: tuple[int, int] | None = None  # for "tính đến 15/11": the year is the source's
-    relative: str | None = None  # "year" or "H1"/"H2" of the source's year: "năm nay", "6 tháng đầu năm nay"
+    # the period of the year around it: "year" ("năm nay"), "year-end" ("cuối năm nay"), "H1"/"H2"
+    # ("6 tháng đầu năm"), "Q3" ("quý III"), "M09" ("tháng 9"), "E09" ("đến cuối tháng 9")
+    relative: str | None = None
     unsupported: str | None = None  # a period the registry has no form for: "the first 9 months of 2024"
 
     def resolved(self, source_year: int | None) -> tuple[str, ...]:
@@ -60,7 +62,16 @@ class PeriodMention:
             if day > calendar.monthrange(source_year, month)[1]:
                 return ()
             return (f"{source_year}-{month:02d}-{day:02d}",)
-        return (str(source_year),) if self.relative == "year" else (f"{source_year}-{self.relative}",)
+        relative = self.relative
+        if relative == "year":
+            return (str(source_year),)
+        if relative == "year-end":
+            return (f"{source_year}-12-31", str(source_year))
+        if relative[0] in "ME":  # "M09": a month; "E09": the last day of a month
+            month = int(relative[1:])
+            last = f"{source_year}-{month:02d}-{calendar.monthrange(source_year, month)[1]:02d}"
+            return (f"{source_year}-{month:02d}",) if relative[0] == "M" else (last, f"{source_year}-{month:02d}")
+        return (f"{source_year}-{relative}",)  # "H1", "Q3"
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -71,7 +82,8 @@ _YEAR = r"((?:19|20)\d{2})"
 _YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _SEP = r"\s*[-/.]\s*"
-_WINDOW = 48  # how far before a year its period's words may start
+_WINDOW = 48
+_MONTH_COUNT_WORDS = "hai|ba|bốn|năm|bảy|tám|chín|mười một|mười"  # how far before a year its period's words may start
 
 # A document number, with the document's date when one follows: "749/QĐ-TTg ngày 3/6/2020", "13/2023/NĐ-CP".
 _DOCUMENT = re.compile(
@@ -104,7 +116,10 @@ _ENDING_WITH_A_YEAR: list[tuple[str, re.Pattern]] = [
         ),
     ),
     # "9 tháng đầu năm 2024": the first months of a year other than a half: not a period the registry files
-    ("months-to-date", re.compile(rf"(?<!\d)(1[0-2]|[2-57-9])\s+tháng\s+(?:đầu\s+)?(?:năm\s+)?{_YEAR}$")),
+    (
+        "months-to-date",
+        re.compile(rf"(?<![\d\w])(1[0-2]|[2-57-9]|{_MONTH_COUNT_WORDS})\s+tháng\s+(?:đầu\s+)?(?:năm\s+)?{_YEAR}$"),
+    ),
     ("end-of-year", re.compile(rf"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+năm\s+{_YEAR}$")),
     (
         "date",
@@ -143,26 +158,58 @@ _AFTER_A_BARE_YEAR = re.compile(r"\d|[/.,-]\d|%|\s*(?:tỷ|triệu|nghìn|ngàn)
 # Forms without a year, found only where their words occur.
 _WITHOUT_A_YEAR: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     ("rate", ("hàng năm", "hằng năm", "mỗi năm", "/"), re.compile(r"\b(?:hàng|hằng|mỗi)\s+năm\b|/\s*năm\b")),
+    ("year-end", ("năm nay",), re.compile(r"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+năm\s+nay")),
     ("this-half", ("năm nay",), re.compile(r"(?:6|sáu)\s+tháng\s+(đầu|cuối)?\s*năm\s+nay")),
     ("this-year", ("năm nay",), re.compile(r"\bnăm\s+nay\b")),
     (
         "present",
         ("hiện", "nay", "thời điểm", "qua"),
         re.compile(
-            r"\b(?:hiện\s+(?:có|nay|đang|đã|tại)|(?:tính\s+)?(?:đến|tới)\s+(?:nay|thời điểm (?:này|hiện tại)|hiện tại)"
+            r"(?<!thực )(?<!xuất )(?<!biểu )(?<!thể )(?<!phát )(?<!hiển )"
+            r"\b(?:hiện\s+(?:có|nay|đang|đã|tại)|hiện(?=\s+(?!thực|hành|đại|trạng|tượng|vật|diện|thời))|(?:tính\s+)?(?:đến|tới)\s+(?:nay|thời điểm (?:này|hiện tại)|hiện tại)"
             r"|thời gian (?:vừa\s+)?qua)\b"
         ),
     ),
     (
-        "day-month",
-        ("đến", "tới"),
-        # "tính đến 15/11", "tính đến ngày 15.6" (a dot only after "ngày": "15.6" alone is a number)
+        "months-so-far",
+        ("tháng",),
         re.compile(
-            r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+(\d{1,2})\s*[/.-]|(\d{1,2})\s*[/-])\s*(\d{1,2})\b(?![/.-]\d)"
+            rf"(?:tính\s+chung\s+)?(?<![\d\w])(1[0-2]|[2-57-9]|{_MONTH_COUNT_WORDS})\s+tháng(?:\s+đầu\s+năm)?\b"
+            r"(?!\s*(?:qua|tới|trước|sau|gần|liên|\d))"
+        ),
+    ),
+    (
+        "half-of-year",
+        ("tháng",),
+        re.compile(r"(?<![\d\w])(?:6|sáu)\s+tháng(?:\s+(đầu|cuối)(?:\s+năm)?)?\b(?!\s*(?:qua|tới|trước|sau|\d))"),
+    ),
+    (
+        "quarter-of-year",
+        ("qu",),
+        re.compile(
+            r"(?:(?:(?:tính\s+)?(?:đến|tới)\s+)?(hết|cuối)\s+)?\bqu[ýí]\s+(iv|iii|ii|i|[1-4])\b(?!\s*(?:/|-|năm)\s*\d)"
+        ),
+    ),
+    (
+        "month-of-year",
+        ("tháng",),
+        re.compile(
+            r"(?:(?:(?:tính\s+)?(?:đến|tới)\s+)?(hết|cuối)\s+)?tháng\s+(1[0-2]|0?[1-9])\b(?!\s*(?:[/.-]\s*\d|năm\s+\d))"
+        ),
+    ),
+    (
+        "day-month",
+        ("đến", "tới", "báo cáo"),
+        # "tính đến 15/11", "tính đến 16h ngày 19/8", "báo cáo ngày 23/8", "tính đến ngày 15.6" (a dot only after "ngày": "15.6" alone is a number)
+        re.compile(
+            r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?\s+)?|báo\s+cáo\s+)"
+            r"(?:ngày\s+(\d{1,2})\s*[/.-]|(\d{1,2})\s*[/-])\s*(\d{1,2})\b(?![/.-]\d)"
         ),
     ),
 ]
-_COMPARISON_BEFORE = re.compile(r"so\s+với\s+(?:mức\s+.{0,40}?\s+)?(?:của\s+)?(?:cùng\s+kỳ\s+)?$", re.IGNORECASE)
+_COMPARISON_BEFORE = re.compile(
+    r"(?:so\s+với\s+(?:mức\s+.{0,40}?\s+|[^\d,;()]{0,30}?\s+)?|gấp\s+[^\d,;()]{0,20}?lần\s+)$", re.IGNORECASE
+)
 _TARGET_WORDS = ("mục tiêu", "phấn đấu", "kế hoạch", "chỉ tiêu", "định hướng")
 _TARGET_BEFORE = re.compile(
     r"(?:mục\s+tiêu|phấn\s+đấu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng)[^.;]{0,40}?(?:đến|tới|vào|trong)?\s*$", re.IGNORECASE
@@ -255,6 +302,20 @@ def _mentions_of(kind: str, match: re.Match, sentence: str) -> list[PeriodMentio
         return [PeriodMention(start, end, text, None, role, relative="H2" if "cuối" in text.lower() else "H1")]
     if kind == "present":
         return [PeriodMention(start, end, text, None, "present")]
+    if kind == "year-end":
+        return [PeriodMention(start, end, text, None, role, relative="year-end")]
+    if kind == "months-so-far":
+        return [PeriodMention(start, end, text, None, role, unsupported=f"the first {groups[0]} months of a year")]
+    if kind == "half-of-year":
+        return [PeriodMention(start, end, text, None, role, relative="H2" if "cuối" in text.lower() else "H1")]
+    if kind == "quarter-of-year":
+        number = _ROMAN.get(groups[-1].lower()) or int(groups[-1])
+        relative = f"E{3 * number:02d}" if len(groups) == 2 else f"Q{number}"  # "đến cuối quý II": its last day
+        return [PeriodMention(start, end, text, None, role, relative=relative)]
+    if kind == "month-of-year":
+        month = int(groups[-1])
+        end_of = len(groups) == 2  # "(đến) hết/cuối tháng 9": its last day
+        return [PeriodMention(start, end, text, None, role, relative=f"{'E' if end_of else 'M'}{month:02d}")]
     if kind == "range":
         first, last = int(groups[0]), int(groups[1])
         if first >= last:
@@ -316,7 +377,7 @@ def _mentions_of(kind: str, match: re.Match, sentence: str) -> list[PeriodMentio
 def _role(sentence: str, start: int) -> str:
     before = sentence[max(0, start - 60) : start]
     low = before.lower()
-    if "so với" in low and _COMPARISON_BEFORE.search(before):
+    if ("so với" in low or "lần" in low) and _COMPARISON_BEFORE.search(before):
         return "comparison"
     if any(word in low for word in _TARGET_WORDS) and _TARGET_BEFORE.search(before):
         return "target"
@@ -340,4 +401,13 @@ def single_plain_period(sentence: str) -> PeriodMention | None:
     if len(years) != 1 or _RANGE_GOES_ON.match(low, years[0].end()):
         return None
     found = _ending_at(low, sentence, years[0].end(), [])
-    return found[0] if len(found) == 1 and found[0].role == "period" else None
+    if len(found) != 1 or found[0].role != "period":
+        return None
+    # "tháng 9", "quý III" away from the year: a period without one, which find_periods reads
+    for word in ("tháng", "qu"):
+        at = low.find(word)
+        while at >= 0:
+            if not found[0].start <= at < found[0].end:
+                return None
+            at = low.find(word, at + 1)
+    return found[0]

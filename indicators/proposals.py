@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from indicators.coverage import is_claim
 from indicators.numbers import NumberMention, find_numbers
 from indicators.period_mentions import PeriodMention
+from indicators.periods import parse_period
+from indicators.reading import PeriodContext, SentenceReading, read_document
 from indicators.registry import SourceDocument
 from indicators.reporting_units import UnitCatalogue
 from indicators.statements import Statement, analyse
@@ -36,9 +38,26 @@ _CHANGE_BEFORE = re.compile(
 _RANK_BEFORE = re.compile(r"(?:xếp\s+(?:hạng|thứ)|hạng|đứng\s+thứ|thứ)\s*(?:thứ\s+)?$", re.IGNORECASE)
 _LEVEL_BEFORE = re.compile(r"cấp\s+độ\s*$", re.IGNORECASE)
 _COMPARISON_BASE_BEFORE = re.compile(
-    r"(?:so\s+với(?:\s+mức)?|(?:gấp|bằng)\s+(?:\S+\s+){1,2}(?:con\s+số|mức)|(?:hơn|kém)\s+(?:mức|con\s+số))\s+(?:\S+\s+){0,2}$",
+    r"(?:\btừ\s+(?:vị\s+trí|mức|hạng|thứ)|so\s+với(?:\s+mức)?|(?:gấp|bằng)\s+(?:\S+\s+){1,2}(?:con\s+số|mức)|(?:hơn|kém)\s+(?:mức|con\s+số))\s+(?:\S+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "(cùng kỳ năm 2024 tăng 8,6%)": the same period a year before
+_SAME_TIME_BEFORE = re.compile(r"\s*(?:cùng\s+kỳ|so\s+với)\b", re.IGNORECASE)
+_RATIO_AFTER = re.compile(r"^\s*lần\b", re.IGNORECASE)
+# "có tỷ lệ dưới 20%", "Có 14 địa phương đạt trên 50%", "còn dưới 60 điểm", "(trên 0,75)"
+_THRESHOLD_BEFORE = re.compile(
+    r"(?:\b(?:có|còn)\s+\S.*?\s|\(|\b(?:một\s+số|các|nhiều)\s+(?:địa\s+phương|tỉnh|bộ|đơn\s+vị)\b.*?\s)(?:trên|dưới)\s*$|\bnhóm\b[^;]*\((?:trên|dưới)\s*$",
+    re.IGNORECASE,
+)
+_RANKED_TOTAL_BEFORE = re.compile(r"(?:\btheo|\btrong\s+(?:số\s+)?|\btrên\s+tổng\s+số)\s*$", re.IGNORECASE)
+_UNITS_AFTER = re.compile(r"^\s*(?:tỉnh|địa\s+phương|bộ|nền\s+kinh\s+tế|quốc\s+gia)\b", re.IGNORECASE)
+_GROUP_BEFORE = re.compile(r"\bnhóm\s*$", re.IGNORECASE)
+_FORECAST = re.compile(r"\b(?:dự\s+báo|dự\s+kiến|có\s+thể\s+đạt|kiến\s+nghị|đề\s+xuất)\b", re.IGNORECASE)
+_PER_DAY_AFTER = re.compile(r"^[^,;.]{0,40}?(?:\bmỗi\s+ngày|\bmột\s+ngày|/\s*ngày)\b", re.IGNORECASE)
+_EARLIER_PERIOD = re.compile(r"(?<!với )(?<!cùng kỳ )\b(?:tuần|tháng|quý|năm|kỳ)\s+trước(?:\s+đó)?\b", re.IGNORECASE)
+_EDITION_KINDS = ("rank", "level", "score")
+_RUNNING_DAYS = 60  # a year-end report may come out a few weeks before the year ends
+_SINCE = re.compile(r"\b(?:kể\s+từ\s+khi|từ\s+khi)\b", re.IGNORECASE)
 # Between a hedge and its figure: "ước tính đạt 82,3", "ước đạt khoảng"
 _LINKING_VERB = re.compile(r"\s+(?:đạt|là|ở\s+mức|lên\s+tới|lên\s+đến|vào\s+khoảng)$", re.IGNORECASE)
 # "cao hơn 12,4 điểm": "hơn" compares, it does not hedge
@@ -49,7 +68,6 @@ _UNNAMED_PROVINCE = re.compile(
     r"\b(?:toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|toàn\s+thành\s+phố)\b(?!\s+(?-i:[A-ZĐÂÊÔƠƯ]))", re.IGNORECASE
 )
 _MONEY = re.compile(r"^(?:đồng|usd|vnd|đô\s+la)\b", re.IGNORECASE)
-_CONTEXT_SENTENCES = 3
 
 
 @dataclass(frozen=True)
@@ -182,12 +200,18 @@ def propose(
     source: SourceDocument, sentence: Sentence, needle: str, catalogue: UnitCatalogue | None = None
 ) -> list[Proposal]:
     """Proposals for the figures inside `needle`, read as whole numbers (else the figures
-    it overlaps, else every figure of the sentence), each with its period and reporting
-    unit or a refusal, in the sentence's order."""
-    statement = analyse(sentence.text, catalogue)
+    it overlaps; every figure of the sentence when it holds no number), each with its
+    period and reporting unit or a refusal, in the sentence's order."""
+    reading = read_document(source, catalogue).at(sentence.line, sentence.number)
+    if reading is None or reading.text != sentence.text:
+        raise ValueError(
+            f"line {sentence.line} of {source.meta.id} has no sentence {sentence.number}: {sentence.text!r}"
+        )
+    statement = reading.statement
     inside = _figures_at(statement, needle)
-    context = _context(source, sentence)
-    return [_proposal(source, statement, figure, context, catalogue) for figure in (inside or statement.figures)]
+    if not inside and find_numbers(fold(needle)):
+        return []  # the number pointed at is no figure (a date, a year, a number in a name)
+    return [_proposal(source, reading, figure, catalogue) for figure in (inside or statement.figures)]
 
 
 def _figures_at(statement: Statement, needle: str) -> list[NumberMention]:
@@ -199,20 +223,10 @@ def _figures_at(statement: Statement, needle: str) -> list[NumberMention]:
     return inside or overlapping
 
 
-def _context(source: SourceDocument, sentence: Sentence) -> list[Sentence]:
-    """The sentences before this one in the source, nearest first."""
-    numbered = _numbered(source)
-    index = next((i for i, other in enumerate(numbered) if other == sentence), len(numbered))
-    return list(reversed(numbered[max(0, index - _CONTEXT_SENTENCES) : index]))
-
-
 def _proposal(
-    source: SourceDocument,
-    statement: Statement,
-    figure: NumberMention,
-    context: list[Sentence],
-    catalogue: UnitCatalogue | None,
+    source: SourceDocument, reading: SentenceReading, figure: NumberMention, catalogue: UnitCatalogue | None
 ) -> Proposal:
+    statement = reading.statement
     text = statement.sentence
     before, after = text[: figure.start], text[figure.end :]
     proposal = Proposal(
@@ -226,10 +240,73 @@ def _proposal(
         text=figure.text,
         target=statement.is_target(figure),
     )
-    if _COMPARISON_BASE_BEFORE.search(before[-40:]):
-        return replace(proposal, figure_refusal=f"'{figure.text}' is a comparison base, not a figure of its own period")
-    proposal = _with_period(proposal, source, statement, figure, context, catalogue)
+    not_a_figure = _not_an_observation(statement, figure, before, after)
+    if not_a_figure:
+        return replace(proposal, figure_refusal=f"'{figure.text}' is {not_a_figure}")
+    proposal = _with_period(proposal, source, reading, figure)
+    proposal = _within_the_document(proposal, source, statement)
     return _with_unit(proposal, source, statement, figure, catalogue)
+
+
+def _not_an_observation(statement: Statement, figure: NumberMention, before: str, after: str) -> str:
+    """What the figure is when it is no observation of a unit and period (a comparison
+    base, a ratio, a threshold, a group's size, a forecast, a daily rate), else ""."""
+    clause = before[before.rfind(";") + 1 :]
+    opened = before.rfind("(")
+    in_brackets = opened > before.rfind(")")
+    if _COMPARISON_BASE_BEFORE.search(before[-40:]) or (in_brackets and _SAME_TIME_BEFORE.match(before[opened + 1 :])):
+        return "a comparison base, not a figure of its own period"
+    if _RATIO_AFTER.match(after):
+        return "a ratio ('… lần'), not a figure the registry keeps; file the two figures it compares"
+    if _THRESHOLD_BEFORE.search(clause[-90:]):
+        return "a threshold that says which units are counted ('có … trên/dưới …'), not an observation"
+    if _RANKED_TOTAL_BEFORE.search(before[-30:]) and _UNITS_AFTER.match(after):
+        return "the number of units a ranking covers ('theo 63 tỉnh'), not an observation"
+    if _GROUP_BEFORE.search(before[-12:]):
+        return "the size of a group ('nhóm 10 …'), not an observation"
+    if _FORECAST.search(clause):
+        return "a forecast or a recommendation ('dự báo', 'dự kiến', 'kiến nghị'), neither an observation nor a target"
+    if _PER_DAY_AFTER.match(after):
+        return "a daily rate ('mỗi ngày'); the registry keeps no per-day figures"
+    return ""
+
+
+def _within_the_document(proposal: Proposal, source: SourceDocument, statement: Statement) -> Proposal:
+    """Refuse a period the document cannot give the figure: one still running when it was
+    published (an observation, not a target), a running total since an unstated day, or a
+    period read from context in a sentence that speaks of an earlier one ("tuần trước")."""
+    if proposal.refusal or proposal.period is None:
+        return proposal
+    published = source.meta.published
+    if not proposal.target and published is not None and proposal.period_from != "source-date":
+        try:
+            period = parse_period(proposal.period)
+        except ValueError:
+            period = None
+        # a flow counted over a period that still had months to run (an index's edition is named by its year)
+        running = period is not None and (
+            period.start > published
+            or (proposal.kind not in _EDITION_KINDS and (period.end - published).days > _RUNNING_DAYS)
+        )
+        if running:
+            return replace(
+                proposal,
+                period_refusal=f"{proposal.period} had not ended when the source was published ({published.isoformat()}); "
+                "a figure for part of it needs its own day: add --period",
+            )
+    if proposal.period_from == "context":
+        earlier = _EARLIER_PERIOD.search(statement.sentence)
+        if earlier:
+            return replace(
+                proposal,
+                period_refusal=f"the sentence speaks of '{earlier.group(0)}', which names no period; add --period",
+            )
+        if _SINCE.search(statement.sentence):
+            return replace(
+                proposal,
+                period_refusal="a running total since a day the sentence does not give, with no as-of day; add --period",
+            )
+    return proposal
 
 
 def target_year(period: str) -> int:
@@ -237,7 +314,8 @@ def target_year(period: str) -> int:
     return int(period.split("/")[-1][:4])
 
 
-def _with_period(proposal, source, statement, figure, context, catalogue) -> Proposal:
+def _with_period(proposal, source, reading: SentenceReading, figure) -> Proposal:
+    statement = reading.statement
     found = statement.period_of(figure, target=proposal.target)
     published = source.meta.published
     proposal = replace(proposal, per_year=found.per_year)
@@ -248,7 +326,7 @@ def _with_period(proposal, source, statement, figure, context, catalogue) -> Pro
                 proposal,
                 period_refusal=f"the sentence gives one figure for {joined}; add --period if one of them is meant",
             )
-        labels = found.mention.resolved(published.year if published else None)
+        labels = reading.resolved(found.mention)
         if not labels:
             return replace(
                 proposal, period_refusal="the sentence gives a day and month but the source has no date; add --period"
@@ -267,36 +345,29 @@ def _with_period(proposal, source, statement, figure, context, catalogue) -> Pro
         return replace(
             proposal, period=published.isoformat(), period_from="source-date", period_words=found.mention.text
         )
-    return _period_from_context(proposal, context, catalogue, published)
+    present = next((p for p in statement.periods if p.role == "present"), None)
+    if present is not None:  # "Tỉnh hiện có 1.028 tổ ...; 96,5% người dân ...": does "hiện" reach this clause?
+        return replace(
+            proposal,
+            period_refusal=f"the sentence speaks of the present ('{present.text}') in another clause; add --period",
+        )
+    return _period_from_context(proposal, reading.context)
 
 
-def _period_from_context(proposal, context, catalogue, published) -> Proposal:
-    year = published.year if published else None
-    for sentence in context:
-        stated = [
-            (mention, mention.resolved(year))
-            for mention in analyse(sentence.text, catalogue).periods
-            if mention.role == "period"
-        ]
-        stated = [(mention, labels) for mention, labels in stated if labels]
-        labels = list(dict.fromkeys(labels[0] for _, labels in stated))
-        if len(labels) == 1:
-            return replace(
-                proposal,
-                period=labels[0],
-                period_from="context",
-                period_quote=sentence.text,
-                period_words=stated[0][0].text,
-            )
-        if len(labels) > 1:
-            listed = ", ".join(labels)
-            return replace(
-                proposal,
-                period_refusal=f"the sentence states no period and the one before states several ({listed}); add --period",
-            )
+def _period_from_context(proposal: Proposal, context: PeriodContext) -> Proposal:
+    """The period in force at the sentence (set by the title, a heading or a sentence
+    before), written as `period_quote`, or a refusal that says why there is none."""
+    if context.label is None:
+        return replace(
+            proposal,
+            period_refusal=f"the sentence states no period and {context.reason}; add --period (2024, 2024-H1, 2024-06-30, …)",
+        )
     return replace(
         proposal,
-        period_refusal="the sentence states no period and no sentence before it does; add --period (2024, 2024-H1, 2024-06-30, …)",
+        period=context.label,
+        period_from="context",
+        period_quote=context.quote,
+        period_words=context.words,
     )
 
 
@@ -323,6 +394,23 @@ def _joined_periods(statement: Statement, mention: PeriodMention | None) -> str:
 def _with_unit(proposal, source, statement, figure, catalogue) -> Proposal:
     if catalogue is None:
         return proposal
+    proposal = _unit_of(proposal, source, statement, figure, catalogue)
+    unit_id, label = proposal.reporting_unit, proposal.period
+    if proposal.refusal or unit_id is None or label is None or unit_id not in catalogue:
+        return proposal
+    try:
+        period = parse_period(label)
+    except ValueError:
+        return proposal
+    days = [period.start] if period.kind == "range" else [period.start, period.end]
+    if all(catalogue.at(unit_id, day) is not None for day in days if day is not None):
+        return proposal
+    name = catalogue.latest(unit_id).name
+    refusal = f"{name} was not a reporting unit throughout {label} (a merger): add --reporting-unit or --period"
+    return replace(proposal, unit_refusal=refusal)
+
+
+def _unit_of(proposal, source, statement, figure, catalogue) -> Proposal:
     found = statement.unit_of(figure, catalogue)
     if found.how == "ambiguous":
         return replace(proposal, reporting_unit=None, unit_refusal=f"{found.reason}; add --reporting-unit")
@@ -346,7 +434,7 @@ def _one_province(text: str | None, catalogue: UnitCatalogue) -> str | None:
     named = {
         unit.unit_id
         for unit in analyse(text, catalogue).units
-        if catalogue.level(unit.unit_id) == "province" and not unit.local
+        if not unit.local and catalogue.level(unit.unit_id) == "province"
     }
     return named.pop() if len(named) == 1 else None
 

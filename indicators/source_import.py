@@ -16,6 +16,7 @@ from indicators.editing import ConflictError, digest, save_text
 from indicators.files import MAX_SOURCE_TEXT_BYTES, TextError, atomic_write, decode_text
 from indicators.models import Source
 from indicators.paths import DataLayout
+from indicators.reporting_units import UnitCatalogue, read_catalogue
 
 
 class SourceImportError(ValueError):
@@ -79,13 +80,19 @@ def import_source(
     author: dict,
     notes: str | None = None,
     origin: str = "imported in the dashboard editor",
+    reporting_unit: str | None = None,
 ) -> Source:
     """Validate and write `<id>.txt` and `<id>.yaml` under the data folder's sources;
     the id is made from the publisher, the date and the title. The edit log records
     the import with `author` (see `indicators.edit_log`), the metadata as its diff and
     the text's SHA-256 in its summary. Raises SourceImportError for empty or oversized
     text, invalid metadata (pydantic's message), or an id that already exists (nothing
-    is replaced), and ValueError for an author that is not an identity."""
+    is replaced), and ValueError for an author that is not an identity.
+
+    `reporting_unit`: the unit whose own publication the source is; when not given, the
+    one province the publisher's name holds ("Báo Nghệ An", "Cổng thông tin điện tử tỉnh
+    Lào Cai") is proposed (see `publisher_unit`), so figures that leave it unnamed
+    ("toàn tỉnh") are that province's."""
     check_author(author)
     if not text.strip():
         raise SourceImportError("the text is empty")
@@ -95,6 +102,9 @@ def import_source(
     prefix = slug(publisher or "source", 20)
     source_id = "-".join(part for part in (prefix, published.isoformat() if published else "", slug(title, 40)) if part)
     notes = (notes or "").strip() or None
+    if reporting_unit is None and publisher:
+        problems: list = []
+        reporting_unit = publisher_unit(publisher, read_catalogue(data.reporting_units, problems), published)
     try:
         meta = Source(
             id=source_id,
@@ -105,6 +115,7 @@ def import_source(
             language="vi",
             accessed=date.today(),
             origin=origin,
+            reporting_unit=reporting_unit,
             notes={"vi": notes} if notes else None,  # written in Vietnamese; the English is added by an editor
         )
     except ValidationError as error:
@@ -147,3 +158,18 @@ def import_document(
         notes=notes,
         origin=document.origin,
     )
+
+
+def publisher_unit(publisher: str, catalogue: UnitCatalogue, published: date | None = None) -> str | None:
+    """The province a publisher's name holds, when it holds exactly one that was in force
+    on `published` ("Báo Nghệ An" -> nghe-an; "Cổng thông tin điện tử thành phố Đà Nẵng"
+    -> da-nang); None for national publishers ("Báo Nhân Dân", "Cổng Thông tin điện tử
+    Chính phủ") and ministries (a ministry's portal also reports the country's figures,
+    so an editor decides)."""
+    provinces = {
+        mention.unit_id
+        for mention in catalogue.find(publisher)
+        if catalogue.level(mention.unit_id) == "province"
+        and (published is None or catalogue.at(mention.unit_id, published) is not None)
+    }
+    return provinces.pop() if len(provinces) == 1 else None

@@ -23,7 +23,7 @@ Rules, in order:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from indicators.coverage import full_dates, is_claim
@@ -38,19 +38,45 @@ _LISTED = re.compile(r"^\s*(?:[^\d\s,;:()]+\s+){0,3}?(?:,|và|,\s*và)\s*(?:năm
 _LOCAL_WORD = re.compile(
     r"(?<!\w)(?:thành\s+phố|tp\.?|thị\s+xã|thị\s+trấn|huyện|quận|phường|xã(?!\s+hội\b))\s+", re.IGNORECASE
 )
+# Places below a province, or across provinces, that name no unit: "cấp xã", "các huyện miền núi",
+# "Sở Tư pháp", "khu vực nông thôn", "vùng Tây Nguyên", "Đông Nam Bộ"
+_LOCAL_GROUP = re.compile(
+    r"(?<!\w)(?:cấp\s+(?:xã|huyện)|nhóm\s+(?:các\s+)?(?:bộ|tỉnh|địa\s+phương)\b|(?:hai|ba|bốn|các)\s+tỉnh\b(?=[^,;.]*\b(?:trước|cũ))|(?:các|một\s+số|nhiều)\s+(?:xã|phường|huyện|thôn|bản|sở)\b"
+    r"|(?-i:Sở)\s+(?-i:[A-ZĐ])\w*(?:\s+(?:và\s+)?(?-i:[A-ZĐ])\w*)*|khu\s+vực\s+(?:thành\s+thị|nông\s+thôn)"
+    r"|vùng\s+(?-i:[A-ZĐ])\w*(?:\s+(?-i:[A-ZĐ])\w*)*|Đông\s+Nam\s+Bộ|Tây\s+Nguyên|Đồng\s+bằng\s+sông\s+(?:Hồng|Cửu\s+Long)"
+    r"|Trung\s+du\s+và\s+miền\s+núi\s+phía\s+Bắc|(?:Bắc|Nam)\s+Trung\s+Bộ)",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_]+")
 # Between a local place and the unit that owns it: "huyện Mèo Vạc của tỉnh Hà Giang", "Sa Pa, Lào Cai"
 _OWNER = re.compile(r"^\s*(?:,|\(|-|–|của|thuộc)\s*$", re.IGNORECASE)
-_RIGHT_AFTER = re.compile(r"^[^\d,;:()]{0,16}$")  # "tỷ USD " between a figure and its year
+_RIGHT_AFTER = re.compile(r"^(?!.*\bvà\b)[^\d,;:()]{0,16}$")  # "tỷ USD " between a figure and its year
 _SOURCE_BEFORE = re.compile(
-    r"(?:\btheo|\bdo)\s+(?:báo\s+cáo\s+(?:của\s+)?|số\s+liệu\s+(?:của\s+)?|đánh\s+giá\s+của\s+)?$", re.IGNORECASE
+    r"(?:\btheo|\bdo)\s+(?:báo\s+cáo\s+(?:ngày\s+\d{1,2}[/-]\d{1,2}(?:[/-]\d{4})?\s+)?(?:của\s+)?|số\s+liệu\s+(?:của\s+)?|đánh\s+giá\s+của\s+)?$",
+    re.IGNORECASE,
 )
+# "cao nhất cả nước", "xếp thứ 3 cả nước": the country is the ranking's scope, not the figure's unit
+_SCOPE_BEFORE = re.compile(r"(?:nhất|thứ\s+\S+|đầu)\s*$", re.IGNORECASE)
+# "về Chỉ số chuyển đổi số cấp tỉnh", "từ cấp tỉnh đến cấp xã": a level inside a name or a span
+_LEVEL_NAMED_BEFORE = re.compile(r"(?:\bvề\s+(?-i:[A-ZĐ])[^,;()]*|\btừ\s*)$", re.IGNORECASE)
+_NEXT_SUBJECT = re.compile(r",\s*(?:trong\s+đó|còn|riêng|cao\s+hơn|thấp\s+hơn|chỉ\s+sau|sau|trước|so\s+với)\b", re.I)
+_GOES_ON = re.compile(r"\s*(?:trong\s+đó|cụ\s+thể)\b", re.IGNORECASE)
+_COMMUNE_LEVEL = re.compile(r"\bcấp\s+xã\b", re.IGNORECASE)
+# "địa phương có giá trị thấp nhất": a unit the sentence leaves unnamed
+_UNNAMED_EXTREME = re.compile(
+    r"\b(?:địa\s+phương|tỉnh|bộ|đơn\s+vị)\s+(?:có\s+)?[^,;()]{0,30}?(?:cao|thấp|lớn|nhỏ)\s+nhất[^,;()]*$", re.IGNORECASE
+)
+_PEOPLE_AFTER = re.compile(r"^\s*(?:công\s+dân|người\s+dân)\b", re.IGNORECASE)
+_NAME_BEFORE_BRACKET = re.compile(r"((?-i:[A-ZĐ])[\w.&]*(?:\s+[\w.&]+){0,4}?)\s*\($", re.IGNORECASE)
 _JOINED = re.compile(r"^\s*(?:,|và|cùng|với|cùng với|phối hợp với)\s*$", re.IGNORECASE)
 _NATIONWIDE = re.compile(r"\b(?:cả\s+nước|toàn\s+quốc)\b", re.IGNORECASE)
 # "cấp ... cho công dân": a ministry serving people across the country, whose figure may be national
 _BENEFICIARIES = re.compile(r"\bcho\s+(?:công\s+dân|người\s+dân|doanh\s+nghiệp|tổ\s+chức)\b", re.IGNORECASE)
 _LED_GROUP_BEFORE = re.compile(r"(?:dẫn\s+đầu|đứng\s+đầu|đứng\s+thứ\s+\S+\s+trong)\s*$", re.IGNORECASE)
-_TARGET_WORDS = re.compile(r"(?:mục\s+tiêu|phấn\s+đấu|chỉ\s+tiêu|kế\s+hoạch\s+đặt\s+ra)", re.IGNORECASE)
+_TARGET_WORDS = re.compile(
+    r"(?:mục\s+tiêu|phấn\s+đấu|chỉ\s+tiêu|(?-i:kế\s+hoạch)(?!\s+số)|yêu\s+cầu|đề\s+nghị|đặt\s+ra|cần\s+(?:đưa|đạt|nâng))",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -91,7 +117,9 @@ class Statement:
         units = [u for u in self.units if u.end <= at and not u.local and not self._unit_excluded(u)]
         after = [figure for figure in self.figures if figure.start >= match.end()]
         if after and len(periods) < 2:  # "lần lượt đạt 45,2% và 52,8% trong các năm 2023, 2024"
-            periods = self._list_after(after[-1].end, [p for p in self.periods if p.role == "period" and p.label])
+            periods = (
+                self._list_after(after[-1].end, [p for p in self.periods if p.role == "period" and p.label]) or periods
+            )
         if after and len({unit.unit_id for unit in units}) < 2:  # "lần lượt là 1.200 và 980 tại Hà Nội và TP.HCM"
             named = [u for u in self.units if not u.local and not self._unit_excluded(u)]
             units = self._list_after(after[-1].end, named) or units
@@ -142,6 +170,8 @@ class Statement:
         position = self._list_position(figure)
         if listed is not None and position is not None:
             _, periods, units, after = listed
+            if len(periods) == 1 and periods[0].label and "/" in periods[0].label:
+                return self._year_of_range(periods[0], position, len(after), per_year)
             if len(periods) >= 2:
                 if len({unit.unit_id for unit in units}) >= 2:
                     return PeriodOf(reason="both periods and places are listed before 'lần lượt'", per_year=per_year)
@@ -166,11 +196,36 @@ class Statement:
             )
         if chosen is not None:
             return PeriodOf(chosen.labels, "sentence", chosen, per_year=per_year)
-        if any(p.role == "present" for p in self.periods):
-            return PeriodOf((), "present", next(p for p in self.periods if p.role == "present"), per_year=per_year)
+        clause_start, clause_end = self._clause(figure)
+        present = [p for p in self.periods if p.role == "present" and clause_start <= p.start < clause_end]
+        if present:  # "Thành phố hiện cung cấp 1.215 ...; tỷ lệ ... đạt 74,6%": the present is its clause's
+            return PeriodOf((), "present", present[0], per_year=per_year)
         return PeriodOf(reason="the sentence states no period for this figure", per_year=per_year)
 
+    def _year_of_range(
+        self, mention: PeriodMention, position: tuple[int, int], values: int, per_year: bool
+    ) -> PeriodOf:
+        """ "các năm từ 2020 - 2024 lần lượt là a, b, c, d, e": the n-th value is the n-th year."""
+        first, last = (int(year) for year in mention.label.split("/"))
+        if last - first + 1 != values:
+            reason = f"'lần lượt' pairs the {last - first + 1} years of '{mention.text}' with {values} values"
+            return PeriodOf(reason=reason, per_year=per_year)
+        year = replace(mention, label=str(first + position[0]), also=())
+        return PeriodOf(year.labels, "list-position", year, per_year=per_year)
+
     def _nearest(self, figure: NumberMention, mentions: list):
+        # "đạt 41,6% (cuối năm 2023 là 18,2%)": a period in brackets is only for what the brackets hold
+        bracket = self._brackets(figure.start)
+        following = re.match(r"\s*\(", self.sentence[figure.end :])
+        if following:  # "lên 47 (năm 2017)": the period in brackets right after the figure is its own
+            opened = figure.end + following.end() - 1
+            own = [m for m in mentions if self._brackets(m.start) == opened]
+            closed = self.sentence.find(")", opened)
+            inside = find_numbers(self.sentence[opened : len(self.sentence) if closed < 0 else closed], opened)
+            others = [n for n in inside if not any(m.start <= n.start < m.end for m in own)]
+            if len(own) == 1 and not others:  # "(cuối năm 2023 là 18,2%)" is another value's period
+                return own[0]
+        mentions = [m for m in mentions if self._brackets(m.start) in (None, bracket)]
         clause_start, clause_end = self._clause(figure)
         after = [m for m in mentions if m.start >= figure.end and m.start < clause_end]
         if after and _RIGHT_AFTER.match(self.sentence[figure.end : after[0].start]):
@@ -182,6 +237,13 @@ class Statement:
         if before:
             return before[-1]
         return after[0] if after else None
+
+    def _brackets(self, at: int) -> int | None:
+        """Where the brackets around position `at` open, or None outside brackets."""
+        opened = self.sentence.rfind("(", 0, at)
+        if opened < 0 or self.sentence.rfind(")", opened, at) >= 0:
+            return None
+        return opened
 
     def _clause(self, figure: NumberMention) -> tuple[int, int]:
         start = self.sentence.rfind(";", 0, figure.start) + 1
@@ -200,8 +262,10 @@ class Statement:
         in_parentheses = before.count("(") > before.count(")")
         return (
             in_parentheses
-            or _SOURCE_BEFORE.search(before[-30:]) is not None
+            or _SOURCE_BEFORE.search(before[-40:]) is not None
             or _LED_GROUP_BEFORE.search(before[-30:]) is not None
+            or (unit.unit_id == "vn" and _SCOPE_BEFORE.search(before[-20:]) is not None)
+            or (unit.unit_id.startswith("khoi-") and _LEVEL_NAMED_BEFORE.search(before[-60:]) is not None)
         )
 
     def unit_of(self, figure: NumberMention, catalogue: UnitCatalogue) -> UnitOf:
@@ -220,17 +284,40 @@ class Statement:
                 return UnitOf(distinct[position[0]], "list-position")
         clause_start, clause_end = self._clause(figure)
         units = [u for u in self.units if not self._unit_excluded(u)]
+        bracket = self._brackets(figure.start)
+        # a name with a value in brackets after it, "Bắc Ninh (80,17 điểm)", owns that value only
+        units = [u for u in units if bracket == u.end + self._space_after(u.end) or not self._owns_brackets(u)]
         before = [u for u in units if clause_start <= u.start and u.end <= figure.start]
-        after = [u for u in units if figure.end <= u.start < clause_end]
+        # "đạt X, trong đó khối bộ đạt Y": a unit after the figure's clause names another figure's
+        turn = _NEXT_SUBJECT.search(self.sentence, figure.end, clause_end)
+        after_end = turn.start() if turn else clause_end
+        after = [u for u in units if figure.end <= u.start < after_end]
         nearest = before[-1] if before else (after[0] if after else None)
+        if nearest is None and _GOES_ON.match(self.sentence, clause_start):
+            # "Đối với cấp tỉnh, ... đạt 0,6974; trong đó trụ cột ... đạt 0,7591": the unit of the clause before
+            earlier = [u for u in units if u.end <= clause_start]
+            nearest = earlier[-1] if earlier else None
+        if nearest is None and _UNNAMED_EXTREME.search(self.sentence, clause_start, figure.start):
+            return UnitOf(how="ambiguous", reason="the figure belongs to a unit the sentence does not name ('… nhất')")
         if nearest is None:
+            owner = _NAME_BEFORE_BRACKET.search(self.sentence, 0, bracket) if bracket is not None else None
+            if owner is not None:  # "Singapore (hạng 4)", "Sở Tư pháp (97,1%)": a name outside the catalogue
+                return UnitOf(
+                    how="ambiguous", reason=f"the value in brackets belongs to '{owner.group(1)}', not a reporting unit"
+                )
             return UnitOf(reason="the sentence names no place")
+        if nearest.text.lower().startswith("cấp") and _COMMUNE_LEVEL.search(self.sentence):
+            reason = f"'{nearest.text}' and 'cấp xã' are levels of government here, not the bloc of provinces"
+            return UnitOf(how="ambiguous", reason=reason)
+        after_figure = self.sentence[figure.end : figure.end + 24]
+        if nearest.unit_id and catalogue.level(nearest.unit_id) == "ministry" and _PEOPLE_AFTER.match(after_figure):
+            return UnitOf("vn", "sentence")  # "Bộ Công an bảo đảm 100% công dân ...": the country's people
         local = nearest if nearest.local else self._local_of(nearest, units)
         if local is not None:
             reason = f"the figure is about '{local.text}', a place below the province level the registry files"
             return UnitOf(how="ambiguous", reason=reason)
         group = self._joined_with(nearest, units)
-        sub_national = {u.unit_id for u in group if catalogue.level(u.unit_id) != "national"}
+        sub_national = {u.unit_id for u in group if u.unit_id and catalogue.level(u.unit_id) != "national"}
         if len(sub_national) >= 2:
             names = " and ".join(u.text for u in group)
             return UnitOf(how="ambiguous", reason=f"the figure is about {names} together, or it does not say whose")
@@ -241,6 +328,17 @@ class Statement:
             reason = f"{nearest.text} serves people ('{_BENEFICIARIES.search(self.sentence, clause_start).group(0)}'): the figure may be the whole country's or the ministry's own"
             return UnitOf(how="ambiguous", reason=reason)
         return UnitOf(nearest.unit_id, "sentence")
+
+    def _space_after(self, at: int) -> int:
+        return len(self.sentence[at:]) - len(self.sentence[at:].lstrip())
+
+    def _owns_brackets(self, unit: UnitMention) -> bool:
+        """Whether a value in brackets follows the name: "Hà Nội (0,8241)" (not "Bình Dương (cũ)")."""
+        opened = unit.end + self._space_after(unit.end)
+        if not self.sentence.startswith("(", opened):
+            return False
+        closed = self.sentence.find(")", opened)
+        return bool(find_numbers(self.sentence[opened : len(self.sentence) if closed < 0 else closed]))
 
     def _local_of(self, unit: UnitMention, units: list[UnitMention]) -> UnitMention | None:
         """The local place a unit is written after as its owner: "huyện Mèo Vạc (của|thuộc)
@@ -273,9 +371,17 @@ class Statement:
         """Whether the figure is a target: a target word shortly before it ("mục tiêu 80%"),
         or after a target's due year in its clause ("mục tiêu đến năm 2025, ... đạt 10%")."""
         clause_start, _ = self._clause(figure)
-        if _TARGET_WORDS.search(self.sentence[clause_start : figure.start][-60:]):
-            return True
-        return any(p.role == "target" and clause_start <= p.start and p.end <= figure.start for p in self.periods)
+        bracket = self._brackets(figure.start)
+        if bracket is not None:  # "(kế hoạch 15%)", "(mục tiêu 70%)": a target of the figure before
+            return _TARGET_WORDS.match(self.sentence, bracket + 1) is not None
+        before = self.sentence[clause_start : figure.start]
+        for match in _TARGET_WORDS.finditer(before):
+            if self._brackets(clause_start + match.start()) is None:
+                return True
+        return any(
+            p.role == "target" and clause_start <= p.start and p.end <= figure.start and self._brackets(p.start) is None
+            for p in self.periods
+        )
 
 
 def analyse(sentence: str, catalogue: UnitCatalogue | None = None) -> Statement:
@@ -300,6 +406,10 @@ def _with_local_places(sentence: str, units: list[UnitMention]) -> list[UnitMent
     word names its district, town or provincial city, not the province."""
     by_start = {unit.start: unit for unit in units}
     found = list(units)
+    for match in _LOCAL_GROUP.finditer(sentence):
+        end = _end_of_common_words(sentence, match.end())  # "các huyện vùng cao" (then "của Sơn La")
+        found = [unit for unit in found if not match.start() <= unit.start < end]
+        found.append(UnitMention(match.start(), end, sentence[match.start() : end], "", True))
     for match in _LOCAL_WORD.finditer(sentence):
         if match.start() in by_start:  # "thành phố Đà Nẵng": a city's own name
             continue
@@ -315,6 +425,17 @@ def _with_local_places(sentence: str, units: list[UnitMention]) -> list[UnitMent
         if end > at:
             found.append(UnitMention(match.start(), end, sentence[match.start() : end], "", True))
     return sorted(found, key=lambda unit: unit.start)
+
+
+def _end_of_common_words(sentence: str, start: int) -> int:
+    """Where the lower-case words from `start` end, before an owner ("của", "thuộc") or a name."""
+    end = start
+    for word in _WORD.finditer(sentence, start):
+        between = sentence[end : word.start()]
+        if between.strip() or word.group(0)[0].isupper() or word.group(0) in ("của", "thuộc", "tại", "ở"):
+            break
+        end = word.end()
+    return end
 
 
 def _end_of_proper_name(sentence: str, start: int) -> int:

@@ -7,6 +7,8 @@ import unicodedata
 
 _SENTENCE_END = re.compile(r"[.!?…]+[”\")]?\s+")
 _SENTENCE_START = ("“", '"', "(")
+_TABLE_CELLS = " | "
+_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:TP|Tp|TS|ThS|PGS|GS|TT|Th\.S)\.$")
 
 
 def fold(text: str) -> str:
@@ -38,15 +40,20 @@ def alphabetical_key(text: str) -> str:
 def split_sentences(line: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a line: a stop mark (`.`, `!`, `?`, `…`),
     a space, then a capital, a digit or an opening mark. A semicolon never ends a
-    sentence, so a list of figures stays whole.
+    sentence, so a list of figures stays whole; nor does the stop of an abbreviation
+    ("TP. Đà Nẵng"); a table row (cells joined by " | ") is one sentence.
 
     >>> line = "Năm 2023 đạt 5,2%; năm 2024 đạt 6%. Hà Nội dẫn đầu."
     >>> [line[start:end] for start, end in split_sentences(line)]
     ['Năm 2023 đạt 5,2%; năm 2024 đạt 6%. ', 'Hà Nội dẫn đầu.']
     """
+    if _TABLE_CELLS in line:  # a table row, "1 | TP. Đà Nẵng | 0,7925": one statement
+        return [(0, len(line))] if line.strip() else []
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(line):
         following = line[match.end() : match.end() + 1]
+        if _ABBREVIATION.search(line, 0, match.start() + 1):  # "TP. Hồ Chí Minh", "TS. Nguyễn"
+            continue
         if following and (following.isupper() or following.isdigit() or following in _SENTENCE_START):
             spans.append((start, match.end()))
             start = match.end()

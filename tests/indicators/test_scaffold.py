@@ -101,7 +101,7 @@ def test_new_fails_clearly_on_ambiguous_input(arguments, message):
 
 def test_line_and_sentence_pick_one_clause_of_a_line(tmp_path, real_data_copy):
     source = real_data_copy / "sources" / f"{VOV}.txt"
-    source.write_text(source.read_text(encoding="utf-8") + "\nNăm 2023 đạt 5 tỷ USD. Năm 2024 đạt 5 tỷ USD.\n", "utf-8")
+    source.write_text(source.read_text(encoding="utf-8") + "\nNăm 2022 đạt 5 tỷ USD. Năm 2023 đạt 5 tỷ USD.\n", "utf-8")
     refused = run_cli("--data", str(real_data_copy), "new", "--source", VOV, "--find", "đạt 5 tỷ USD", "--dry-run")
     assert refused.returncode == 2 and "--line 27:1" in refused.stderr and "--line 27:2" in refused.stderr
     picked = run_cli(
@@ -110,7 +110,7 @@ def test_line_and_sentence_pick_one_clause_of_a_line(tmp_path, real_data_copy):
         "--dry-run",
     )  # fmt: skip
     assert picked.returncode == 0, picked.stderr
-    assert "period: 2024" in picked.stdout and "from the sentence ('Năm 2024')" in picked.stderr
+    assert "period: 2023" in picked.stdout and "from the sentence ('Năm 2023')" in picked.stderr
 
 
 def test_new_writes_the_context_sentence_as_period_quote(real_data_copy):

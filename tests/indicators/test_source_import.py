@@ -98,6 +98,7 @@ def test_import_writes_the_text_and_metadata_the_registry_loads(data):
         "url: https://example.org/bn\n"
         "language: vi\n"
         f"accessed: '{date.today().isoformat()}'\n"
+        "reporting_unit: bac-ninh\n"  # proposed from the publisher, Báo Bắc Ninh
         "origin: imported in the dashboard editor\n"
         "notes:\n"
         "  vi: Ngày đăng lấy từ địa chỉ bài.\n"

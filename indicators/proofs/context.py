@@ -1,0 +1,49 @@
+"""What the document around a quote proves: the period in force at its sentence (set by
+the title, a heading or a sentence before), and the province a source speaks for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from indicators.reading import PeriodContext, read_document
+from indicators.registry import SourceDocument
+from indicators.reporting_units import ReportingUnit, UnitCatalogue
+
+
+@dataclass(frozen=True)
+class ContextVerdict:
+    """`agrees`: the period in force is the observation's; otherwise `message` names the
+    period the document states and the sentence that states it."""
+
+    agrees: bool
+    context: PeriodContext
+    message: str = ""
+
+
+def period_in_force(source: SourceDocument, quote: str, label: str, catalogue: UnitCatalogue) -> ContextVerdict | None:
+    """Whether the period the document has in force at the quote's sentence is `label`;
+    None when the quote is not one sentence of the source or no period is in force there."""
+    holding = read_document(source, catalogue).holding(quote)
+    contexts = {sentence.context for sentence in holding if sentence.context.label}
+    if len(holding) != 1 or len(contexts) != 1:
+        return None
+    context = contexts.pop()
+    if label in context.labels:
+        return ContextVerdict(True, context)
+    message = (
+        f"the document states {context.label} ('{context.words}') for this sentence, in: '{_short(context.quote)}', "
+        f"not {label}; file it under {context.label} with that sentence as period_quote"
+    )
+    return ContextVerdict(False, context, message)
+
+
+def publishers_province(source: SourceDocument | None, catalogue: UnitCatalogue) -> ReportingUnit | None:
+    """The province whose own publication the source is (its metadata's reporting_unit), or None."""
+    unit_id = source.meta.reporting_unit if source is not None else None
+    if unit_id is None or unit_id not in catalogue or catalogue.level(unit_id) != "province":
+        return None
+    return catalogue.latest(unit_id)
+
+
+def _short(text: str, size: int = 90) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"

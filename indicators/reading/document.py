@@ -1,0 +1,157 @@
+"""One reading per source document, computed once and kept by the digest of what it
+reads (title, date, text): the sentences in order, each with its layout role, what it
+states (`indicators.statements.Statement`) and the period in force at it."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date
+
+from indicators.period_mentions import find_periods
+from indicators.reading.context import NONE, PeriodContext, one_period, referred, stated
+from indicators.reading.layout import line_role
+from indicators.reporting_units import UnitCatalogue
+from indicators.statements import Statement, analyse
+from indicators.text import fold, split_sentences
+
+_KEPT = 512  # readings kept in memory (one per source text)
+_AVERAGE = re.compile(r"\b(?:mỗi|một)\s+ngày\b|\btrung\s+bình\b|\bbình\s+quân\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """One sentence: its place (`line`, 1-based; `number`, its place on the line), its
+    layout `role`, what it states, and the period in force at it (`context`: set by the
+    title, a heading or a sentence before; for a heading, its own)."""
+
+    index: int
+    line: int
+    number: int
+    text: str
+    role: str
+    statement: Statement
+    context: PeriodContext
+    year: int | None  # the year a day and month without one take here
+
+    def resolved(self, mention) -> tuple[str, ...]:
+        """A period mention's labels, with the year of the context where the words leave it out."""
+        return mention.resolved(self.year)
+
+
+@dataclass(frozen=True)
+class DocumentReading:
+    title: str
+    published: date | None
+    sentences: tuple[SentenceReading, ...]
+
+    def at(self, line: int, number: int) -> SentenceReading | None:
+        """The `number`-th sentence of line `line`."""
+        return next((s for s in self.sentences if s.line == line and s.number == number), None)
+
+    def holding(self, quote: str) -> list[SentenceReading]:
+        """The sentences that hold the (folded) quote, or that the quote holds whole."""
+        folded = fold(quote)
+        return [s for s in self.sentences if folded in s.text or (len(s.text) > 20 and s.text in folded)]
+
+    def states_title(self, quote: str) -> bool:
+        return bool(self.title) and fold(quote) == self.title
+
+
+_readings: OrderedDict[tuple, DocumentReading] = OrderedDict()
+
+
+def read_document(source, catalogue: UnitCatalogue | None = None) -> DocumentReading:
+    """The reading of a `SourceDocument` (its metadata's title and date and its text),
+    computed once per distinct text and catalogue."""
+    meta = source.meta
+    return read_text(source.text, meta.title, meta.published, catalogue)
+
+
+def read_text(
+    text: str, title: str = "", published: date | None = None, catalogue: UnitCatalogue | None = None
+) -> DocumentReading:
+    """The reading of a text (one paragraph, heading, caption or table row per line)."""
+    digest = hashlib.blake2b(f"{title}\x00{published}\x00{text}".encode(), digest_size=16).digest()
+    key = (digest, id(catalogue))
+    found = _readings.get(key)
+    if found is not None:
+        _readings.move_to_end(key)
+        return found
+    found = _read(text, fold(title), published, catalogue)
+    _readings[key] = found
+    if len(_readings) > _KEPT:
+        _readings.popitem(last=False)
+    return found
+
+
+def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogue | None) -> DocumentReading:
+    default_year = published.year if published else None
+    base = NONE
+    if title:
+        own = stated(find_periods(title), title, default_year)
+        one = one_period(own)
+        if one is not None:
+            base = PeriodContext(one[1][0], one[0].text, title, "title", 0, "", one[1][1:])
+        elif own:
+            base = PeriodContext(reason="the title states several periods")
+    current, history, found = base, [base], []
+    before_present = base
+    for line_number, raw in enumerate(text.splitlines(), start=1):
+        line = fold(raw)
+        if current.where == "present":  # "hiện ..." speaks for the rest of its paragraph only
+            current = before_present
+        role = line_role(line)
+        for number, (start, end) in enumerate(split_sentences(line), start=1):
+            sentence = line[start:end].strip()
+            statement = analyse(sentence, catalogue)
+            # a month or day without a year: the year of the period set on this line or by a heading, else the title's
+            near = current.where == "heading" or (
+                current.where in ("sentence", "present") and current.line == line_number
+            )
+            year = _year(current if near else base) or _year(current) or default_year
+            own = stated(statement.periods, sentence, year)
+            one = one_period(own)
+            if role == "heading":
+                if one is not None:
+                    current = PeriodContext(one[1][0], one[0].text, sentence, "heading", line_number, "", one[1][1:])
+                    history.append(current)
+                elif own:
+                    current = PeriodContext(reason=f"the heading '{sentence}' states several periods")
+                else:
+                    current = base  # a new section: what the sentences before set ends
+            at = current
+            if role != "heading" and (back := referred(sentence, history)) is not None:
+                at = back
+            found.append(SentenceReading(len(found), line_number, number, sentence, role, statement, at, year))
+            if role in ("heading", "caption"):
+                continue
+            if (one is not None and "/" in one[1][0]) or _AVERAGE.search(sentence):
+                continue  # a range or an average's span ("mỗi ngày trong tháng 5") is its sentence's own
+            unsupported = next((p for p in statement.periods if p.role == "period" and p.unsupported), None)
+            if one is not None:
+                current = PeriodContext(one[1][0], one[0].text, sentence, "sentence", line_number, "", one[1][1:])
+                history.append(current)
+            elif (
+                unsupported is not None
+            ):  # "Trong 9 tháng năm 2024, ...": a new period, one the registry has no form for
+                current = PeriodContext(reason=f"the sentence on line {line_number} states {unsupported.unsupported}")
+            elif published is not None and any(p.role == "present" for p in statement.periods):
+                # "Hiện 100% cơ quan ...": the day of publication, for what follows in the paragraph
+                present = next(p for p in statement.periods if p.role == "present")
+                if current.where != "present":
+                    before_present = current
+                current = PeriodContext(published.isoformat(), present.text, sentence, "present", line_number, "")
+            elif own:
+                labels = ", ".join(dict.fromkeys(labels[0] for _, labels in own))
+                current = PeriodContext(reason=f"the sentence on line {line_number} states several periods ({labels})")
+            elif at is not current and at.label:
+                current = at
+    return DocumentReading(title, published, tuple(found))
+
+
+def _year(context: PeriodContext) -> int | None:
+    label = context.label
+    return int(label[:4]) if label and label[:4].isdecimal() else None
