@@ -17,6 +17,10 @@ from dashboard.sidebar import link_choices, linked_state, sidebar, write_link  #
 from dashboard.view import build_view  # noqa: E402
 
 st.set_page_config(page_title="Chỉ số chuyển đổi số Việt Nam", page_icon=":material/monitoring:", layout="wide")
+# Also set in .streamlit/config.toml; here too for a server started from another folder:
+# no grid offers its own unescaped CSV download (every file out of the app goes through
+# dashboard.downloads, which escapes what a spreadsheet would run).
+st.set_option("client.disableDataExport", True)
 
 loaded = data.current()
 embedding = embeds.embedding()  # an <iframe> on another site: the chart alone, no sidebar

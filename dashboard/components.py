@@ -6,6 +6,8 @@ is inert there, whatever it holds.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import altair as alt
@@ -145,19 +147,28 @@ def history_of(view: View, rows: pd.DataFrame, target=None) -> alt.TopLevelMixin
     a series per reporting unit (and per period type), each unit's standing figures
     joined, other sources' reports for the same period as hollow markers."""
     rows = rows.assign(in_series=series_rows(rows), source_line=[source_line(view, row) for row in rows.itertuples()])
-    kinds = [kind for kind in PERIOD_KINDS if kind in set(rows.period_type)]
+    # A rate per year is its own series beside the levels of the same period type.
+    row_kinds = [(kind, bool(per_year)) for kind, per_year in zip(rows.period_type, rows.per_year, strict=True)]
+    kinds = [(kind, rate) for rate in (False, True) for kind in PERIOD_KINDS if (kind, rate) in set(row_kinds)]
+
+    def kind_name(kind: tuple[str, bool]) -> str:
+        return f"{view.plain(kind[0])} · {view.plain('per_year_series')}" if kind[1] else view.plain(kind[0])
+
     units = list(dict.fromkeys(rows.sort_values("reporting_unit", kind="stable").reporting_unit))
     if len(units) == 1:
-        series = [view.plain(kind) for kind in rows.period_type]
-        colors = {view.plain(kind): PERIOD_COLORS[kind] for kind in kinds}
+        series = [kind_name(kind) for kind in row_kinds]
+        colors = {
+            kind_name(kind): SERIES_COLORS[index % len(SERIES_COLORS)] if kind[1] else PERIOD_COLORS[kind[0]]
+            for index, kind in enumerate(kinds)
+        }
         legend = view.plain("period_type")
     else:
         names = dict(zip(rows.reporting_unit, (_unit_name(view, row) for row in rows.itertuples()), strict=True))
 
         def label(unit, kind):
-            return names[unit] if len(kinds) == 1 else f"{names[unit]} · {view.plain(kind)}"
+            return names[unit] if len(kinds) == 1 else f"{names[unit]} · {kind_name(kind)}"
 
-        series = [label(unit, kind) for unit, kind in zip(rows.reporting_unit, rows.period_type, strict=True)]
+        series = [label(unit, kind) for unit, kind in zip(rows.reporting_unit, row_kinds, strict=True)]
         ordered = [label(unit, kind) for unit in units for kind in kinds]
         colors = {name: SERIES_COLORS[index % len(SERIES_COLORS)] for index, name in enumerate(ordered)}
         legend = view.plain("reporting_unit")
@@ -265,7 +276,9 @@ def kpi_card(view: View, row) -> None:
         if row.conflict:
             render.warning(view.t("sources_disagree", period=period_text(view, row)), icon=":material/compare_arrows:")
         errors = [problem for problem in view.loaded.registry.problems_of(row.indicator_id) if problem.is_error]
-        if errors:  # a figure dropped for its errors may be newer than the one shown
+        if row.indicator_id in view.loaded.correcting:  # its file fails now: the last valid figure, marked
+            render.warning(view.t("being_corrected"), icon=":material/edit_note:")
+        elif errors:  # a figure dropped for its errors may be newer than the one shown
             render.warning(view.t("figures_hidden", count=len(errors)), icon=":material/warning:")
         left, right = st.columns(2)
         with left, render.popover(view.t("quote"), icon=":material/format_quote:", width="stretch"):
@@ -321,13 +334,13 @@ def drawn_when_open(label: render.Markdown, count: int, key: str):
 
 
 def problems_panel(view: View, problems: list[Problem]) -> None:
-    """The registry's problems as an error panel (file:line, message)."""
+    """How many problems the registry has, and a link to the registry-health page that
+    lists them (readers see no file names here)."""
     errors = [problem for problem in problems if problem.is_error]
     if not errors:
         return
     render.error(view.t("registry_problems", count=len(errors)), icon=":material/error:")
-    with render.expander(view.t("problems"), expanded=False):
-        st.dataframe(problems_frame(view, errors), hide_index=True, width="stretch")
+    render.page_link("views/health.py", label=view.t("see_health"), icon=":material/fact_check:")
 
 
 def problems_table(view: View, problems: list[Problem]) -> None:
@@ -341,7 +354,7 @@ def problems_frame(view: View, problems: list[Problem]) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                view.plain("file"): f"{problem.path}:{problem.line}:{problem.column}",
+                view.plain("file"): f"{shown_path(view, problem.path)}:{problem.line}:{problem.column}",
                 view.plain("field"): problem.field,
                 view.plain("message"): problem_message(view, problem),
                 view.plain("code"): problem.code,
@@ -349,6 +362,16 @@ def problems_frame(view: View, problems: list[Problem]) -> pd.DataFrame:
             for problem in problems
         ]
     )
+
+
+def shown_path(view: View, path: str) -> str:
+    """A problem's file as readers may see it: relative to the data folder
+    (`registry/x.yaml`), never where the server keeps it."""
+    data_dir = os.path.abspath(view.loaded.registry.data_dir)
+    absolute = os.path.abspath(path)
+    if absolute.startswith(data_dir + os.sep):
+        return os.path.relpath(absolute, data_dir)
+    return os.path.join(*Path(absolute).parts[-2:]) if os.path.isabs(path) else path
 
 
 def problem_message(view: View, problem: Problem) -> str:

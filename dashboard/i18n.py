@@ -432,6 +432,14 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     "ed_preview": ("Kiểm tra và xem trước", "Validate and preview"),
     "ed_save": ("Lưu", "Save"),
     "ed_reload": ("Tải lại tệp đã lưu", "Reload the saved file"),
+    "ed_busy": (
+        "Có người khác đang lưu; chưa có gì được ghi. Hãy thử lại sau giây lát.",
+        "Someone else is saving; nothing was written. Try again in a moment.",
+    ),
+    "ed_write_failed": (
+        "Không ghi được lên đĩa ({reason}); tệp và nhật ký biên tập vẫn như trước.",
+        "The disk refused the write ({reason}); the file and the edit log are as they were.",
+    ),
     "ed_new_indicator": ("+ Chỉ số mới", "+ New indicator"),
     "ed_new_id": (
         "Mã mới (chữ thường, nối bằng gạch ngang; thành tên tệp)",
@@ -480,6 +488,14 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     "in_english": ("tiếng Anh, chưa dịch", "in English"),
     "untranslated_note": ("Ghi chú (chưa dịch): {note}", "Note (not translated): {note}"),
     "per_year_of": ("mỗi năm (báo cáo {period})", "per year (reported {period})"),
+    "per_year_series": ("mỗi năm", "per year"),
+    "being_corrected": (
+        "Số liệu này đang được chỉnh sửa; đây là con số hợp lệ gần nhất.",
+        "This figure is being corrected; shown is the last valid figure.",
+    ),
+    "see_health": ("Xem chi tiết ở trang Tình trạng sổ chỉ số", "See the details on the Registry health page"),
+    "full_text": ("Toàn văn theo trang", "The whole text, page by page"),
+    "text_page": ("Trang (trong {pages} trang)", "Page (of {pages})"),
 }
 
 

@@ -220,6 +220,7 @@ class IndicatorChecker:
             meta.publisher if meta else None,
             meta.published if meta else None,
             fields["source"],
+            bool(fields.get("per_year")),
         )
 
 

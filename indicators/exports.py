@@ -38,6 +38,7 @@ EXPORT_COLUMNS = [
     "source_id",
     "quote",
     "note",
+    "per_year",  # true: the value is a rate per year of the period, not a level
 ]
 READER_COLUMNS = [
     "indicator_name",  # in the reader's language

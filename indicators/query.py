@@ -52,7 +52,7 @@ def series_rows(frame: pd.DataFrame) -> np.ndarray:
     shown = frame["stands"].to_numpy(dtype=bool).copy()
     conflicted = np.flatnonzero(frame["conflict"].to_numpy(dtype=bool))
     if len(conflicted):
-        keys = frame.iloc[conflicted][["indicator_id", "reporting_unit", "period"]]
+        keys = frame.iloc[conflicted][["indicator_id", "reporting_unit", "period", "per_year"]]
         shown[conflicted[~keys.duplicated().to_numpy()]] = True
     return shown
 

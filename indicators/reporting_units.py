@@ -290,10 +290,10 @@ def _english(name: str, kind: str) -> str:
 
 def _read(path: Path, model, problems: list[Problem], required: bool = True):
     """The file's entries (the model's root), or None with its problems reported."""
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         if required:
             problems.append(Problem(display_path(path), 1, 1, "-", "reporting-unit file is missing", "file-missing"))
         return None
-    document = read_yaml(path, problems)
+    document = read_yaml(path, problems, root=path.parent.parent)
     parsed = None if document is None else validate_document(model, document, problems)
     return None if parsed is None else parsed.root

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import streamlit as st
+from filelock import Timeout
 
 from dashboard import editors, import_review, render
 from dashboard.components import history_of, labelled, problems_table
@@ -293,6 +294,10 @@ def preview(indicator_id: str, path, base: str | None, text: str) -> None:
             if render.button(view.t("ed_reload"), key=f"reload_{indicator_id}"):
                 st.session_state.pop(f"editor_base_{indicator_id}", None)
                 st.rerun()
+        except Timeout:
+            render.warning(view.t("ed_busy"), icon=":material/hourglass_top:")
+        except OSError as error:
+            render.error(view.t("ed_write_failed", reason=error.strerror or type(error).__name__))
         else:
             after_save(indicator_id, path, text)
 

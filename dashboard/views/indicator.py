@@ -48,7 +48,7 @@ def own_problems(indicator_id: str) -> None:
         st.dataframe(problems_frame(view, errors), hide_index=True, width="stretch")
 
 
-if requested in registry.unloaded:  # its file is broken: say so here, not on another indicator's page
+if requested in registry.unloaded and requested not in view.loaded.correcting:  # broken, never valid here
     render.title(inert(requested))
     own_problems(requested)
     st.stop()

@@ -310,7 +310,15 @@ def test_markup_in_registry_text_is_shown_as_inert_text(tmp_path, browser):
                     page.keyboard.press("Escape")
                 assert_inert(page, reached, shown=not path.startswith("/health"))  # its texts are in a chart
         open_and_wait(page, f"{running.url}/indicator?indicator=vssid-accounts")
-        # The text as written, up to the invisible joiners inside its addresses.
+        # The text as written, up to the invisible joiners inside its addresses, once the note is drawn.
+        page.wait_for_function(
+            """([main, joiner, wanted]) => {
+                const text = (document.querySelector(main)?.innerText || "").replaceAll(joiner, "");
+                return wanted.every((part) => text.includes(part));
+            }""",
+            arg=['[data-testid="stMain"]', WORD_JOINER, [sentence, f"{PAYLOAD} Ghi chú"]],
+            timeout=30_000,
+        )
         shown = page.locator('[data-testid="stMain"]').inner_text().replace(WORD_JOINER, "")
         assert sentence in shown and f"{PAYLOAD} Ghi chú" in shown
         context.close()

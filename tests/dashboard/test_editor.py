@@ -424,3 +424,38 @@ def test_an_import_without_a_title_is_refused_in_the_readers_language(app, monke
     by_label(app.text_area, "Văn bản").input("Năm 2025, cả nước có 120 triệu thuê bao di động băng rộng.")
     app.button[[button.label for button in app.button].index("Nhập")].click().run()
     assert [shown(error.value) for error in app.error] == ["Chưa nhập: cần nhập tiêu đề"]
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "Someone else is saving; nothing was written. Try again in a moment."),
+        ("vi", "Có người khác đang lưu; chưa có gì được ghi. Hãy thử lại sau giây lát."),
+    ],
+)
+def test_a_save_while_someone_else_holds_the_log_says_try_again(app, monkeypatch, tmp_path, language, message):
+    import subprocess
+    import sys
+
+    from indicators import edit_log
+
+    app, data = open_editor(app, monkeypatch, tmp_path, ANALYST, language=language)
+    path = data / "registry" / "vssid-accounts.yaml"
+    before = path.read_text(encoding="utf-8")
+    app.selectbox(key="editor_indicator").set_value("vssid-accounts").run()
+    next(box for box in app.checkbox if box.label.startswith(("Headline", "Chỉ số chính"))).uncheck()
+    app.button(key="editor_preview").click().run()
+    hold = "import sys, time\nfrom filelock import FileLock\nwith FileLock(sys.argv[1]):\n    print('held', flush=True)\n    time.sleep(60)\n"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", hold, str(data / "edit-log.jsonl.lock")], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        monkeypatch.setattr(edit_log, "LOCK_TIMEOUT_SECONDS", 0.5)
+        app.button(key="save_vssid-accounts").click().run()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not app.exception
+    assert message in [shown(warning.value) for warning in app.warning]
+    assert path.read_text(encoding="utf-8") == before and read_entries(data / "edit-log.jsonl") == []

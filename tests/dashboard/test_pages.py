@@ -258,10 +258,13 @@ def test_a_broken_registry_shows_an_error_panel_and_the_valid_rest(app, monkeypa
     assert not app.exception
     assert "1" in shown(app.error[0].value)
     assert len(app.metric) == 11
-    problems = app.dataframe[0].value
-    assert "vssid-accounts.yaml:15:5" in problems.iloc[0, 0]
+    assert app.dataframe == [] and "vssid-accounts.yaml" not in text_of(app)  # the details are on the health page
+    app.switch_page("views/health.py").run()
+    (problems,) = [table.value for table in app.main.dataframe if "Cách sửa" in table.value.columns]
+    # Relative to the data folder: readers never see where the server keeps it.
+    assert problems.iloc[0, 0] == "registry/vssid-accounts.yaml:15:5"
     # In Vietnamese: what the code means, then the validator's English detail, marked untranslated.
-    assert list(problems.columns) == ["Tệp", "Trường", "Thông báo", "Mã"]
+    assert list(problems.columns) == ["Tệp", "Trường", "Thông báo", "Mã", "Cách sửa"]
     assert (
         problems["Thông báo"]
         .iloc[0]
@@ -270,9 +273,32 @@ def test_a_broken_registry_shows_an_error_panel_and_the_valid_rest(app, monkeypa
             "— chi tiết (tiếng Anh, chưa dịch): "
         )
     )
-    app.switch_page("views/health.py").run()
-    (health,) = [table.value for table in app.main.dataframe if "Cách sửa" in table.value.columns]
+    health = problems
     assert health["Cách sửa"].tolist() == ["Chỉ giữ một trong hai."]
+
+
+def test_a_file_broken_after_a_valid_load_keeps_its_card_marked_as_being_corrected(app, monkeypatch, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    monkeypatch.setenv("INDICATORS_DATA", str(data))
+    app.query_params["lang"] = "en"
+    app.run()
+    cards = len(app.metric)
+    path = data / "registry" / "vssid-accounts.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 35", "value: 3 5"), encoding="utf-8")  # a typo
+    app.run()
+    assert not app.exception
+    assert len(app.metric) == cards  # the card stays, with the last valid figure ...
+    assert "This figure is being corrected; shown is the last valid figure." in [
+        shown(warning.value) for warning in app.warning
+    ]
+    assert any("35" in str(metric.value) for metric in app.metric)
+    assert "vssid-accounts.yaml" not in text_of(app) and str(data) not in text_of(app)  # ... without file details
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 3 5", "value: 35"), encoding="utf-8")
+    app.run()
+    assert "This figure is being corrected; shown is the last valid figure." not in [
+        shown(warning.value) for warning in app.warning
+    ]
 
 
 def test_a_link_to_a_broken_indicator_shows_its_problems_not_another_indicator(app, monkeypatch, tmp_path):
