@@ -151,9 +151,7 @@ def history_chart(
         alt.Tooltip("quote:N", title="“”"),
     ]
     encoding = {
-        "x": alt.X(
-            "period_start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year"), scale=alt.Scale(padding=48)
-        ),
+        "x": alt.X("period_start:T", title=None, axis=time_axis(data), scale=alt.Scale(padding=48)),
         "y": alt.Y(
             "value:Q",
             title=value_title,
@@ -199,6 +197,18 @@ def history_chart(
             goal.mark_text(align="right", dx=-10, dy=-12, fontWeight="bold", color=target.color).encode(text="label:N")
         )
     return captioned(alt.layer(*layers).properties(height=360), caption)
+
+
+def time_axis(rows: pd.DataFrame) -> alt.Axis:
+    """Years on a history chart's time axis; a chart whose figures share one date (one
+    figure, a draft's preview) has a year tick count that draws no tick at all, so its
+    axis gets that date as its one tick, labelled with the figure's `period_text`."""
+    starts = pd.to_datetime(rows["period_start"]).dropna().unique()
+    if len(starts) != 1:
+        return alt.Axis(format="%Y", tickCount="year")
+    day = pd.Timestamp(starts[0])
+    label = str(rows["period_text"].iloc[0]).replace("\\", "\\\\").replace("'", "\\'")
+    return alt.Axis(values=[alt.DateTime(year=day.year, month=day.month, date=day.day)], labelExpr=f"'{label}'")
 
 
 def ranking_chart(rows: pd.DataFrame, rank_title: str, caption: Caption) -> alt.TopLevelMixin:

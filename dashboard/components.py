@@ -402,6 +402,12 @@ def problems_panel(view: View, problems: list[Problem]) -> None:
     render.page_link("views/health.py", label=view.t("see_health"), icon=":material/fact_check:")
 
 
+def problems_table(view: View, problems: list[Problem]) -> None:
+    """Problems as a static table whose messages wrap (the data grid cuts them where they
+    say what to do): for the few problems of one draft in the editor."""
+    render.table(problems_frame(view, problems), hide_index=True)
+
+
 def problems_frame(view: View, problems: list[Problem]) -> pd.DataFrame:
     """Problems as a table: where (file:line:column), the field, the message, the code."""
     return pd.DataFrame(

@@ -256,6 +256,12 @@ _ENTRIES = [
         "More than one observation of the same unit and period is marked preferred.",
         "Keep preferred: true on one of them.",
     ),
+    Code(
+        "figure-cited-twice",
+        "Two indicators cite the same figure of the same sentence, so one figure would show twice.",
+        "Keep the figure in one indicator: remove the second observation (or its file), or add what it brings to "
+        "the first with `new --indicator ID`.",
+    ),
     # coverage
     Code("waiver-stale", "A coverage waiver matches no uncited number any more.", "Remove the waiver."),
     # the edit log (`python -m indicators log verify`)
@@ -472,6 +478,11 @@ VIETNAMESE: dict[str, tuple[str, str]] = {
     "preferred-duplicate": (
         "Nhiều hơn một số liệu của cùng đơn vị và kỳ được đánh dấu preferred.",
         "Chỉ giữ preferred: true ở một số liệu.",
+    ),
+    "figure-cited-twice": (
+        "Hai chỉ số trích cùng một con số của cùng một câu, nên một con số sẽ hiện hai lần.",
+        "Chỉ giữ con số ở một chỉ số: bỏ số liệu thứ hai (hoặc tệp của nó), hoặc thêm phần nó bổ sung vào chỉ số "
+        "thứ nhất bằng `new --indicator ID`.",
     ),
     "waiver-stale": ("Một miễn trừ độ phủ không còn khớp con số chưa trích dẫn nào.", "Bỏ miễn trừ đó."),
     "edit-log-unreadable": (

@@ -23,6 +23,7 @@ from filelock import FileLock
 
 from indicators import edit_log, yaml_writer
 from indicators.checks import IndicatorChecker
+from indicators.duplicates import cited_by_others
 from indicators.edit_log import check_author
 from indicators.files import MAX_YAML_BYTES, TextError, atomic_write, read_exact, refuse_format_characters
 from indicators.models import Indicator
@@ -117,6 +118,7 @@ def check_text(registry: Registry, path: Path, text: str) -> tuple[Indicator | N
     checker = IndicatorChecker.for_taxonomy(registry.taxonomy, registry.units, registry.sources)
     found, _ = checker.check(indicator, document)
     problems.extend(found)
+    problems.extend(cited_by_others(registry, indicator, document))
     other = registry.files.get(indicator.id)
     if other is not None and other.resolve() != path.resolve():
         problems.append(
@@ -240,3 +242,15 @@ def add_observation(draft: Draft, observation: dict) -> None:
 
 def remove_observation(draft: Draft, index: int) -> None:
     del draft.data["observations"][index]
+
+
+def change_observation(draft: Draft, index: int, changes: dict) -> None:
+    """Set fields of the observation at `index` in place, keeping its other fields, their
+    order and comments; a field changed to None or "" is removed (an optional one, such
+    as `period_quote`). A new field goes after `quote`'s neighbours, at the end."""
+    observation = draft.data["observations"][index]
+    for key, value in changes.items():
+        if value is None or value == "":
+            observation.pop(key, None)
+        elif observation.get(key) != value:
+            observation[key] = yaml_writer.yaml_value(value)

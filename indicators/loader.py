@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from indicators.cache import ValidationCache
 from indicators.checks import IndicatorChecker
 from indicators.codes import CATALOGUE
+from indicators.duplicates import figures_cited_twice
 from indicators.files import MAX_SOURCE_TEXT_BYTES, MAX_YAML_BYTES, read_text
 from indicators.models import OBSERVATION_DEFAULTS, PLAIN_OBSERVATIONS, Indicator, IndicatorInfo, Source, Taxonomy
 from indicators.paths import DataLayout, default_data_dir
@@ -53,6 +54,7 @@ def read_registry(
         paths = _indicator_paths(data.registry, problems)
         results = _read_with_cache(paths, checker, max_bytes, workers or os.cpu_count() or 1, cache, data.root)
         indicators, rows, files = _assemble(paths, results, problems)
+        problems.extend(figures_cited_twice(indicators, rows, files, sources))
     problems.sort(key=lambda problem: (problem.path, problem.line, problem.column))
     return Registry(data.root, taxonomy, sources, indicators, rows, files, problems, units)
 

@@ -19,6 +19,7 @@ id, before and after the merger (its territory changed), told apart by date.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import unicodedata
@@ -83,6 +84,13 @@ class UnitCatalogue:
 
     def __contains__(self, unit_id: str) -> bool:
         return unit_id in self.versions
+
+    def closest(self, unit_id: str, count: int = 3) -> list[str]:
+        """The ids most like a mistyped one, closest first ("danang" -> ["da-nang"]);
+        dashes are left out of the comparison. Empty when none is close."""
+        bare = {known.replace("-", ""): known for known in self.versions}
+        matches = difflib.get_close_matches(unit_id.replace("-", ""), list(bare), n=count, cutoff=0.75)
+        return [bare[match] for match in matches]
 
     def latest(self, unit_id: str) -> ReportingUnit:
         return self.versions[unit_id][-1]

@@ -154,6 +154,8 @@ def _schema_message(detail: dict) -> str:
     given = detail.get("input")
     if isinstance(given, dict | list):
         given = type(given).__name__
+    if kind in ("float_parsing", "int_parsing") and isinstance(given, str) and number_hint(given):
+        return f"{given!r} is not a number as YAML writes it; {number_hint(given)}"
     hint = yaml11_hint(given) if isinstance(given, str) else None
     return f"{detail['msg']} (got {given!r})" + (f"; {hint}" if hint else "")
 
@@ -253,6 +255,36 @@ def yaml11_hint(text: str) -> str | None:
         return None
     written = _plain_form(older)
     return f"YAML 1.1 tools read {written} here; write {written} if you mean that, or quote '{text}' to keep text"
+
+
+_DECIMAL_COMMA = re.compile(r"([+-]?\d+),(\d+)")
+_GROUPED_DOTS = re.compile(r"([+-]?\d{1,3}(?:\.\d{3})+)(?:,(\d+))?")
+_GROUPED_COMMAS = re.compile(r"([+-]?\d{1,3}(?:,\d{3})+)(?:\.(\d+))?")
+
+
+def number_hint(text: str) -> str | None:
+    """How to write a number given as Vietnamese or grouped text, or None for other
+    text: `35,0` -> "write 35.0 (a dot as the decimal mark)"; `2.087.114` -> "write
+    2087114 (no thousands separators)"; `1,500` -> both readings.
+
+    >>> number_hint("35,0")
+    'write 35.0 (a dot as the decimal mark)'
+    """
+    text = text.strip()
+    match = _DECIMAL_COMMA.fullmatch(text)
+    if match:
+        whole, decimals = match.groups()
+        hint = f"write {whole}.{decimals} (a dot as the decimal mark)"
+        if len(decimals) == 3 and whole.lstrip("+-") != "0":
+            hint += f", or {whole}{decimals} if the comma separates thousands"
+        return hint
+    for pattern, group_mark in ((_GROUPED_DOTS, "."), (_GROUPED_COMMAS, ",")):
+        match = pattern.fullmatch(text)
+        if match:
+            whole, decimals = match.groups()
+            written = whole.replace(group_mark, "") + (f".{decimals}" if decimals else "")
+            return f"write {written} (no thousands separators; a dot as the decimal mark)"
+    return None
 
 
 def _plain_form(value: Any) -> str:

@@ -186,3 +186,19 @@ def test_every_chart_carries_its_title_and_source_line(language):
         assert spec["title"]["text"] == "Tiêu đề"
         assert spec["title"]["subtitle"] == ["Nguồn: VOV, 19/7/2024", "Chỉ số chuyển đổi số Việt Nam"]
         assert spec["title"]["anchor"] == "start"
+
+
+def x_axis(spec: dict) -> dict:
+    return spec["layer"][0]["encoding"]["x"]["axis"]
+
+
+def test_a_chart_of_one_date_labels_that_date_on_its_axis():
+    """A year tick count draws no tick on a one-date axis: the date is its one tick, labelled as the reader reads it."""
+    rows = exports_rows()
+    one = rows[rows.period == "2024-H1"].assign(period_text="H1 2024 (the reader's 'label')")
+    axis = x_axis(history_chart(one, "tỷ USD", "Kỳ", COLORS, CAPTION).to_dict())
+    start = pd.Timestamp(one.period_start.iloc[0])
+    assert axis["values"] == [{"year": start.year, "month": start.month, "date": start.day}]
+    assert axis["labelExpr"] == "'H1 2024 (the reader\\'s \\'label\\')'"
+    several = x_axis(history_chart(rows, "tỷ USD", "Kỳ", COLORS, CAPTION).to_dict())
+    assert several == {"format": "%Y", "tickCount": "year"}
