@@ -88,6 +88,8 @@ def test_plain_observations_follow_the_observation_model():
         "period_en": None,
         "per_year": False,
         "reporting_unit": None,
+        "quote": None,
+        "cell": None,
         "period_quote": None,
         "status": None,
         "preferred": False,
