@@ -210,6 +210,11 @@ class TableInfo(Strict):
     number: ShortText | None = Field(default=None, description="Its number or label: 'Bảng 3', 'Table 2.1'.")
     page: Annotated[int, Field(ge=1)] | None = Field(default=None, description="The page it is printed on.")
     sheet: ShortText | None = Field(default=None, description="For an .xlsx source: the sheet that holds it.")
+    ranked: Annotated[int, Field(ge=1)] | None = Field(
+        default=None,
+        description="For a ranking of which the table shows only some rows: how many the publication ranks "
+        "(193 Member States), as it states; ranks cited from the table take it as out_of.",
+    )
 
 
 class Source(Strict):

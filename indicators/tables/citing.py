@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 from indicators.evidence import Finding
-from indicators.tables.sheets import TableCell
-
-
-def cell_labels(cell) -> dict:
-    """{"row": ..., "column": ...} of a CellCitation or of its dict."""
-    return cell if isinstance(cell, dict) else {"row": cell.row, "column": cell.column}
+from indicators.tables.sheets import TableCell, cell_labels
 
 
 def citation(source, cell) -> str:

@@ -24,8 +24,8 @@ from indicators.numbers import find_numbers, same_number
 from indicators.periods import parse_period
 from indicators.reporting_units import UnitCatalogue
 from indicators.tables.cells import CellError, header_periods, label_scale
-from indicators.tables.citing import cell_labels, locate, table_name
-from indicators.tables.sheets import TableCell
+from indicators.tables.citing import locate, table_name
+from indicators.tables.sheets import TableCell, cell_labels
 
 
 def cell_findings(indicator: IndicatorInfo, fields: dict, source, catalogue: UnitCatalogue | None) -> list[Finding]:
@@ -77,10 +77,14 @@ def _value_findings(indicator, fields, source, row: int, column: int, cell: Tabl
         scaled = f" × {scale:.15g}" if scale else ""
         message = f"{at} holds {cell.text!r} = {read}{scaled}, not {fields['value']:.15g}"
         found.append(Finding(("value",), message, "value-not-in-cell"))
-    if out_of is not None and not _out_of_stated(out_of, number.denominator, labels, table, column):
+    ranked = source.meta.table.ranked if source.meta.table else None
+    if out_of is not None and not (
+        (ranked is not None and same_number(ranked, out_of))
+        or _out_of_stated(out_of, number.denominator, labels, table, column)
+    ):
         message = (
-            f"{at}: out_of {out_of:g} is not stated by the cell, its headers or the table's title, nor is it the "
-            "number of ranked rows in the column"
+            f"{at}: out_of {out_of:g} is not stated by the cell, its headers, the table's title or its `ranked`, "
+            "nor is it the number of ranked rows in the column"
         )
         found.append(Finding(("out_of",), message, "value-not-in-cell"))
     if number.marker:
@@ -121,6 +125,7 @@ def _period_findings(fields, source, row: int, column: int, cell: TableCell) -> 
         ("column", table.headers[column].text),
         ("row", table.rows[row][0].text),
         ("table title", table_name(source)),
+        ("source's title", source.meta.title),
     )
     for place, text in places:
         labels = header_periods(text)
@@ -134,7 +139,7 @@ def _period_findings(fields, source, row: int, column: int, cell: TableCell) -> 
             return [Finding(("period",), message, "period-not-in-cell")]
     message = (
         f"{table.where()} cell {cell.reference}: neither its column {places[0][1]!r}, its row {places[1][1]!r} "
-        f"nor the table's title states a period"
+        f"nor the table's or the source's title states a period"
     )
     return [Finding(("period",), message, "period-not-in-cell")]
 
@@ -153,11 +158,16 @@ def _unit_findings(indicator, fields, source, row: int, column: int, cell: Table
     table = source.table
     at = f"{table.where()} cell {cell.reference}"
     labels = (table.rows[row][0].text, table.headers[column].text)
-    named = list(dict.fromkeys(mention.unit_id for label in labels for mention in catalogue.find(label)))
+    # the row's label, the column's header, and the row's text cells (a "Country" column)
+    texts = [
+        *labels,
+        *(other.text for other in table.rows[row][1:] if other.number is None and not other.text[:1].isdigit()),
+    ]
+    named = list(dict.fromkeys(mention.unit_id for text in texts for mention in catalogue.find(text)))
     name = catalogue.latest(unit_id).name
     if named and unit_id not in named:
         others = ", ".join(catalogue.latest(other).name for other in named)
-        message = f"{at}: its row {labels[0]!r} and column {labels[1]!r} name {others}, not {name}"
+        message = f"{at}: its row {labels[0]!r} (or a text cell of the row) and column {labels[1]!r} name {others}, not {name}"
         return [Finding(location, message, "geography-not-in-cell")]
     if not named:
         in_title = any(mention.unit_id == unit_id for mention in catalogue.find(table_name(source)))

@@ -79,6 +79,11 @@ class Table:
         return display_path(self.path) + (f" (sheet {self.sheet!r})" if self.sheet else "")
 
 
+def cell_labels(cell) -> dict:
+    """{"row": ..., "column": ...} of a CellCitation or of its dict."""
+    return cell if isinstance(cell, dict) else {"row": cell.row, "column": cell.column}
+
+
 def reference(line: int, column: int) -> str:
     """`B3` for line 3, column 2 (both 1-based)."""
     letters = ""
