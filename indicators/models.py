@@ -233,7 +233,7 @@ class Source(Strict):
         description="When the source is a unit's own publication (a province's portal): that unit. Its figures "
         "may then leave the unit unnamed ('toàn tỉnh').",
     )
-    origin: ShortText | None = Field(default=None, description="Where the text file came from (for editors).")
+    origin: Text | None = Field(default=None, description="Where the text or table file came from (for editors).")
     notes: Bilingual | None = Field(default=None, description="What is inferred rather than stated.")
     table: TableInfo | None = Field(default=None, description="For a table source: where the table stands.")
 
