@@ -32,8 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     show = commands.add_parser("show", help="an indicator with its observations and quotes")
     show.add_argument("indicator_id")
     new = commands.add_parser("new", help="a new indicator, observation or target from a sentence in a source")
-    new.add_argument("--source", required=True, help="source id (a file in data/sources/)")
-    new.add_argument("--find", required=True, help="text of the figure as the source writes it, e.g. '35 triệu'")
+    new.add_argument("--source", help="source id (a file in data/sources/)")
+    new.add_argument("--find", help="text of the figure as the source writes it, e.g. '35 triệu'")
+    new.add_argument("--table", metavar="SOURCE", help="a table source: file its cells (with --row and/or --column)")
+    new.add_argument("--row", help="with --table: the row's label as printed (alone: every numeric cell of the row)")
+    new.add_argument("--column", help="with --table: the column's header as printed (alone: the whole column)")
     new.add_argument("--indicator", help="add an observation to this existing indicator instead")
     new.add_argument("--target", action="store_true", help="file the figure as the indicator's target")
     new.add_argument("--line", help="pick the sentence on this line (N), or the S-th sentence of it (N:S)")
@@ -45,7 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--dry-run", action="store_true", help="print the file instead of writing it")
     imported = commands.add_parser("import-source", help="add a source document (its text and metadata)")
     imported.add_argument("--title", required=True)
-    imported.add_argument("--text", required=True, help="a UTF-8 text file holding the document")
+    imported.add_argument("--text", help="a UTF-8 text file holding the document")
+    imported.add_argument("--table", type=Path, help="a published table instead: a .csv (UTF-8) or .xlsx file")
+    imported.add_argument("--sheet", help="with an .xlsx table: the sheet that holds it")
+    imported.add_argument("--table-title", help="the table's title as printed")
+    imported.add_argument("--table-number", help="its number as printed: 'Bảng 3', 'Table 2.1'")
+    imported.add_argument("--page", type=int, help="the page it is printed on")
     imported.add_argument("--publisher")
     imported.add_argument("--date", help="publication date, YYYY-MM-DD")
     imported.add_argument("--url", help="the address the publisher gives")
@@ -207,6 +215,17 @@ def _new(data_dir: Path, arguments) -> int:
     except NewError as error:
         print(f"new: {error}", file=sys.stderr)
         return 2
+    if arguments.table:
+        for figure in proposal:
+            print(
+                f"new: {figure.row} × {figure.column}: {figure.printed} → {figure.period}, {figure.reporting_unit}",
+                file=sys.stderr,
+            )
+        if arguments.dry_run:
+            sys.stdout.write(text)
+        else:
+            print(f"wrote {display_path(path)}; `python -m indicators validate` accepts it", file=sys.stderr)
+        return 0
     how = "given with --period" if proposal.period_from == "hint" else proposal.explained()
     print(
         f"new: {proposal.text!r}: value {proposal.value:g} ({proposal.scale}), period {proposal.period} {how}, "
