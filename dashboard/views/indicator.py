@@ -112,9 +112,18 @@ render.markdown(inert(description))
 own_problems(indicator_id)
 
 rows = labelled(view, rows)
+MAX_UNITS_IN_HISTORY = 8
 
-if len(rows) > 1:
-    chart_with_images(view, history_of(view, rows, indicator.target), indicator_id)
+# A history per unit is readable for a few units; for a provincial table (63 provinces)
+# only the units with a history are drawn, and the comparison below shows all of them.
+if rows.reporting_unit.nunique() > MAX_UNITS_IN_HISTORY:
+    history_rows = rows[rows.groupby("reporting_unit", observed=True).period.transform("nunique") > 1]
+else:
+    history_rows = rows
+if len(rows) > 1 and len(history_rows) > 1:
+    chart_with_images(view, history_of(view, history_rows, indicator.target), indicator_id)
+elif len(rows) > 1:
+    render.caption(view.t("history_many_units", count=rows.reporting_unit.nunique()))
 else:
     row = next(rows.itertuples())
     render.metric(inert(period_text(view, row)), inert(formatted_value(view, row)), border=True)

@@ -53,3 +53,29 @@ def locate(source, cell: dict) -> tuple[list[Finding], tuple[int, int, TableCell
         message = f"{where}: row {cell['row']!r} has no cell under column {cell['column']!r}"
         return [Finding(("cell",), message, "cell-not-a-number")], None
     return [], (rows[0], columns[0], found)
+
+
+def table_frame(source):
+    """The table as a DataFrame of its cells as printed (text; columns: the headers, the
+    first the row labels; a blank or repeated header gets its cell reference), and the
+    (row, column) positions of that frame."""
+    import pandas as pd
+
+    table = source.table
+    names, seen = [], set()
+    for header in table.headers:
+        name = header.text if header.text and header.text not in seen else f"{header.text or '—'} ({header.reference})"
+        seen.add(name)
+        names.append(name)
+    cells = [[cell.text for cell in row] + [""] * (len(names) - len(row)) for row in table.rows]
+    return pd.DataFrame(cells, columns=names, dtype=object)
+
+
+def cited_positions(source, cells) -> set[tuple[int, int]]:
+    """(row index, column index) in `table_frame` of each cited cell that is in the table."""
+    found = set()
+    for cell in cells:
+        _, located = locate(source, cell_labels(cell))
+        if located is not None:
+            found.add((located[0], located[1]))
+    return found
