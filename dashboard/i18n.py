@@ -136,6 +136,7 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
         },
     ),
     "rank_history": ("Lịch sử xếp hạng", "Rank history"),
+    "mergers": ("Tỉnh, thành phố đã hợp nhất từ 1/7/2025", "Provinces merged on 1 July 2025"),
     "provincial_comparison": ("So sánh các tỉnh, thành phố", "Provinces compared"),
     "choose_year": ("Chọn năm", "Choose a year"),
     "cited_cells": ("{count} ô được trích dẫn", {"one": "{count} cited cell", "other": "{count} cited cells"}),

@@ -189,9 +189,13 @@ def merger_of(unit_id: str):
     )
 
 
-for unit in dict.fromkeys(rows.reporting_unit):
-    ended = merger_of(unit)
-    if ended:
+mergers = [ended for ended in map(merger_of, dict.fromkeys(rows.reporting_unit)) if ended]
+if len(mergers) > 3:  # a provincial table: one line per merged province would push the comparison away
+    with render.expander(md("{label} ({count})", label=view.t("mergers"), count=len(mergers))):
+        for ended in mergers:
+            render.caption(ended)
+else:
+    for ended in mergers:
         render.caption(ended)
 if rows.reporting_unit.nunique() > 1:
     unit_comparison(rows)
