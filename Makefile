@@ -6,7 +6,7 @@ PORT ?= 8501
 # This machine only; `make run ADDRESS=0.0.0.0` listens on every interface.
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test lint format validate benchmark soak clean
+.PHONY: run editor test lint format validate benchmark soak clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,11 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 
 run: $(BIN)/.installed
 	$(BIN)/streamlit run dashboard/app.py --server.address $(ADDRESS) --server.port $(PORT)
+
+# The editor on this machine: a local OpenID provider, a throw-away secrets file, the app
+# with DASHBOARD_EDIT=1 on http://127.0.0.1:$(PORT); prints the address and a test account.
+editor: $(BIN)/.installed
+	$(BIN)/python scripts/editor.py --port $(PORT)
 
 test: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -282,13 +282,6 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
         {"one": "{count} problem; fix it before saving.", "other": "{count} problems; fix them before saving."},
     ),
     "ed_not_imported": ("Chưa nhập: {reason}", "Not imported: {reason}"),
-    "ed_unregistered": (
-        "{count} con số trong nguồn này chưa được đăng ký:",
-        {
-            "one": "{count} figure in this source is not registered yet:",
-            "other": "{count} figures in this source are not registered yet:",
-        },
-    ),
     "ed_sign_in": ("Đăng nhập", "Sign in"),
     "ed_sign_out": ("Đăng xuất", "Sign out"),
     "ed_sign_in_needed": (
@@ -339,19 +332,67 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     ),
     "ed_add_figure": ("Thêm số liệu từ một câu trong nguồn", "Add a figure from a source sentence"),
     "ed_import_help": (
-        "Dán hoặc tải lên văn bản bài viết (UTF-8, tối đa {limit} MB). Văn bản được lưu vào data/sources/.",
-        "Paste or upload the article text (UTF-8, at most {limit} MB). It is saved under data/sources/.",
+        "Nhập địa chỉ trang web, hoặc tải lên tệp PDF hay .txt (UTF-8, tối đa {limit} MB), hoặc dán văn bản. "
+        "Văn bản được lưu vào data/sources/; tiêu đề, cơ quan đăng và ngày đăng được đọc từ trang web khi để trống.",
+        "Give a web address, or upload a PDF or a .txt file (UTF-8, at most {limit} MB), or paste the text. "
+        "It is saved under data/sources/; a page's title, publisher and date are read from it when left empty.",
     ),
     "ed_title": ("Tiêu đề", "Title"),
     "ed_publisher": ("Cơ quan đăng", "Publisher"),
     "ed_published": ("Ngày đăng", "Published"),
-    "ed_url": ("URL (do cơ quan đăng công bố)", "URL (as stated by the publisher)"),
+    "ed_url": (
+        "Địa chỉ trang web (được tải về khi không có tệp hay văn bản; nếu có, là URL do cơ quan đăng công bố)",
+        "Web address (fetched when no file or text is given; with one, the address the publisher gives)",
+    ),
+    "ed_give_document": (
+        "hãy nhập địa chỉ trang web, tải lên tệp hoặc dán văn bản",
+        "give a web address, a file or the text",
+    ),
+    "ed_fetching": ("Đang đọc tài liệu…", "Reading the document…"),
+    "ed_tables": (
+        "{count} bảng được đọc từ tài liệu và để riêng; chưa được lưu vì sổ đăng ký chưa đọc nguồn dạng bảng.",
+        {
+            "one": "{count} table was read from the document and kept apart; it is not saved, as the registry does not read table sources yet.",
+            "other": "{count} tables were read from the document and kept apart; they are not saved, as the registry does not read table sources yet.",
+        },
+    ),
+    "ed_table_caption": ("Bảng {number} (trang {page}): {title}", "Table {number} (page {page}): {title}"),
+    "ed_review": ("Duyệt các con số", "Review the figures"),
+    "ed_review_source": ("Nguồn", "Source"),
+    "ed_review_count": (
+        "{count} con số chưa được đăng ký; {ready} con số đã đủ thông tin.",
+        {
+            "one": "{count} figure is not registered yet; {ready} need nothing more.",
+            "other": "{count} figures are not registered yet; {ready} need nothing more.",
+        },
+    ),
+    "ed_review_none": ("Mọi con số của nguồn này đã được đăng ký.", "Every figure of this source is registered."),
+    "ed_quote": ("Trích dẫn", "Quote"),
+    "ed_context": ("Kỳ lấy từ câu trước", "Period from the sentence before"),
+    "ed_missing": ("Còn thiếu: {what}", "Still missing: {what}"),
+    "ed_decision": ("Quyết định", "Decision"),
+    "ed_accept": ("Chấp nhận", "Accept"),
+    "ed_reject": ("Bỏ qua", "Reject"),
+    "ed_correct": ("Sửa", "Correct"),
+    "ed_row_value": ("Giá trị (theo quy mô của chỉ số)", "Value (in the indicator's scale)"),
+    "ed_save_accepted": (
+        "Lưu {count} con số được chấp nhận",
+        {"one": "Save the {count} accepted figure", "other": "Save the {count} accepted figures"},
+    ),
+    "ed_saved_files": (
+        "Đã lưu {count} con số vào {files} tệp: {names}",
+        {
+            "one": "Saved {count} figure in {files} file(s): {names}",
+            "other": "Saved {count} figures in {files} file(s): {names}",
+        },
+    ),
+    "ed_not_saved": ("Chưa lưu gì: {reason}", "Nothing saved: {reason}"),
+    "ed_value_invalid": (
+        "dòng {row}: giá trị {value} không phải là số",
+        "row {row}: the value {value} is not a number",
+    ),
     "ed_text": ("Văn bản", "Text"),
     "ed_import": ("Nhập", "Import"),
-    "ed_add_later": (
-        "Thêm chúng ở thẻ Chỉ số hoặc bằng `python -m indicators new`.",
-        "Add them with the Indicator tab or `python -m indicators new`.",
-    ),
     "ed_tab_indicator": ("Chỉ số", "Indicator"),
     "ed_tab_import": ("Nhập nguồn", "Import a source"),
     "ed_source": ("Nguồn", "Source"),
@@ -367,7 +408,7 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     ),
     "ed_add_toggle": ("Thêm một số liệu", "Add an observation"),
     "ed_remove": ("Xóa", "Remove"),
-    "ed_upload": ("…hoặc tải lên tệp .txt", "…or upload a .txt file"),
+    "ed_upload": ("…hoặc tải lên tệp PDF hay .txt", "…or upload a PDF or a .txt file"),
     "ed_sentence_option": ("dòng {line}: {text}", "line {line}: {text}"),
     "ed_figure_option": ("{text} → {value} · {period}", "{text} → {value} · {period}"),
     "ed_no_change": ("(không có thay đổi)", "(no change)"),

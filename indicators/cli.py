@@ -47,17 +47,26 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--reporting-unit", help="the unit the figure is about, when the sentence does not say it")
     new.add_argument("--dry-run", action="store_true", help="print the file instead of writing it")
     imported = commands.add_parser("import-source", help="add a source document (its text and metadata)")
-    imported.add_argument("--title", required=True)
-    imported.add_argument("--text", help="a UTF-8 text file holding the document")
-    imported.add_argument("--table", type=Path, help="a published table instead: a .csv (UTF-8) or .xlsx file")
+    document = imported.add_mutually_exclusive_group()
+    document.add_argument("--text", help="a UTF-8 text file holding the document (needs --title)")
+    document.add_argument("--file", help="a PDF: its text (and tables) are read from it")
+    document.add_argument("--table", type=Path, help="a published table: a .csv (UTF-8) or .xlsx file (needs --title)")
     imported.add_argument("--sheet", help="with an .xlsx table: the sheet that holds it")
     imported.add_argument("--table-title", help="the table's title as printed")
     imported.add_argument("--table-number", help="its number as printed: 'Bảng 3', 'Table 2.1'")
     imported.add_argument("--page", type=int, help="the page it is printed on")
+    imported.add_argument(
+        "--url",
+        help="alone: a web page to fetch, whose article text, title, publisher and date are read; "
+        "with --text or --file: the address the publisher gives",
+    )
+    imported.add_argument("--title", help="the title (read from a page or a PDF when left out)")
     imported.add_argument("--publisher")
     imported.add_argument("--date", help="publication date, YYYY-MM-DD")
-    imported.add_argument("--url", help="the address the publisher gives")
     imported.add_argument("--notes", help="what is inferred rather than stated (Vietnamese)")
+    proposed = commands.add_parser("propose", help="every figure of a source not registered yet, as proposals")
+    proposed.add_argument("source", help="a source id (data/sources/<id>.yaml)")
+    proposed.add_argument("--apply", action="store_true", help="file the proposals that need no hint")
     schema = commands.add_parser("schema", help="write the JSON Schema of indicator files")
     schema.add_argument("--check", action="store_true", help="exit 1 if the committed schema is stale")
     coverage = commands.add_parser("coverage", help="numbers in the sources that no observation cites")
@@ -77,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         "coverage": _coverage,
         "new": _new,
         "import-source": _import_source,
+        "propose": _propose,
         "schema": _schema,
         "log": _verify_log,
     }[arguments.command]
@@ -244,12 +254,55 @@ def _import_source(data_dir: Path, arguments) -> int:
     from indicators.source_import import SourceImportError
 
     try:
-        meta = import_source_file(data_dir, arguments)
+        meta, document = import_source_file(data_dir, arguments)
     except (SourceImportError, ValueError) as error:
         print(f"import-source: {error}", file=sys.stderr)
         return 2
-    print(f"imported {meta.id}; `python -m indicators coverage` lists its figures", file=sys.stderr)
+    published = meta.published.isoformat() if meta.published else "no date found"
+    print(f"imported {meta.id}: {meta.title!r}, {meta.publisher or 'no publisher found'}, {published}", file=sys.stderr)
+    if document is not None and document.tables:
+        print(
+            f"{len(document.tables)} table(s) read but not written: the registry does not read table sources yet",
+            file=sys.stderr,
+        )
+    print(f"`python -m indicators propose {meta.id}` lists its figures", file=sys.stderr)
     return 0
+
+
+def _propose(data_dir: Path, arguments) -> int:
+    from indicators.edit_log import local_author
+    from indicators.editing import ConflictError
+    from indicators.review import ReviewError, file_accepted, proposals_table, ready, review_rows
+
+    registry = read_registry(data_dir)
+    if arguments.source not in registry.sources:
+        print(f"propose: no source {arguments.source!r}", file=sys.stderr)
+        return 2
+    rows = review_rows(registry, arguments.source)
+    records = proposals_table(rows)
+    if records:
+        columns = list(records[0])
+        widths = {column: min(60, max(len(column), *(len(str(r[column])) for r in records))) for column in columns}
+        print("  ".join(column.ljust(widths[column]) for column in columns).rstrip())
+        for record in records:
+            cells = (_cut(str(record[column]), widths[column]).ljust(widths[column]) for column in columns)
+            print("  ".join(cells).rstrip())
+    accepted = [item for item in map(ready, rows) if item is not None]
+    print(f"{len(rows)} figure(s) not registered; {len(accepted)} need no hint", file=sys.stderr)
+    if not arguments.apply or not accepted:
+        return 0
+    try:
+        entries = file_accepted(registry, arguments.source, accepted, local_author())
+    except (ReviewError, ConflictError) as error:
+        print(f"propose --apply: {error}", file=sys.stderr)
+        return 1
+    files = ", ".join(entry["file"] for entry in entries)
+    print(f"filed {len(accepted)} figure(s) in {len(entries)} file(s): {files}", file=sys.stderr)
+    return 0
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _verify_log(data_dir: Path, arguments) -> int:

@@ -13,7 +13,7 @@ from indicators.files import MAX_SOURCE_TEXT_BYTES, TextError, decode_text
 from indicators.paths import DataLayout
 from indicators.proposals import Proposal, Sentence, propose, sentences_containing, target_year
 from indicators.registry import Registry
-from indicators.source_import import SourceImportError, import_source, import_table_source
+from indicators.source_import import SourceImportError, import_document, import_source, import_table_source
 from indicators.tables.scaffold import TableScaffoldError, cell_figures, kind_of, observation
 from indicators.vocabulary import SCALES
 
@@ -246,13 +246,37 @@ def scaffold_table(registry: Registry, arguments) -> tuple[Path, str, list]:
 
 def import_source_file(data_dir: Path, arguments):
     """`python -m indicators import-source`: write a source's text and metadata from a UTF-8
-    text file. Raises SourceImportError with the reason (unreadable or oversized file,
-    not UTF-8, invalid metadata, an id that exists). With `--table`, a .csv or .xlsx table
-    (see `indicators.source_import.import_table_source`)."""
+    text file (`--text`, with `--title`), a web page (`--url` alone) or a PDF (`--file`); with a
+    file, `--url` is the address the publisher gives.
+    Returns the source's metadata and the document read (None for a text file). Raises
+    SourceImportError with the reason (unreadable or oversized file, not UTF-8, a page or
+    PDF that cannot be read, invalid metadata, an id that exists); nothing is written then.
+    With `--table`, a .csv or .xlsx table (see `indicators.source_import.import_table_source`)."""
     if getattr(arguments, "table", None):
-        return _import_table_file(data_dir, arguments)
-    if not arguments.text:
-        raise SourceImportError("give --text (a document) or --table (a .csv or .xlsx table)")
+        return _import_table_file(data_dir, arguments), None
+    published = date.fromisoformat(arguments.date) if arguments.date else None
+    if not (arguments.text or arguments.file or arguments.url):
+        raise SourceImportError(
+            "give the document: --url ADDRESS, --file REPORT.pdf, --text FILE.txt or --table TABLE.csv|xlsx"
+        )
+    if arguments.file or not arguments.text:
+        if arguments.file:
+            document = read_document(path=Path(arguments.file))
+            document = replace(document, url=arguments.url) if arguments.url else document
+        else:
+            document = read_document(url=arguments.url)
+        meta = import_document(
+            DataLayout(data_dir),
+            document,
+            local_author(),
+            title=arguments.title,
+            publisher=arguments.publisher,
+            published=published,
+            notes=arguments.notes,
+        )
+        return meta, document
+    if not arguments.title:
+        raise SourceImportError("--text needs --title (a page or a PDF gives its own)")
     try:
         raw = Path(arguments.text).read_bytes()
     except OSError as error:
@@ -261,8 +285,7 @@ def import_source_file(data_dir: Path, arguments):
         text, _ = decode_text(raw, MAX_SOURCE_TEXT_BYTES)
     except TextError as error:
         raise SourceImportError(str(error)) from None
-    published = date.fromisoformat(arguments.date) if arguments.date else None
-    return import_source(
+    meta = import_source(
         DataLayout(data_dir),
         arguments.title,
         text.replace("\r\n", "\n"),
@@ -273,9 +296,25 @@ def import_source_file(data_dir: Path, arguments):
         notes=arguments.notes,
         origin=f"imported from {Path(arguments.text).name}",
     )
+    return meta, None
+
+
+def read_document(url: str | None = None, path: Path | None = None):
+    """The document at a web address or in a PDF file, read but not written
+    (`source_import.ExtractedDocument`). Raises SourceImportError."""
+    if url:
+        from indicators.web_import import fetch_page, read_page
+
+        raw, charset = fetch_page(url)
+        return read_page(raw, url, charset)
+    from indicators.pdf_import import read_pdf_file
+
+    return read_pdf_file(path)
 
 
 def _import_table_file(data_dir: Path, arguments):
+    if not arguments.title:
+        raise SourceImportError("--table needs --title (the publication's title)")
     path = Path(arguments.table)
     try:
         raw = path.read_bytes()

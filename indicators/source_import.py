@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,32 @@ from indicators.paths import DataLayout
 
 class SourceImportError(ValueError):
     """The document cannot be imported; the message says why."""
+
+
+@dataclass(frozen=True)
+class ExtractedTable:
+    """A table read from a document: its caption or heading (`title`), its number in the
+    document (1-based), the page it is on (PDF; None for a web page) and its rows of cells."""
+
+    title: str
+    number: int
+    page: int | None
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class ExtractedDocument:
+    """A document read from a web address or a file, before it is written: the text as it
+    will be stored (title first), its metadata as found, and its tables (kept apart from
+    the text; written as table sources once the loader reads them)."""
+
+    title: str
+    text: str
+    publisher: str | None
+    published: date | None
+    url: str | None
+    origin: str
+    tables: tuple[ExtractedTable, ...] = field(default=())
 
 
 def decode_upload(raw: bytes) -> str:
@@ -170,3 +197,29 @@ def import_source(
     except ConflictError:  # imported at the same moment by someone else: keep theirs
         raise SourceImportError(f"a source {source_id!r} already exists") from None
     return meta
+
+
+def import_document(
+    data: DataLayout,
+    document: ExtractedDocument,
+    author: dict,
+    title: str | None = None,
+    publisher: str | None = None,
+    published: date | None = None,
+    notes: str | None = None,
+) -> Source:
+    """Write a document read from a web address or a file (`import_source`), with the
+    metadata found in it unless `title`, `publisher` or `published` is given. The
+    document's tables are not written (see `ExtractedDocument`). Raises as
+    `import_source` does."""
+    return import_source(
+        data,
+        (title or "").strip() or document.title,
+        document.text,
+        (publisher or "").strip() or document.publisher,
+        published or document.published,
+        document.url,
+        author,
+        notes=notes,
+        origin=document.origin,
+    )

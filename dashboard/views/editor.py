@@ -7,13 +7,11 @@ the editor's identity."""
 from __future__ import annotations
 
 import os
-from datetime import date
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import data, editors, render
+from dashboard import editors, import_review, render
 from dashboard.components import history_of, labelled, problems_frame
 from dashboard.render import Markdown, inert, inline_code, md
 from dashboard.view import current_view
@@ -29,17 +27,13 @@ from indicators.editing import (
     remove_observation,
     save_text,
 )
-from indicators.files import MAX_SOURCE_TEXT_BYTES
 from indicators.formatting import MISSING, format_number, format_period, format_value, scaled_unit
-from indicators.paths import DataLayout
 from indicators.periods import is_valid_period, parse_period
 from indicators.proposals import figure_sentences, propose
-from indicators.source_import import SourceImportError, decode_upload, import_source
 from indicators.text import alphabetical_key
 from indicators.vocabulary import DIRECTIONS, KINDS, SCALES
 
 NEW = "__new__"
-DATE_INPUT_FORMAT = "DD/MM/YYYY"  # day first, as both languages write dates (19/7/2024, 19 July 2024)
 
 view = current_view()
 registry = view.loaded.registry
@@ -362,40 +356,5 @@ with edit_tab:
 
 
 with import_tab:
-    render.caption(view.t("ed_import_help", limit=MAX_SOURCE_TEXT_BYTES // 1_000_000))
-    with st.form("import_source"):
-        title = render.text_input(view.t("ed_title"))
-        publisher = render.text_input(view.t("ed_publisher"))
-        published = render.date_input(
-            view.t("ed_published"), value=None, max_value=date.today(), format=DATE_INPUT_FORMAT
-        )
-        url = render.text_input(view.t("ed_url"))
-        pasted = render.text_area(view.t("ed_text"), height=200)
-        uploaded = render.file_uploader(
-            view.t("ed_upload"), type=["txt"], max_upload_size=MAX_SOURCE_TEXT_BYTES // 1_000_000
-        )
-        submitted = render.form_submit_button(view.t("ed_import"))
-    if submitted and not title.strip():
-        render.error(view.t("ed_not_imported", reason=view.plain("ed_title_required")), icon=":material/error:")
-    elif submitted:
-        try:
-            text = decode_upload(uploaded.getvalue()) if uploaded is not None else decode_upload(pasted.encode("utf-8"))
-            meta = import_source(DataLayout(registry.data_dir), title, text, publisher, published, url, identity)
-        except (SourceImportError, ValueError) as error:
-            render.error(view.t("ed_not_imported", reason=untranslated(error)), icon=":material/error:")
-        else:
-            render.success(view.t("ed_imported", source=meta.id), icon=":material/check:")
-            claims, _ = data.coverage_of(data.current())  # the new source changed the fingerprint
-            figures = [claim for claim in claims if claim.source_id == meta.id]
-            render.markdown(view.t("ed_unregistered", count=len(figures)))
-            st.dataframe(
-                pd.DataFrame(
-                    [
-                        {view.plain("number"): c.text, view.plain("line"): c.line, view.plain("sentence"): c.sentence}
-                        for c in figures
-                    ]
-                ),
-                hide_index=True,
-                width="stretch",
-            )
-            render.caption(view.t("ed_add_later"))
+    import_review.import_form(view, identity, untranslated)
+    import_review.review(view, identity, untranslated, unit_label, unit_options, sector_options)

@@ -160,8 +160,10 @@ def test_importing_a_source_lists_its_figures_to_register(editable):
     assert not app.exception and not app.error, [element.value for element in app.error]
     assert app.success and "Imported bao-thu-bai-bao-thu" in shown(app.success[0].value)
     assert (data / "sources" / "bao-thu-bai-bao-thu.txt").read_text(encoding="utf-8") == text
-    assert list(app.dataframe[-1].value.columns) == ["Number", "Line", "Sentence"]
-    assert app.dataframe[-1].value["Number"].tolist() == ["120 triệu"]
+    assert "1 figure is not registered yet; 0 need nothing more." in [shown(m.value) for m in app.markdown]
+    row = "rv_bao-thu-bai-bao-thu_2.1.1"  # line 2, its first sentence, its first figure
+    assert app.radio(key=f"{row}_decision").value == "reject"  # a new indicator: names still missing
+    assert app.text_input(key=f"{row}_period").value == "2025"
     assert load_registry(data).sources["bao-thu-bai-bao-thu"].meta.publisher == "Báo Thử"
     (entry,) = read_entries(data / "edit-log.jsonl")  # the import is logged with who made it
     assert entry["author"] == {
@@ -173,6 +175,37 @@ def test_importing_a_source_lists_its_figures_to_register(editable):
     assert entry["file"] == "bao-thu-bai-bao-thu.yaml" and entry["summary"].startswith(
         "import-source: bao-thu-bai-bao-thu"
     )
+
+
+def test_a_figure_for_a_new_indicator_is_corrected_accepted_and_saved(editable):
+    app, data = editable
+    by_label(app.text_input, "Title").input("Bài báo thử")
+    by_label(app.text_input, "Publisher").input("Báo Thử")
+    by_label(app.text_area, "Text").input("Bài báo thử\nNăm 2025, cả nước có 120 triệu thuê bao di động băng rộng.")
+    app.button[[button.label for button in app.button].index("Import")].click().run()
+    row = "rv_bao-thu-bai-bao-thu_2.1.1"
+    assert app.text_input(key=f"{row}_nvi").value == "Cả nước"  # what the sentence names before its verb
+    app.text_input(key=f"{row}_id").input("mobile-broadband-subscriptions")
+    app.text_input(key=f"{row}_nvi").input("Thuê bao di động băng rộng")
+    app.text_input(key=f"{row}_nen").input("Mobile broadband subscriptions")
+    app.text_input(key=f"{row}_uvi").input("thuê bao")
+    app.text_input(key=f"{row}_uen").input("subscriptions")
+    app.selectbox(key=f"{row}_sector").set_value("digital-infrastructure")
+    app.radio(key=f"{row}_decision").set_value("accept").run()
+    app.button(key="review_save_bao-thu-bai-bao-thu").click().run()
+    assert not app.exception and not app.error, [shown(element.value) for element in app.error]
+    assert "Saved 1 figure in 1 file(s): mobile-broadband-subscriptions.yaml" in shown(app.success[0].value)
+    registry = load_registry(data)
+    (observation,) = registry.observations("mobile-broadband-subscriptions")
+    assert (observation.value, observation.period, registry.indicators["mobile-broadband-subscriptions"].scale) == (
+        120,
+        "2025",
+        "million",
+    )
+    assert [entry["file"] for entry in read_entries(data / "edit-log.jsonl")] == [
+        "bao-thu-bai-bao-thu.yaml",
+        "mobile-broadband-subscriptions.yaml",
+    ]
 
 
 def test_uploads_must_be_utf8_text_within_the_limit():
