@@ -350,10 +350,10 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     ),
     "ed_fetching": ("Đang đọc tài liệu…", "Reading the document…"),
     "ed_tables": (
-        "{count} bảng được đọc từ tài liệu và để riêng; chưa được lưu vì sổ đăng ký chưa đọc nguồn dạng bảng.",
+        "{count} bảng được đọc từ tài liệu và để riêng; chưa được lưu: chép ô của bảng đúng như bản in thành CSV rồi nhập bằng `import-source --table`.",
         {
-            "one": "{count} table was read from the document and kept apart; it is not saved, as the registry does not read table sources yet.",
-            "other": "{count} tables were read from the document and kept apart; they are not saved, as the registry does not read table sources yet.",
+            "one": "{count} table was read from the document and kept apart; it is not saved: check its cells against the print and import it with `import-source --table`.",
+            "other": "{count} tables were read from the document and kept apart; they are not saved: check their cells against the print and import each with `import-source --table`.",
         },
     ),
     "ed_table_caption": ("Bảng {number} (trang {page}): {title}", "Table {number} (page {page}): {title}"),

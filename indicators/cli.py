@@ -262,7 +262,8 @@ def _import_source(data_dir: Path, arguments) -> int:
     print(f"imported {meta.id}: {meta.title!r}, {meta.publisher or 'no publisher found'}, {published}", file=sys.stderr)
     if document is not None and document.tables:
         print(
-            f"{len(document.tables)} table(s) read but not written: the registry does not read table sources yet",
+            f"{len(document.tables)} table(s) read but not written: check the cells against the print and "
+            "import each as a table source with `import-source --table`",
             file=sys.stderr,
         )
     print(f"`python -m indicators propose {meta.id}` lists its figures", file=sys.stderr)
