@@ -220,8 +220,12 @@ def ranking_chart(rows: pd.DataFrame, rank_title: str, caption: Caption) -> alt.
             rows.assign(value=rows["out_of"], bound=True),
         ]
     )
-    data = pd.concat([rows.assign(bound=False), bounds], ignore_index=True)[
-        ["index_label", "year", "value", "out_of", "rank_text", "quote", "bound"]
+    # Only each index's latest rank is written beside its point: a history of 12 editions
+    # would write labels over each other (every point keeps its rank in the tooltip).
+    latest = rows["period_start"] == rows.groupby("index_label")["period_start"].transform("max")
+    rows = rows.assign(label=rows["rank_text"].where(latest, ""))
+    data = pd.concat([rows.assign(bound=False), bounds.assign(label="")], ignore_index=True)[
+        ["index_label", "year", "value", "out_of", "rank_text", "label", "quote", "bound"]
     ]
     axis = alt.Y(
         "value:Q",
@@ -232,7 +236,7 @@ def ranking_chart(rows: pd.DataFrame, rank_title: str, caption: Caption) -> alt.
     base = alt.Chart().encode(x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)), y=axis)
     frame_points = base.transform_filter("datum.bound").mark_point(opacity=0)
     ranks = base.transform_filter("!datum.bound")
-    points = ranks.mark_point(size=220, filled=True, color="#c8102e").encode(
+    points = ranks.mark_point(size=90, filled=True, color="#c8102e").encode(
         tooltip=[
             alt.Tooltip("index_label:N"),
             alt.Tooltip("year:O"),
@@ -240,7 +244,7 @@ def ranking_chart(rows: pd.DataFrame, rank_title: str, caption: Caption) -> alt.
             alt.Tooltip("quote:N"),
         ]
     )
-    labels = ranks.mark_text(dx=16, align="left", fontSize=14, fontWeight="bold").encode(text="rank_text:N")
+    labels = ranks.mark_text(dx=0, dy=-18, align="center", fontSize=14, fontWeight="bold").encode(text="label:N")
     lines = ranks.mark_line(color="#c8102e")
     chart = (
         alt.layer(frame_points, lines, points, labels, data=data)

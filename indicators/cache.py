@@ -151,6 +151,7 @@ _SCHEMA = pa.schema(
         ("reporting_unit", pa.string()),
         ("source", pa.string()),
         ("quote", pa.string()),
+        ("cell", pa.struct([("row", pa.string()), ("column", pa.string())])),
         ("period_quote", pa.string()),
         ("status", pa.string()),
         ("preferred", pa.bool_()),

@@ -16,6 +16,7 @@ from indicators.problems import Problem, display_path, field_name
 from indicators.registry import SourceDocument
 from indicators.reporting_units import UnitCatalogue
 from indicators.series import Member, conflicts, preferred_twice
+from indicators.tables.proof import cell_findings
 from indicators.text import fold
 from indicators.vocabulary import NON_NEGATIVE_KINDS, OUT_OF_KINDS
 from indicators.yaml_reader import YamlDocument
@@ -121,6 +122,8 @@ class IndicatorChecker:
             if not (
                 source is not None
                 and source.meta.reporting_unit is None  # a unit's own publication: its figures may be that unit's
+                and fields["cell"] is None
+                and fields["quote"] is not None
                 and fields["out_of"] is None
                 and fields["reporting_unit"] is None
                 and fields["period_quote"] is None
@@ -163,6 +166,10 @@ class IndicatorChecker:
         if not math.isfinite(value * indicator.scale_factor):
             found.append(Finding(("value",), "value overflows once scaled; check the scale", "value-invalid"))
             return found
+        evidence = _evidence_findings(fields)
+        if evidence or fields["cell"] is not None:
+            source = self.sources.get(fields["source"])
+            return found + (evidence or cell_findings(indicator, fields, source, self.catalogue))
         citation = list(self._citation_findings(indicator, fields["source"], fields["quote"], value, out_of))
         found.extend(citation)
         if not citation and not found:
@@ -248,6 +255,18 @@ def once_per_unknown_unit(problems: list[Problem]) -> list[Problem]:
             also = f" (also on line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})"
             kept[index] = replace(kept[index], message=message + also)
     return kept
+
+
+def _evidence_findings(fields: dict) -> list[Finding]:
+    """An observation cites a quote or a cell: exactly one of them."""
+    if fields["quote"] is None and fields["cell"] is None:
+        return [
+            Finding(("quote",), "give the quote that states the value (or, for a table, the cell)", "evidence-missing")
+        ]
+    if fields["quote"] is not None and fields["cell"] is not None:
+        message = "give either a quote or a cell, not both: a figure is proven by one of them"
+        return [Finding(("cell",), message, "evidence-missing")]
+    return []
 
 
 def _quote_miss(quote: str, folded_source: str, source_id: str) -> str:

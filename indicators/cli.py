@@ -37,8 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     show = commands.add_parser("show", help="an indicator with its observations and quotes")
     show.add_argument("indicator_id")
     new = commands.add_parser("new", help="a new indicator, observation or target from a sentence in a source")
-    new.add_argument("--source", required=True, help="source id (a file in data/sources/)")
-    new.add_argument("--find", required=True, help="text of the figure as the source writes it, e.g. '35 triệu'")
+    new.add_argument("--source", help="source id (a file in data/sources/)")
+    new.add_argument("--find", help="text of the figure as the source writes it, e.g. '35 triệu'")
+    new.add_argument("--table", metavar="SOURCE", help="a table source: file its cells (with --row and/or --column)")
+    new.add_argument("--row", help="with --table: the row's label as printed (alone: every numeric cell of the row)")
+    new.add_argument("--column", help="with --table: the column's header as printed (alone: the whole column)")
     new.add_argument("--indicator", help="add an observation to this existing indicator instead")
     new.add_argument("--target", action="store_true", help="file the figure as the indicator's target")
     new.add_argument("--line", help="pick the sentence on this line (N), or the S-th sentence of it (N:S)")
@@ -52,6 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     document = imported.add_mutually_exclusive_group()
     document.add_argument("--text", help="a UTF-8 text file holding the document (needs --title)")
     document.add_argument("--file", help="a PDF: its text (and tables) are read from it")
+    document.add_argument("--table", type=Path, help="a published table: a .csv (UTF-8) or .xlsx file (needs --title)")
+    imported.add_argument("--sheet", help="with an .xlsx table: the sheet that holds it")
+    imported.add_argument("--table-title", help="the table's title as printed")
+    imported.add_argument("--table-number", help="its number as printed: 'Bảng 3', 'Table 2.1'")
+    imported.add_argument("--page", type=int, help="the page it is printed on")
     imported.add_argument(
         "--url",
         help="alone: a web page to fetch, whose article text, title, publisher and date are read; "
@@ -248,6 +256,17 @@ def _new(data_dir: Path, arguments) -> int:
         return 2
     for warning in warnings:
         print(f"new: {warning}", file=sys.stderr)
+    if arguments.table:
+        for figure in proposal:
+            print(
+                f"new: {figure.row} × {figure.column}: {figure.printed} → {figure.period}, {figure.reporting_unit}",
+                file=sys.stderr,
+            )
+        if arguments.dry_run:
+            sys.stdout.write(text)
+        else:
+            print(f"wrote {display_path(path)}; `python -m indicators validate` accepts it", file=sys.stderr)
+        return 0
     how = "given with --period" if proposal.period_from == "hint" else proposal.explained()
     print(
         f"new: {proposal.text!r}: value {plain_number(proposal.value)} ({proposal.scale}), period {proposal.period} {how}, "
@@ -274,7 +293,8 @@ def _import_source(data_dir: Path, arguments) -> int:
     print(f"imported {meta.id}: {meta.title!r}, {meta.publisher or 'no publisher found'}, {published}", file=sys.stderr)
     if document is not None and document.tables:
         print(
-            f"{len(document.tables)} table(s) read but not written: the registry does not read table sources yet",
+            f"{len(document.tables)} table(s) read but not written: check the cells against the print and "
+            "import each as a table source with `import-source --table`",
             file=sys.stderr,
         )
     print(f"`python -m indicators propose {meta.id}` lists its figures", file=sys.stderr)

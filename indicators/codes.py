@@ -244,6 +244,58 @@ _ENTRIES = [
         "File the figure under the unit the quote names, or quote a sentence that names this one (or mark the "
         "source as the unit's own publication).",
     ),
+    # table cells
+    Code(
+        "evidence-missing",
+        "An observation gives neither a quote nor a cell, or both.",
+        "Give the sentence that states the value as `quote`, or, for a table source, the cell as `cell: {row, column}`.",
+    ),
+    Code(
+        "cell-not-in-table",
+        "The cited row or column label is not in the table (or the source is a text, not a table).",
+        "Copy the row's label and the column's header exactly as the table prints them; the message lists them.",
+    ),
+    Code(
+        "table-row-duplicate",
+        "Two rows of the table have the same label: a warning on the table, an error where one is cited.",
+        "Check the table against the publication; cite a row whose label is unique.",
+    ),
+    Code(
+        "table-header-blank",
+        "A column of the table has a blank header (a merged or missing header cell).",
+        "Write the header printed above the column in each of its cells.",
+    ),
+    Code(
+        "table-unreadable",
+        "The table file cannot be read: not valid CSV, not an XLSX workbook, no such sheet, or empty.",
+        "Save the table again as UTF-8 CSV or XLSX; name the sheet in table.sheet.",
+    ),
+    Code(
+        "cell-not-a-number",
+        "The cited cell is text ('n/a', '–'), blank, an uncalculated formula, or a number written the other way "
+        "round from the rest of the table.",
+        "Cite the cell that holds the figure, or check the cell against the publication.",
+    ),
+    Code(
+        "value-not-in-cell",
+        "The value (times the scale its headers give) is not the cell's number, or out_of is not the table's.",
+        "Check the value, the scale and out_of against the cell the message names.",
+    ),
+    Code(
+        "cell-footnote",
+        "The cited cell carries a footnote marker ('86*'); the number is read without it (a warning).",
+        "Read the footnote and say in the observation's note what it changes.",
+    ),
+    Code(
+        "period-not-in-cell",
+        "The cell's column (or row, or the table's title) states another period, or none.",
+        "Correct the period to the one the header states, or cite the column of this period.",
+    ),
+    Code(
+        "geography-not-in-cell",
+        "The cell's row or column names another reporting unit, or none names this one.",
+        "File the figure under the unit the row names, or cite that unit's row.",
+    ),
     # agreement between sources
     Code(
         "conflicting-values",
@@ -470,6 +522,46 @@ VIETNAMESE: dict[str, tuple[str, str]] = {
         "quốc lại gắn nó với một tỉnh, bộ hay khối.",
         "Ghi số liệu cho đơn vị mà trích dẫn nêu, hoặc trích câu nêu đơn vị này (hoặc đánh dấu nguồn là ấn phẩm "
         "của chính đơn vị đó).",
+    ),
+    "evidence-missing": (
+        "Một số liệu không có câu trích lẫn ô bảng, hoặc có cả hai.",
+        "Ghi câu nêu giá trị vào `quote`, hoặc với nguồn là bảng, ghi ô vào `cell: {row, column}`.",
+    ),
+    "cell-not-in-table": (
+        "Nhãn hàng hoặc tiêu đề cột được dẫn không có trong bảng (hoặc nguồn là văn bản, không phải bảng).",
+        "Chép nhãn hàng và tiêu đề cột đúng như bảng in; thông báo liệt kê chúng.",
+    ),
+    "table-row-duplicate": (
+        "Hai hàng của bảng có cùng nhãn: cảnh báo ở bảng, lỗi ở chỗ dẫn nhãn đó.",
+        "Đối chiếu bảng với ấn phẩm; dẫn một hàng có nhãn duy nhất.",
+    ),
+    "table-header-blank": (
+        "Một cột của bảng có tiêu đề trống (ô tiêu đề gộp hoặc bị thiếu).",
+        "Ghi tiêu đề in phía trên cột vào từng ô tiêu đề của nó.",
+    ),
+    "table-unreadable": (
+        "Không đọc được tệp bảng: CSV không hợp lệ, không phải sổ XLSX, không có trang tính đó, hoặc bảng trống.",
+        "Lưu lại bảng dạng CSV UTF-8 hoặc XLSX; ghi tên trang tính vào table.sheet.",
+    ),
+    "cell-not-a-number": (
+        "Ô được dẫn là chữ ('n/a', '–'), trống, công thức chưa tính, hoặc số viết ngược dấu phân cách so với cả bảng.",
+        "Dẫn ô chứa số liệu, hoặc đối chiếu ô với ấn phẩm.",
+    ),
+    "value-not-in-cell": (
+        "Giá trị (nhân với đơn vị tiêu đề nêu) không phải số trong ô, hoặc out_of không phải của bảng.",
+        "Kiểm tra giá trị, đơn vị và out_of với ô mà thông báo nêu.",
+    ),
+    "cell-footnote": (
+        "Ô được dẫn có dấu chú thích ('86*'); số được đọc bỏ dấu đó (cảnh báo).",
+        "Đọc chú thích và ghi vào note của số liệu điều nó thay đổi.",
+    ),
+    "period-not-in-cell": (
+        "Cột (hoặc hàng, hoặc tên bảng) của ô nêu kỳ khác, hoặc không nêu kỳ nào.",
+        "Sửa kỳ cho đúng kỳ tiêu đề nêu, hoặc dẫn cột của kỳ này.",
+    ),
+    "geography-not-in-cell": (
+        "Hàng hoặc cột của ô nêu đơn vị báo cáo khác, hoặc không nêu đơn vị này.",
+        "Ghi số liệu cho đơn vị mà hàng nêu, hoặc dẫn hàng của đơn vị này.",
     ),
     "conflicting-values": (
         "Các nguồn nêu giá trị khác nhau cho cùng đơn vị báo cáo và kỳ, mà chưa ghi giá trị nào được dùng (cảnh báo).",

@@ -22,6 +22,7 @@ from indicators.numbers import NumberMention, find_numbers, mention_states, same
 from indicators.paths import DataLayout
 from indicators.problems import Problem, display_path
 from indicators.registry import Registry
+from indicators.tables.coverage import table_claims
 from indicators.text import fold, split_sentences
 from indicators.yaml_reader import read_yaml, validate_document
 
@@ -43,7 +44,11 @@ _CONTEXT_CHARACTERS = 40  # what `is_claim` reads either side of a number (the p
 
 class Waiver(Strict):
     source: Slug
-    text: Text = Field(description="The words around the number, verbatim, so the waiver finds it.")
+    text: Text | None = Field(
+        default=None, description="The words around the number, verbatim, so the waiver finds it."
+    )
+    row: Text | None = Field(default=None, description="For a table: the row whose numeric cells are waived.")
+    column: Text | None = Field(default=None, description="For a table: the column whose numeric cells are waived.")
     reason: Text
 
 
@@ -112,7 +117,14 @@ def coverage_report(registry: Registry) -> tuple[list[Claim], list[Problem]]:
     used_waivers: set[int] = set()
     claims: list[Claim] = []
     cited = _observations_by_source(registry)
+    cited_cells = _cells_by_source(registry)
     for source_id, source in registry.sources.items():
+        if source.table is not None:
+            own = [(i, w) for i, w in waivers if w.source == source_id]
+            found, used = table_claims(source_id, source, cited_cells.get(source_id, []), own, Claim)
+            claims.extend(found)
+            used_waivers |= used
+            continue
         scan = _SourceScan(source_id, cited.get(source_id, []), [(i, w) for i, w in waivers if w.source == source_id])
         claims.extend(scan.claims(source.text))
         used_waivers |= scan.used_waivers
@@ -162,7 +174,7 @@ class _SourceScan:
         if citing:
             return replace(claim, status="cited", cited_by=citing)
         for index, waiver in self.waivers:
-            if self._covers(line_number, line, fold(waiver.text), mention):
+            if waiver.text and self._covers(line_number, line, fold(waiver.text), mention):
                 self.used_waivers.add(index)
                 return replace(claim, status="waived", reason=waiver.reason)
         return replace(claim, status="uncited")
@@ -216,7 +228,19 @@ def _observations_by_source(registry: Registry) -> dict[str, list[tuple[str, str
         for source_id, quote, value, out_of in zip(
             rows["source"], rows["quote"], rows["value"], rows["out_of"], strict=True
         ):
+            if quote is None:
+                continue  # a table cell: see _cells_by_source
             cited.setdefault(source_id, []).append((indicator_id, fold(quote), value, scale, out_of))
+    return cited
+
+
+def _cells_by_source(registry: Registry) -> dict[str, list[tuple[str, dict]]]:
+    """(indicator id, cell) of every observation citing a table cell, per source."""
+    cited: dict[str, list] = {}
+    for indicator_id, rows in registry.rows.items():
+        for source_id, cell in zip(rows["source"], rows["cell"], strict=True):
+            if cell is not None:
+                cited.setdefault(source_id, []).append((indicator_id, cell))
     return cited
 
 

@@ -32,6 +32,7 @@ class Citation:
     out_of: float | None
     value: float
     scale: float
+    cell: bool = False  # a table cell: `sentence` is its row and column, which state one figure
 
     @property
     def figure(self) -> tuple:
@@ -39,6 +40,8 @@ class Citation:
 
     def times_stated(self) -> int:
         """How many numbers of the quote state this amount (at least 1)."""
+        if self.cell:
+            return 1
         mentions = find_numbers(self.sentence)
         return max(1, len(stating_mentions(mentions, self.value, self.scale, self.out_of, absolute=True)))
 
@@ -48,11 +51,23 @@ def citations(indicators: dict, rows: dict[str, Rows], sources: dict[str, Source
     for indicator_id in sorted(rows):
         factor = indicators[indicator_id].scale_factor
         columns = rows[indicator_id]
-        for source, quote, value, out_of in zip(
-            columns["source"], columns["quote"], columns["value"], columns["out_of"], strict=True
+        for source, quote, cell, value, out_of in zip(
+            columns["source"], columns["quote"], columns["cell"], columns["value"], columns["out_of"], strict=True
         ):
-            sentence = sentence_of(sources.get(source), quote)
-            yield Citation(indicator_id, source, sentence, value * factor, out_of, value, factor)
+            yield citation_of(indicator_id, sources, source, quote, cell, value, out_of, factor)
+
+
+def citation_of(
+    indicator_id: str, sources: dict, source: str, quote: str | None, cell, value: float, out_of, factor: float
+) -> Citation:
+    """One observation as a Citation: its quote's sentence, or a table cell named by its
+    row and column labels (`cell`: a dict or an object with `row` and `column`)."""
+    if quote is None:
+        labels = cell if isinstance(cell, dict) else getattr(cell, "__dict__", {})
+        where = f"{labels.get('row')} × {labels.get('column')}"
+        return Citation(indicator_id, source, where, value * factor, out_of, value, factor, cell=True)
+    sentence = sentence_of(sources.get(source), quote)
+    return Citation(indicator_id, source, sentence, value * factor, out_of, value, factor)
 
 
 def sentence_of(source: SourceDocument | None, quote: str) -> str:
@@ -85,7 +100,14 @@ def _cited_twice_at(citation: Citation, earlier: Citation, files: dict[str, Path
     path = files[citation.indicator_id]
     index, line, column = _observation_position(path, citation)
     message = _cited_twice(earlier.indicator_id, files[earlier.indicator_id])
-    return Problem(display_path(path), line, column, f"observations[{index}].quote", message, "figure-cited-twice")
+    return Problem(
+        display_path(path),
+        line,
+        column,
+        f"observations[{index}].{'cell' if citation.cell else 'quote'}",
+        message,
+        "figure-cited-twice",
+    )
 
 
 def citing_sentence(registry: Registry, source_id: str, sentence: str) -> list[Citation]:
@@ -119,10 +141,10 @@ def _observation_position(path: Path, citation: Citation) -> tuple[int, int, int
         if (
             isinstance(observation, dict)
             and observation.get("source") == citation.source
-            and fold(str(observation.get("quote", ""))) in citation.sentence
+            and _cites(observation, citation)
             and observation.get("value") == citation.value
         ):
-            return index, *document.position(("observations", index, "quote"))
+            return index, *document.position(("observations", index, "cell" if citation.cell else "quote"))
     return 0, 1, 1
 
 
@@ -136,21 +158,23 @@ def cited_by_others(registry: Registry, indicator, document) -> list[Problem]:
             others.setdefault(citation.figure, []).append(citation)
     problems = []
     for index, observation in enumerate(indicator.observations):
-        citation = Citation(
+        citation = citation_of(
             indicator.id,
+            registry.sources,
             observation.source,
-            sentence_of(registry.sources.get(observation.source), observation.quote),
-            observation.value * indicator.scale_factor,
-            observation.out_of,
+            observation.quote,
+            observation.cell,
             observation.value,
+            observation.out_of,
             indicator.scale_factor,
         )
         earlier = others.get(citation.figure, [])
         if len({other.indicator_id for other in earlier}) < citation.times_stated():
             continue
-        line, column = document.position(("observations", index, "quote"))
+        evidence = "cell" if citation.cell else "quote"
+        line, column = document.position(("observations", index, evidence))
         message = _cited_twice(earlier[0].indicator_id, registry.files[earlier[0].indicator_id])
-        field = f"observations[{index}].quote"
+        field = f"observations[{index}].{evidence}"
         problems.append(Problem(display_path(document.path), line, column, field, message, "figure-cited-twice"))
     return problems
 
@@ -166,3 +190,11 @@ def registered_figure(registry: Registry, source_id: str, sentence: str, amount:
         same = []
     others = list(dict.fromkeys(c.indicator_id for c in cited if c.indicator_id not in same))
     return same, others
+
+
+def _cites(observation: dict, citation: Citation) -> bool:
+    """Whether an observation as written in its file is the one `citation` was made from."""
+    cell = observation.get("cell")
+    if citation.cell:
+        return isinstance(cell, dict) and f"{cell.get('row')} × {cell.get('column')}" == citation.sentence
+    return fold(str(observation.get("quote", ""))) in citation.sentence

@@ -97,6 +97,27 @@ def read_data_bytes(path: Path, max_bytes: int, root: Path | None = None) -> byt
 
     Raises TextError with code `file-missing`, `file-unreadable`, `file-not-regular`,
     `symlink-outside` or `file-too-large`."""
+    descriptor, status = _open_data_file(path, root)
+    with os.fdopen(descriptor, "rb") as handle:
+        if status.st_size > max_bytes:
+            raise TextError(f"file is {status.st_size:,} bytes; the limit is {max_bytes:,}", "file-too-large")
+        raw = handle.read(min(max_bytes, status.st_size) + 1) + handle.read()  # the rest, if it grew meanwhile
+    if len(raw) > max_bytes:
+        raise TextError(f"file is larger than the limit of {max_bytes:,} bytes", "file-too-large")
+    return raw
+
+
+def check_data_file(path: Path, root: Path | None = None) -> None:
+    """Apply the data folder's one rule (see `read_data_bytes`) to a file that another
+    library reads by its path (a table: CSV or XLSX), without reading it.
+
+    Raises TextError as `read_data_bytes` does."""
+    descriptor, _ = _open_data_file(path, root)
+    os.close(descriptor)
+
+
+def _open_data_file(path: Path, root: Path | None) -> tuple[int, os.stat_result]:
+    """A read-only descriptor of `path` and its status, once the rule holds."""
     root = Path(path).parent if root is None else Path(root)
     try:
         target = Path(path).resolve(strict=True)
@@ -116,13 +137,7 @@ def read_data_bytes(path: Path, max_bytes: int, root: Path | None = None) -> byt
     if not stat.S_ISREG(status.st_mode):
         os.close(descriptor)
         raise TextError("not a regular file (a folder, pipe, device or socket); not read", "file-not-regular")
-    with os.fdopen(descriptor, "rb") as handle:
-        if status.st_size > max_bytes:
-            raise TextError(f"file is {status.st_size:,} bytes; the limit is {max_bytes:,}", "file-too-large")
-        raw = handle.read(min(max_bytes, status.st_size) + 1) + handle.read()  # the rest, if it grew meanwhile
-    if len(raw) > max_bytes:
-        raise TextError(f"file is larger than the limit of {max_bytes:,} bytes", "file-too-large")
-    return raw
+    return descriptor, status
 
 
 def read_text(

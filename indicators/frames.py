@@ -106,7 +106,7 @@ def observations_frame(registry: Registry) -> pd.DataFrame:
         "value_in_base_unit": values * np.repeat([indicator.scale_factor for indicator in ordered], counts),
         **_source_columns(registry, _categorical(column("source"))),
         # Unique text: plain Python strings, spared a conversion to Arrow.
-        "quote": pd.Series(column("quote"), dtype=object),
+        "quote": pd.Series(_citations(registry, column("source"), column("quote"), column("cell")), dtype=object),
         "period_quote": pd.Series(column("period_quote"), dtype=object),
         "status": _categorical(column("status")),
         "preferred": np.array(column("preferred"), dtype=bool),
@@ -116,6 +116,16 @@ def observations_frame(registry: Registry) -> pd.DataFrame:
     }
     frame = pd.DataFrame(columns, columns=FRAME_COLUMNS)
     return frame.sort_values(["indicator_id", "period_start"], kind="stable").reset_index(drop=True)
+
+
+def _citations(registry: Registry, sources: list[str], quotes: list, cells: list) -> list[str]:
+    """The quote of each observation, or, for a cited table cell, the cell written out (see `tables.citing`)."""
+    from indicators.tables.citing import citation  # imported here: it needs the registry this module builds
+
+    return [
+        quote if cell is None else citation(registry.sources.get(source), cell)
+        for source, quote, cell in zip(sources, quotes, cells, strict=True)
+    ]
 
 
 def _each(ordered: list[IndicatorInfo], counts: np.ndarray):

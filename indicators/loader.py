@@ -15,12 +15,13 @@ from indicators.cache import ValidationCache
 from indicators.checks import IndicatorChecker
 from indicators.codes import CATALOGUE
 from indicators.duplicates import figures_cited_twice
-from indicators.files import MAX_SOURCE_TEXT_BYTES, MAX_YAML_BYTES, read_text
+from indicators.files import MAX_SOURCE_TEXT_BYTES, MAX_YAML_BYTES, TextError, check_data_file, read_text
 from indicators.models import OBSERVATION_DEFAULTS, PLAIN_OBSERVATIONS, Indicator, IndicatorInfo, Source, Taxonomy
 from indicators.paths import DataLayout, default_data_dir
 from indicators.problems import Problem, display_path
 from indicators.registry import FileResult, Registry, Rows, SourceDocument, rows_from_fields, rows_of
 from indicators.reporting_units import read_catalogue
+from indicators.tables.sheets import TABLE_SUFFIXES, read_table
 from indicators.yaml_reader import fast_parse, parse_yaml, read_yaml, validate_document
 
 
@@ -123,9 +124,18 @@ def _read_source(meta_path: Path, problems: list[Problem], root: Path) -> Source
         message = f"id {meta.id!r} must equal the file name {meta_path.stem!r}"
         problems.append(Problem(display_path(meta_path), line, column, "id", message, "id-mismatch"))
         return None
+    table_path = next((path for path in map(meta_path.with_suffix, TABLE_SUFFIXES) if path.is_file()), None)
+    if table_path is not None:
+        try:
+            check_data_file(table_path, root)
+        except TextError as error:
+            problems.append(Problem(display_path(table_path), error.line, error.column, "-", str(error), error.code))
+            return None
+        table = read_table(table_path, meta.table.sheet if meta.table else None, problems)
+        return None if table is None else SourceDocument(meta, "", table_path, table)
     text_path = meta_path.with_suffix(".txt")
     if not text_path.exists() and not text_path.is_symlink():
-        message = f"the source text {text_path.name} is missing"
+        message = f"the source text {text_path.name} (or a table, {meta_path.stem}.csv or .xlsx) is missing"
         problems.append(Problem(display_path(meta_path), 1, 1, "-", message, "file-missing"))
         return None
     source_text = read_text(text_path, problems, MAX_SOURCE_TEXT_BYTES, root=root)

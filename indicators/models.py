@@ -70,6 +70,13 @@ PeriodLabel = Annotated[
 ]
 
 
+class CellCitation(Strict):
+    """A cell of a table source, named by its row's and column's labels as printed."""
+
+    row: Text = Field(description="The row's label as printed in the table's first column: 'Việt Nam', '2023'.")
+    column: Text = Field(description="The column's header as printed: '2022', 'Xếp hạng', 'Tỷ trọng (%)'.")
+
+
 class Observation(Strict):
     value: float = Field(description="The number as the quote states it, in units of the indicator's scale.")
     out_of: float | None = Field(default=None, description="For ranks, levels and fractions: N in '86/193' or '6/10'.")
@@ -94,7 +101,13 @@ class Observation(Strict):
         description="The unit this figure is about when it is not the indicator's: 'thanh-hoa', 'bo-tai-chinh'.",
     )
     source: Slug = Field(description="Id of a file in data/sources/.")
-    quote: Text = Field(description="The sentence that states the value, copied verbatim from the source.")
+    quote: Text | None = Field(
+        default=None,
+        description="The sentence that states the value, copied verbatim from the source (or `cell` for a table).",
+    )
+    cell: CellCitation | None = Field(
+        default=None, description="For a table source, instead of a quote: the cell that states the value."
+    )
     period_quote: Text | None = Field(
         default=None,
         description="When the quote states no period: a sentence of the same source, verbatim, that states it.",
@@ -208,8 +221,23 @@ class Taxonomy(Strict):
     sectors: list[Sector] = Field(min_length=1)
 
 
+class TableInfo(Strict):
+    """Where a table source's table stands in its publication (null where unknown)."""
+
+    title: ShortText | None = Field(default=None, description="The table's title as printed.")
+    number: ShortText | None = Field(default=None, description="Its number or label: 'Bảng 3', 'Table 2.1'.")
+    page: Annotated[int, Field(ge=1)] | None = Field(default=None, description="The page it is printed on.")
+    sheet: ShortText | None = Field(default=None, description="For an .xlsx source: the sheet that holds it.")
+    ranked: Annotated[int, Field(ge=1)] | None = Field(
+        default=None,
+        description="For a ranking of which the table shows only some rows: how many the publication ranks "
+        "(193 Member States), as it states; ranks cited from the table take it as out_of.",
+    )
+
+
 class Source(Strict):
-    """Metadata of one source document; its text is the `.txt` file of the same name."""
+    """Metadata of one source document; its text is the `.txt` file of the same name,
+    or, for a table, the `.csv` or `.xlsx` file of the same name (with `table`)."""
 
     id: Slug
     title: ShortText
@@ -223,8 +251,9 @@ class Source(Strict):
         description="When the source is a unit's own publication (a province's portal): that unit. Its figures "
         "may then leave the unit unnamed ('toàn tỉnh').",
     )
-    origin: ShortText | None = Field(default=None, description="Where the text file came from (for editors).")
+    origin: Text | None = Field(default=None, description="Where the text or table file came from (for editors).")
     notes: Bilingual | None = Field(default=None, description="What is inferred rather than stated.")
+    table: TableInfo | None = Field(default=None, description="For a table source: where the table stands.")
 
 
 Model = TypeVar("Model", bound=BaseModel)

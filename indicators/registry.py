@@ -11,17 +11,27 @@ from pathlib import Path
 import pandas as pd
 
 from indicators.frames import observations_frame
-from indicators.models import Bilingual, Indicator, IndicatorInfo, Observation, Source, Taxonomy, trusted
+from indicators.models import Bilingual, CellCitation, Indicator, IndicatorInfo, Observation, Source, Taxonomy, trusted
 from indicators.problems import Problem, RegistryError
 from indicators.reporting_units import UnitCatalogue
+from indicators.tables.cells import TableNumbers
+from indicators.tables.sheets import Table
 from indicators.text import fold, sentences
 
 
 @dataclass(frozen=True)
 class SourceDocument:
+    """A source: its metadata and its text, or (a table source) its table and no text."""
+
     meta: Source
     text: str
     path: Path
+    table: Table | None = None
+
+    @cached_property
+    def numbers(self) -> TableNumbers | None:
+        """The table's cells read as numbers, the table's way (None for a text)."""
+        return TableNumbers(self.table) if self.table is not None else None
 
     @cached_property
     def folded(self) -> str:
@@ -65,6 +75,7 @@ def rows_from_fields(observations: list[dict]) -> Rows:
     for name in _REPEATED_TEXT:  # one object per distinct text: less memory, cheaper to send between processes
         rows[name] = [value if value is None else sys.intern(value) for value in rows[name]]
     rows["note"] = [note if note is None or isinstance(note, dict) else dict(note.__dict__) for note in rows["note"]]
+    rows["cell"] = [cell if cell is None or isinstance(cell, dict) else dict(cell.__dict__) for cell in rows["cell"]]
     return rows
 
 
@@ -79,6 +90,8 @@ def observations_of(rows: Rows) -> list[Observation]:
         fields = dict(zip(OBSERVATION_FIELDS, values, strict=True))
         if fields["note"] is not None:
             fields["note"] = trusted(Bilingual, fields["note"])
+        if fields["cell"] is not None:
+            fields["cell"] = trusted(CellCitation, fields["cell"])
         observations.append(trusted(Observation, fields))
     return observations
 

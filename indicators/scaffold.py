@@ -15,7 +15,8 @@ from indicators.paths import DataLayout
 from indicators.problems import display_path
 from indicators.proposals import Proposal, Sentence, propose, sentences_containing, target_year
 from indicators.registry import Registry
-from indicators.source_import import SourceImportError, import_document, import_source
+from indicators.source_import import SourceImportError, import_document, import_source, import_table_source
+from indicators.tables.scaffold import TableScaffoldError, cell_figures, kind_of, observation
 from indicators.text import fold
 from indicators.vocabulary import SCALES
 
@@ -43,6 +44,10 @@ def scaffold(registry: Registry, arguments, warnings: list[str] | None = None) -
     ambiguous, when the sentence does not say the period or the reporting unit (the
     message names the hint to add), when an indicator already cites the figure, or when
     the result would not validate."""
+    if getattr(arguments, "table", None):
+        return scaffold_table(registry, arguments)
+    if not arguments.source or not arguments.find:
+        raise NewError("give --source and --find (a figure in a text), or --table with --row and/or --column")
     source = registry.sources.get(arguments.source)
     if source is None:
         raise NewError(f"no source {arguments.source!r}; sources: {', '.join(sorted(registry.sources))}")
@@ -208,16 +213,87 @@ def _new_indicator(registry: Registry, arguments, proposal: Proposal, source_id:
         raise NewError(f"{error}; use --indicator {arguments.id} to add an observation") from None
 
 
+def scaffold_table(registry: Registry, arguments) -> tuple[Path, str, list]:
+    """`new --table SOURCE --row R --column C` (or only --row, or only --column): the file
+    with an observation per numeric cell, its text, and the figures (see
+    `indicators.tables.scaffold`). Added to `--indicator`, or a new indicator from the
+    same options as `new`. Raises NewError as `scaffold` does."""
+    source = registry.sources.get(arguments.table)
+    if source is None or source.table is None:
+        tables = ", ".join(sorted(key for key, found in registry.sources.items() if found.table is not None))
+        raise NewError(f"no table source {arguments.table!r}; table sources: {tables}")
+    try:
+        figures, skipped = cell_figures(
+            source, registry.units, arguments.row, arguments.column, arguments.period, arguments.reporting_unit
+        )
+    except TableScaffoldError as error:
+        raise NewError(str(error)) from None
+    if arguments.indicator:
+        if arguments.indicator not in registry.files:
+            raise NewError(f"no indicator {arguments.indicator!r}; create it by leaving out --indicator")
+        draft = open_draft(registry.files[arguments.indicator])
+        info = registry.indicators[arguments.indicator]
+        own_unit, scale = info.reporting_unit, info.scale_factor
+    else:
+        missing = [f"--{name.replace('_', '-')}" for name in REQUIRED_FOR_NEW if not getattr(arguments, name)]
+        if missing:
+            raise NewError(f"{len(figures)} cell(s) found; a new indicator also needs " + " ".join(missing))
+        units = {figure.reporting_unit for figure in figures}
+        own_unit = units.pop() if len(units) == 1 else "vn"
+        kind = kind_of(figures[0])
+        indicator = {
+            "id": arguments.id,
+            "name": {"vi": arguments.name_vi, "en": arguments.name_en},
+            "description": {
+                "vi": arguments.description_vi or arguments.name_vi,
+                "en": arguments.description_en or arguments.name_en,
+            },
+            "sector": arguments.sector,
+            "reporting_unit": own_unit,
+            "kind": kind,
+            "unit": {"vi": arguments.unit_vi or arguments.unit_en, "en": arguments.unit_en},
+            "scale": figures[0].scale,
+            "direction": "lower-is-better" if kind == "rank" else "higher-is-better",
+            "observations": [],
+        }
+        scale = SCALES[figures[0].scale].factor
+        try:
+            draft = new_draft(DataLayout(registry.data_dir).registry, indicator)
+        except FileExistsError as error:
+            raise NewError(f"{error}; use --indicator {arguments.id} to add observations") from None
+    existing = {
+        (str(o.get("source")), str((o.get("cell") or {}).get("row")), str((o.get("cell") or {}).get("column")))
+        for o in draft.data["observations"]
+    }
+    for figure in figures:
+        if (source.meta.id, figure.row, figure.column) in existing:
+            raise NewError(f"the cell {figure.row!r} × {figure.column!r} is already cited; edit it instead")
+        draft.data["observations"].append(observation(figure, source.meta.id, own_unit, scale))
+    text = draft.text()
+    _, problems = check_text(registry, draft.path, text)
+    if [problem for problem in problems if problem.is_error]:
+        raise NewError("the result would not validate:\n" + "\n".join(str(problem) for problem in problems))
+    if not arguments.dry_run:
+        summary = f"new: {len(figures)} cell(s) of {source.meta.id}" + (f" ({len(skipped)} skipped)" if skipped else "")
+        save_text(draft.path, text, draft.base_digest, local_author(), summary=summary)
+    return draft.path, text, figures
+
+
 def import_source_file(data_dir: Path, arguments):
     """`python -m indicators import-source`: write a source's text and metadata from a UTF-8
     text file (`--text`, with `--title`), a web page (`--url` alone) or a PDF (`--file`); with a
     file, `--url` is the address the publisher gives.
     Returns the source's metadata and the document read (None for a text file). Raises
     SourceImportError with the reason (unreadable or oversized file, not UTF-8, a page or
-    PDF that cannot be read, invalid metadata, an id that exists); nothing is written then."""
+    PDF that cannot be read, invalid metadata, an id that exists); nothing is written then.
+    With `--table`, a .csv or .xlsx table (see `indicators.source_import.import_table_source`)."""
+    if getattr(arguments, "table", None):
+        return _import_table_file(data_dir, arguments), None
     published = date.fromisoformat(arguments.date) if arguments.date else None
     if not (arguments.text or arguments.file or arguments.url):
-        raise SourceImportError("give the document: --url ADDRESS, --file REPORT.pdf or --text FILE.txt")
+        raise SourceImportError(
+            "give the document: --url ADDRESS, --file REPORT.pdf, --text FILE.txt or --table TABLE.csv|xlsx"
+        )
     if arguments.file or not arguments.text:
         if arguments.file:
             document = read_document(path=Path(arguments.file))
@@ -269,3 +345,29 @@ def read_document(url: str | None = None, path: Path | None = None):
     from indicators.pdf_import import read_pdf_file
 
     return read_pdf_file(path)
+
+
+def _import_table_file(data_dir: Path, arguments):
+    if not arguments.title:
+        raise SourceImportError("--table needs --title (the publication's title)")
+    path = Path(arguments.table)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise SourceImportError(f"cannot read {path}: {error.strerror}") from None
+    table = {"title": arguments.table_title, "number": arguments.table_number, "page": arguments.page}
+    table["sheet"] = arguments.sheet
+    return import_table_source(
+        DataLayout(data_dir),
+        arguments.title,
+        raw,
+        path.suffix,
+        table,
+        arguments.publisher,
+        date.fromisoformat(arguments.date) if arguments.date else None,
+        arguments.url,
+        local_author(),
+        notes=arguments.notes,
+        origin=f"imported from {path.name}",
+        file_name=path.name,
+    )

@@ -70,6 +70,82 @@ def slug(text: str, limit: int = 60) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:limit].rstrip("-")
 
 
+def import_table_source(
+    data: DataLayout,
+    title: str,
+    raw: bytes,
+    suffix: str,
+    table: dict,
+    publisher: str | None,
+    published: date | None,
+    url: str | None,
+    author: dict,
+    notes: str | None = None,
+    origin: str = "imported in the dashboard editor",
+    file_name: str = "table",
+) -> Source:
+    """Write a table source: `<id>.csv` (UTF-8, NFC) or `<id>.xlsx` (the bytes as given)
+    and `<id>.yaml` with `table` ({title, number, page, sheet}). The table is read first
+    as `validate` reads it (cached values only for XLSX); any error in it (a blank
+    header, a missing sheet, over the size limit) refuses the import with the problems.
+    Raises SourceImportError, or ValueError for an author that is not an identity."""
+    from indicators.tables.sheets import MAX_TABLE_BYTES, table_from_bytes
+
+    check_author(author)
+    suffix = suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise SourceImportError(f"a table must be a .csv or .xlsx file, not {suffix or 'a file without extension'}")
+    if len(raw) > MAX_TABLE_BYTES:
+        raise SourceImportError(f"the table is larger than {MAX_TABLE_BYTES:,} bytes")
+    if suffix == ".csv":
+        raw = unicodedata.normalize("NFC", decode_upload(raw)).encode("utf-8")
+    found, problems = table_from_bytes(raw, suffix, table.get("sheet"), Path(file_name).stem)
+    errors = [problem for problem in problems if problem.is_error]
+    if found is None or errors:
+        raise SourceImportError("the table has problems:\n" + "\n".join(str(problem) for problem in errors or problems))
+    meta = _metadata(title, publisher, published, url, notes, origin, {k: v for k, v in table.items() if v})
+    for path in (
+        data.source_metadata(meta.id),
+        *(data.sources / f"{meta.id}{kind}" for kind in (".txt", ".csv", ".xlsx")),
+    ):
+        if path.exists():
+            raise SourceImportError(f"a source {meta.id!r} already exists")
+    atomic_write(data.sources / f"{meta.id}{suffix}", raw)
+    summary = f"import-source: {meta.id} (a {suffix[1:]} table of {len(found.rows)} rows, sha256 {digest(raw.decode('latin-1'))})"
+    return _write_metadata(data, meta, summary, author)
+
+
+def _metadata(title, publisher, published, url, notes, origin, table: dict | None = None) -> Source:
+    publisher = (publisher or "").strip() or None
+    prefix = slug(publisher or "source", 20)
+    source_id = "-".join(part for part in (prefix, published.isoformat() if published else "", slug(title, 40)) if part)
+    notes = (notes or "").strip() or None
+    try:
+        return Source(
+            id=source_id,
+            title=title.strip(),
+            publisher=publisher,
+            published=published,
+            url=(url or "").strip() or None,
+            language="vi",
+            accessed=date.today(),
+            origin=origin,
+            notes={"vi": notes} if notes else None,  # written in Vietnamese; the English is added by an editor
+            table=table or None,
+        )
+    except ValidationError as error:
+        raise SourceImportError(str(error)) from None
+
+
+def _write_metadata(data: DataLayout, meta: Source, summary: str, author: dict) -> Source:
+    record = yaml_writer.yaml_value(meta.model_dump(mode="json", exclude_none=True))
+    try:
+        save_text(data.source_metadata(meta.id), yaml_writer.dump(record), None, author, summary=summary)
+    except ConflictError:  # imported at the same moment by someone else: keep theirs
+        raise SourceImportError(f"a source {meta.id!r} already exists") from None
+    return meta
+
+
 def import_source(
     data: DataLayout,
     title: str,

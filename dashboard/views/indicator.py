@@ -126,10 +126,19 @@ render.caption(
 own_problems(indicator_id)
 
 rows = labelled(view, rows)
+MAX_UNITS_IN_HISTORY = 8
 
-if len(rows) > 1:
-    targets = [(indicator.target_unit(target), target) for _, target in indicator.all_targets()]
-    chart_with_images(view, history_of(view, rows, targets), indicator_id)
+targets = [(indicator.target_unit(target), target) for _, target in indicator.all_targets()]
+# A history per unit is readable for a few units; for a provincial table (63 provinces)
+# only the units with a history are drawn, and the comparison below shows all of them.
+if rows.reporting_unit.nunique() > MAX_UNITS_IN_HISTORY:
+    history_rows = rows[rows.groupby("reporting_unit", observed=True).period.transform("nunique") > 1]
+else:
+    history_rows = rows
+if len(rows) > 1 and len(history_rows) > 1:
+    chart_with_images(view, history_of(view, history_rows, targets), indicator_id)
+elif len(rows) > 1:
+    render.caption(view.t("history_many_units", count=rows.reporting_unit.nunique()))
 else:
     row = next(rows.itertuples())
     render.metric(inert(period_text(view, row)), inert(formatted_value(view, row)), border=True)
@@ -207,9 +216,13 @@ def merger_of(unit_id: str):
     )
 
 
-for unit in dict.fromkeys(rows.reporting_unit):
-    ended = merger_of(unit)
-    if ended:
+mergers = [ended for ended in map(merger_of, dict.fromkeys(rows.reporting_unit)) if ended]
+if len(mergers) > 3:  # a provincial table: one line per merged province would push the comparison away
+    with render.expander(md("{label} ({count})", label=view.t("mergers"), count=len(mergers))):
+        for ended in mergers:
+            render.caption(ended)
+else:
+    for ended in mergers:
         render.caption(ended)
 if rows.reporting_unit.nunique() > 1:
     unit_comparison(rows)

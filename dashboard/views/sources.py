@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import render
@@ -9,6 +10,7 @@ from dashboard.components import INDICATOR_PAGE
 from dashboard.render import Markdown, inert, md
 from dashboard.view import current_view
 from indicators.formatting import format_date_value
+from indicators.tables.citing import cited_positions, table_frame
 from indicators.text import cited_passages, fold, text_pages
 
 view = current_view()
@@ -50,6 +52,49 @@ source_id = render.selectbox(
 if st.query_params.get("source") != source_id:
     st.query_params["source"] = source_id
 
+
+def show_table(view, registry, source, cited) -> None:
+    """A table source: where it stands, its cells as printed with the cited ones highlighted
+    (text only: a DataFrame, never HTML), and the indicators citing it."""
+    info = source.meta.table
+    if info is not None:
+        place = [part for part in (info.number, info.title) if part]
+        if info.page:
+            place.append(view.plain("page_number", page=info.page))
+        if info.sheet:
+            place.append(info.sheet)
+        render.markdown(md("**{label}:** {place}", label=view.t("table_place"), place=" · ".join(place)))
+    rows = registry.rows
+    cells = [
+        cell
+        for indicator_id in cited.indicator_id.unique()
+        for cell, source_id in zip(rows[indicator_id]["cell"], rows[indicator_id]["source"], strict=True)
+        if cell is not None and source_id == source.meta.id
+    ]
+    positions = cited_positions(source, cells)
+    render.subheader(
+        md("{text} · {cited}", text=view.t("source_table"), cited=view.t("cited_cells", count=len(positions)))
+    )
+    table = table_frame(source)
+
+    def highlight(frame):
+        styles = pd.DataFrame("", index=frame.index, columns=frame.columns)
+        for row, column in positions:
+            styles.iat[row, column] = "background-color: #ffe0b2; font-weight: 600"
+        return styles
+
+    st.dataframe(table.style.apply(highlight, axis=None), hide_index=True, width="stretch")
+    render.caption(view.t("cites"))
+    with st.container(horizontal=True):
+        for indicator_id in cited.indicator_id.unique():
+            render.page_link(
+                INDICATOR_PAGE,
+                label=inert(view.name(indicator_id)),
+                icon=":material/arrow_forward:",
+                query_params={"indicator": indicator_id},
+            )
+
+
 source = registry.sources[source_id]
 meta = source.meta
 cited = frame[frame.source_id == source_id]
@@ -72,6 +117,10 @@ if notes:
     render.info(inert(notes), icon=":material/info:")
 elif meta.notes:
     render.info(md("{missing}: {notes}", missing=view.t("not_translated"), notes=meta.notes.vi), icon=":material/info:")
+
+if source.table is not None:
+    show_table(view, registry, source, cited)
+    st.stop()
 
 quotes: dict[str, list[str]] = {}
 for row in cited.itertuples():

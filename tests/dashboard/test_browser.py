@@ -139,10 +139,10 @@ def open_timed(page: Page, url: str, ready: str, name: str) -> None:
 def test_overview_shows_cards_and_opens_a_quote(server, page):
     open_timed(page, server.url, '[data-testid="stMetric"]', "overview_first_metric_s")
     assert_no_exception(page)
-    expect(page.locator('[data-testid="stMetric"]')).to_have_count(12, timeout=30_000)
+    expect(page.locator('[data-testid="stMetric"]')).to_have_count(14, timeout=30_000)
     expect(page.get_by_role("heading", name="Chính phủ số")).to_be_visible()
     page.get_by_role("button", name="Trích dẫn").first.click()
-    expect(page.get_by_text("xếp hạng 86/193", exact=False).first).to_be_visible()
+    expect(page.get_by_text("2024 × Rank: 71", exact=False).first).to_be_visible()  # a cell cited
 
 
 def test_indicator_page_from_a_link_draws_its_chart_and_quotes(server, page):
@@ -173,7 +173,7 @@ def test_details_link_on_a_card_opens_that_indicator(server, page):
 def test_rankings_page_draws_rank_of_n(server, page):
     open_timed(page, f"{server.url}/rankings", CHART_DRAWN, "rankings_first_chart_s")
     assert_no_exception(page)
-    expect(page.get_by_text("hạng 86 trên 193").first).to_be_visible()
+    expect(page.get_by_text("hạng 71 trên 193").first).to_be_visible()
 
 
 def test_sources_page_shows_the_text_with_cited_sentences(server, page):
@@ -398,13 +398,13 @@ def test_indicator_page_downloads_a_csv_and_a_workbook_that_read_back(server, pa
 def test_overview_downloads_every_indicator_it_shows(server, page, tmp_path):
     open_and_wait(page, server.url, ready='[data-testid="stMetric"]')
     rows = csv_rows(download(page, "Tải CSV", tmp_path))
-    assert len(rows) == 36 and rows[0]["indicator_id"] == "egdi-rank"  # the first card, then the others
+    assert len(rows) == 46 and rows[0]["indicator_id"] == "egdi-rank"  # the first card, then the others
     districts = next(row for row in rows if row["indicator_id"] == "covid-online-meetings-districts")
     assert districts["value"] == "700" and districts["value_text"] == "hơn 700 quận, huyện"
     assert districts["unit_vi"] == "quận, huyện" and districts["period"] == "giai đoạn phòng, chống đại dịch Covid-19"
     assert all(row["indicator_url"].startswith(f"{server.url}/indicator?indicator=") for row in rows)
     cells = workbook_rows(download(page, "Tải Excel", tmp_path))
-    assert len(cells) == 36
+    assert len(cells) == 46
     counted = next(row for row in cells if row["indicator_id"].value == "covid-online-meetings-districts")
     assert counted["value"].value == 700 and type(counted["value"].value) is int
     assert counted["unit_vi"].value == "quận, huyện" and counted["value_text"].value == "hơn 700 quận, huyện"

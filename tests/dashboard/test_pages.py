@@ -21,12 +21,12 @@ def assert_clean(app):
 def test_overview_shows_headline_cards_and_a_table_of_the_rest(app):
     app.run()
     assert_clean(app)
-    assert len(app.metric) == 12
+    assert len(app.metric) == 14  # 12 from articles, EGDI score, internet use and fixed broadband from tables
     assert not app.dataframe  # the table is drawn once its expander is opened
     app.session_state["more_indicators"] = True
     app.run()
     tables = [element.value for element in app.dataframe]
-    assert sum(len(table) for table in tables) == 36 - 12
+    assert sum(len(table) for table in tables) == 46 - 14
     # Absolute links (a test run has no browser address: this server on localhost).
     assert all(
         link.startswith("http://localhost:8501/indicator?indicator=") for table in tables for link in table["Chi tiết"]
@@ -66,12 +66,12 @@ def test_year_and_geography_filters_change_the_content(app):
     app.run()
     app.sidebar.slider(key="years@vi").set_value((2024, 2024)).run()
     assert_clean(app)
-    assert len(app.metric) == 6  # the headline indicators with a 2024 figure
+    assert len(app.metric) == 8  # the headline indicators with a 2024 figure (EGDI rank and score from a table)
     assert app.query_params["from"] == "2024"
     app.sidebar.slider(key="years@vi").set_value((2020, 2024))
     app.sidebar.radio(key="geo@vi").set_value("province")
     app.run()
-    assert len(app.metric) == 1 and app.query_params["geo"] == "province"
+    assert len(app.metric) == 3 and app.query_params["geo"] == "province"
 
 
 def test_bad_link_values_fall_back_to_defaults_with_a_notice(app):
@@ -81,7 +81,7 @@ def test_bad_link_values_fall_back_to_defaults_with_a_notice(app):
     app.run()
     assert not app.exception
     assert "sector=no-such-sector" in shown(app.warning[0].value) and "from=abc" in shown(app.warning[0].value)
-    assert len(app.metric) == 12
+    assert len(app.metric) == 14  # 12 from articles, EGDI score, internet use and fixed broadband from tables
 
 
 def test_indicator_page_charts_history_and_cites_each_figure(app):
@@ -132,7 +132,7 @@ def test_indicator_choice_is_written_to_the_link(app):
     open_page(app, "indicator", indicator="digital-product-exports")
     app.selectbox(key="indicator_choice").set_value("egdi-rank").run()
     assert app.query_params["indicator"] == "egdi-rank"
-    assert "86/193" in shown(app.metric[0].value)
+    assert len(charts(app)) == 1 and "71/193" in text_of(app)  # twelve editions: a history, the latest 2024
 
 
 def test_unknown_indicator_in_the_link_is_a_notice(app):
@@ -146,8 +146,8 @@ def test_rankings_page_shows_rank_of_n(app):
     assert_clean(app)
     assert len(charts(app)) == 3  # one panel per index, in columns that stack on a phone
     text = text_of(app)
-    for rank in ["hạng 86 trên 193", "hạng 46 trên 132", "hạng 47 trên 172"]:
-        assert rank in text
+    for rank in ["hạng 71 trên 193", "hạng 46 trên 132", "hạng 47 trên 172", "97/191"]:
+        assert rank in text  # the latest of each index, and an earlier edition in its history
     assert [shown(metric.value) for metric in app.metric] == ["6/10", "-3 bậc"]
 
 
@@ -187,8 +187,8 @@ def test_health_page_reports_counts_and_coverage(app):
     open_page(app, "health")
     assert_clean(app)
     values = {shown(metric.label): shown(metric.value) for metric in app.metric}
-    assert values["Chỉ số"] == "36" and values["Số liệu"] == "40" and values["Lỗi"] == "0"
-    assert values["Đã trích"] == "40" and values["Được miễn"] == "7" and values["Chưa trích"] == "0"
+    assert values["Chỉ số"] == "46" and values["Số liệu"] == "274" and values["Lỗi"] == "0"
+    assert values["Đã trích"] == "274" and values["Được miễn"] == "52" and values["Chưa trích"] == "0"
     assert len(charts(app)) == 2
 
 
@@ -257,7 +257,7 @@ def test_a_broken_registry_shows_an_error_panel_and_the_valid_rest(app, monkeypa
     app.run()
     assert not app.exception
     assert "1" in shown(app.error[0].value)
-    assert len(app.metric) == 11
+    assert len(app.metric) == 13
     assert app.dataframe == [] and "vssid-accounts.yaml" not in text_of(app)  # the details are on the health page
     app.switch_page("views/health.py").run()
     (problems,) = [table.value for table in app.main.dataframe if "Cách sửa" in table.value.columns]
@@ -350,10 +350,11 @@ def test_editing_a_file_shows_on_the_next_run_without_restart(app, monkeypatch, 
     shutil.copytree(DATA, data)
     monkeypatch.setenv("INDICATORS_DATA", str(data))
     app.run()
-    assert len(app.metric) == 12
+    assert len(app.metric) == 14  # 12 from articles, EGDI score, internet use and fixed broadband from tables
+    assert "71/193" in [shown(metric.value) for metric in app.metric]
     (data / "registry" / "egdi-rank.yaml").unlink()
     app.run()
-    assert len(app.metric) == 11
+    assert "71/193" not in [shown(metric.value) for metric in app.metric]  # its card is gone
 
 
 def test_a_large_registry_shows_a_few_cards_per_sector_and_one_table(app, monkeypatch, tmp_path):
@@ -378,7 +379,7 @@ def test_no_link_value_can_break_the_app(app, value):
     app.run()
     assert not app.exception
     assert "from=" in shown(app.warning[0].value) and "geo=" in shown(app.warning[0].value)
-    assert len(app.metric) == 12  # the defaults: every headline card
+    assert len(app.metric) == 14  # the defaults: every headline card
 
 
 def test_an_english_count_of_one_takes_the_singular(app):
@@ -463,11 +464,11 @@ def test_how_to_cite_an_undated_source_without_publisher_names_its_site(app, mon
 def test_a_filter_that_leaves_an_indicator_no_figure_keeps_that_indicator(app):
     app.query_params["lang"] = "en"
     app.query_params["from"] = "2024"  # before the first run: the filters are read when the session starts
-    open_page(app, "indicator", indicator="egdi-rank")
+    open_page(app, "indicator", indicator="global-innovation-index-rank")
     assert not app.exception and not app.warning  # not "ignored invalid values in the link"
-    assert shown(app.title[0].value) == app.session_state["view"].name("egdi-rank")
+    assert shown(app.title[0].value) == app.session_state["view"].name("global-innovation-index-rank")
     assert shown(app.info[0].value).startswith("The filters chosen (years, sector, level, unit) leave none")
-    assert app.query_params["indicator"] == "egdi-rank" and not charts(app)
+    assert app.query_params["indicator"] == "global-innovation-index-rank" and not charts(app)
     app.sidebar.slider(key="years@en").set_value((2020, 2024)).run()
-    assert app.query_params["indicator"] == "egdi-rank"
-    assert shown(app.title[0].value) == app.session_state["view"].name("egdi-rank") and not app.info
+    assert app.query_params["indicator"] == "global-innovation-index-rank"
+    assert shown(app.title[0].value) == app.session_state["view"].name("global-innovation-index-rank") and not app.info

@@ -24,7 +24,7 @@ def test_a_cache_hit_gives_the_same_registry(real_data_copy):
     assert fresh.rows == second.rows
     assert fresh.observations_frame.equals(second.observations_frame)
     cache = ValidationCache(real_data_copy)
-    assert len(cache.entries) == 36 and sum(len(rows["value"]) for rows in cache.rows.values()) == 40
+    assert len(cache.entries) == 46 and sum(len(rows["value"]) for rows in cache.rows.values()) == 274
 
 
 def test_the_cache_columns_are_the_observation_fields():

@@ -32,7 +32,7 @@ def run_cli(*arguments: str) -> subprocess.CompletedProcess:
 def test_validate_passes_on_the_real_registry():
     result = run_cli("validate")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "ok: 36 indicators, 40 observations, 5 sources" in result.stderr
+    assert "ok: 46 indicators, 274 observations, 22 sources" in result.stderr
 
 
 @pytest.mark.parametrize("case", ["value-not-in-quote", "yaml-duplicate-key", "quote-not-in-source"])
@@ -51,7 +51,7 @@ def test_csv_export_round_trips_every_observation():
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0]) == EXPORT_COLUMNS + READER_COLUMNS
     frame = export_frame(load_registry(DATA).observations_frame)
-    assert len(rows) == len(frame) == 40
+    assert len(rows) == len(frame) == 274
     for needed in ["indicator_id", "sector", "reporting_unit", "period", "year", "value", "unit", "source_id", "quote"]:
         assert needed in rows[0]
     for row, expected in zip(rows, frame.itertuples(), strict=True):
@@ -64,7 +64,7 @@ def test_csv_export_round_trips_every_observation():
 def test_csv_export_with_a_byte_order_mark_for_excel(tmp_path):
     target = tmp_path / "observations.csv"
     result = run_cli("export", "--bom", "--language", "en", "--output", str(target))
-    assert result.returncode == 0 and result.stdout == "" and "wrote 40 observations" in result.stderr
+    assert result.returncode == 0 and result.stdout == "" and "wrote 274 observations" in result.stderr
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbfindicator_id,")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
@@ -78,7 +78,7 @@ def test_xlsx_export_writes_a_workbook(tmp_path):
     result = run_cli("export", "--format", "xlsx", "--output", str(target))
     assert result.returncode == 0, result.stderr
     workbook = openpyxl.load_workbook(target)
-    assert workbook.sheetnames == ["data", "sources"] and workbook["data"].max_row == 41
+    assert workbook.sheetnames == ["data", "sources"] and workbook["data"].max_row == 275
 
 
 def test_xlsx_export_refuses_a_terminal_and_bom_refuses_json():
@@ -101,7 +101,7 @@ def test_xlsx_export_refuses_a_terminal_and_bom_refuses_json():
 
 def test_json_export_matches_csv():
     rows = json.loads(run_cli("export", "--format", "json").stdout)
-    assert len(rows) == 40
+    assert len(rows) == 274
     vssid = next(row for row in rows if row["indicator_id"] == "vssid-accounts")
     assert vssid["value"] == 35 and vssid["unit"] == "million accounts" and vssid["unit_vi"] == "triệu tài khoản"
     assert vssid["value_in_base_unit"] == 35_000_000
@@ -117,7 +117,7 @@ def test_export_refuses_an_invalid_registry(good_data):
 
 def test_list_and_show():
     listing = run_cli("list").stdout.splitlines()
-    assert len(listing) == 36 and listing[0].startswith("civil-servant-database-connected-agencies\t")
+    assert len(listing) == 46 and listing[0].startswith("civil-servant-database-connected-agencies\t")
     shown = run_cli("show", "egdi-rank")
     assert shown.returncode == 0 and "2022: 86/193" in shown.stdout
     assert run_cli("show", "nope").returncode == 2
@@ -126,7 +126,7 @@ def test_list_and_show():
 def test_coverage_passes_on_the_real_registry():
     result = run_cli("coverage")
     assert result.returncode == 0, result.stdout
-    assert "47 numeric claims: 40 cited, 7 waived, 0 uncited" in result.stderr
+    assert "326 numeric claims: 274 cited, 52 waived, 0 uncited" in result.stderr
 
 
 def test_the_readme_lists_every_problem_code_from_the_catalogue():

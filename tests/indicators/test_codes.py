@@ -12,7 +12,7 @@ from indicators import cli
 from indicators.codes import CATALOGUE, VIETNAMESE, explain, markdown_table, schema_code
 
 CODE_FORM = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
-SOURCES = sorted((PROJECT / "indicators").glob("*.py"))
+SOURCES = sorted((PROJECT / "indicators").rglob("*.py"))
 
 
 @pytest.mark.parametrize("name", list(CATALOGUE))

@@ -154,7 +154,7 @@ def test_a_broken_taxonomy_is_one_problem_not_one_per_indicator(real_data_copy):
     assert [(problem.path.endswith("taxonomy.yaml"), problem.code) for problem in registry.problems] == [
         (True, "yaml-syntax")
     ]
-    assert len(registry.indicators) == 36
+    assert len(registry.indicators) == 46
 
 
 def test_a_value_matching_only_a_period_number_is_a_problem_not_a_crash(real_data_copy):

@@ -77,6 +77,6 @@ def test_the_command_imports_a_pdf_and_says_the_table_is_not_written(tmp_path, r
     said = capsys.readouterr().err
     source_id = "ubnd-tinh-hoa-phong-2026-12-01-bao-cao-ket-qua-chuyen-doi-so-nam-2026"
     assert f"imported {source_id}" in said
-    assert "1 table(s) read but not written: the registry does not read table sources yet" in said
+    assert "1 table(s) read but not written: check the cells against the print and import each as a table" in said
     assert (sources / f"{source_id}.txt").read_text(encoding="utf-8") == EXPECTED_TEXT
     assert main(["--data", str(real_data_copy), "validate"]) == 0
