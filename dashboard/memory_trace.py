@@ -33,9 +33,29 @@ def start_from_environment() -> None:
         _thread.start()
 
 
+PROJECT = str(Path(__file__).resolve().parent.parent)
+
+
+def _by_project_frame(stats: list[tracemalloc.StatisticDiff]) -> list[str]:
+    """The growth summed by the project's line nearest to each allocation (the library
+    frames below it folded in), largest first."""
+    grown: dict[str, list[int]] = {}
+    for stat in stats:
+        ours = [
+            frame for frame in stat.traceback if frame.filename.startswith(PROJECT) and "/.venv/" not in frame.filename
+        ]
+        where = f"{ours[-1].filename}:{ours[-1].lineno}" if ours else "(outside the project)"
+        total = grown.setdefault(where, [0, 0])
+        total[0] += stat.size_diff
+        total[1] += stat.count_diff
+    ranked = sorted(grown.items(), key=lambda item: -abs(item[1][0]))[:TOP]
+    return [f"  {size / 1024:+10.1f} KiB {count:+8d} blocks  {where}" for where, (size, count) in ranked]
+
+
 def _differences(snapshot: tracemalloc.Snapshot, earlier: tracemalloc.Snapshot) -> list[str]:
-    lines = []
-    for stat in snapshot.compare_to(earlier, "traceback")[:TOP]:
+    stats = snapshot.compare_to(earlier, "traceback")
+    lines = ["  (by the project's nearest line)", *_by_project_frame(stats), "  (by traceback)"]
+    for stat in stats[:TOP]:
         lines.append(
             f"  {stat.size_diff / 1024:+10.1f} KiB {stat.count_diff:+8d} blocks (now {stat.size / 1024:.1f} KiB)"
         )
