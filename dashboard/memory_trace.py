@@ -1,11 +1,14 @@
 """Where the server's memory goes, for a soak: `DASHBOARD_TRACEMALLOC=<file>` makes the app
-trace allocations (`tracemalloc`, 12 frames) and append to `<file>`, every
-`DASHBOARD_TRACEMALLOC_EVERY` seconds (default 60), the traced total and the 25 tracebacks
-that grew most since the first report (after warm-up) and since the last one. Off by default:
+trace allocations (`tracemalloc`, `DASHBOARD_TRACEMALLOC_FRAMES` frames, default 12) and
+append to `<file>`, every `DASHBOARD_TRACEMALLOC_EVERY` seconds (default 60), the resident
+memory before and after glibc's `malloc_trim`, the traced total and the growth since the
+first report (after warm-up) and since the last one, summed by the project's nearest line
+and by traceback. With 0 frames only the resident memory is reported. Off by default:
 tracing slows every allocation."""
 
 from __future__ import annotations
 
+import ctypes
 import os
 import threading
 import time
@@ -28,7 +31,9 @@ def start_from_environment() -> None:
         if _thread is not None:
             return
         every = float(os.environ.get("DASHBOARD_TRACEMALLOC_EVERY", "60"))
-        tracemalloc.start(FRAMES)
+        frames = int(os.environ.get("DASHBOARD_TRACEMALLOC_FRAMES", FRAMES))
+        if frames:  # 0: only the resident memory, before and after malloc_trim (tracing inflates it)
+            tracemalloc.start(frames)
         _thread = threading.Thread(target=_report, args=(Path(target), every), daemon=True, name="memory-trace")
         _thread.start()
 
@@ -63,6 +68,27 @@ def _differences(snapshot: tracemalloc.Snapshot, earlier: tracemalloc.Snapshot) 
     return lines
 
 
+def rss_mib() -> float | None:
+    """This process's resident memory in MiB (Linux `/proc`), None where unknown."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+    except OSError:
+        return None
+    line = next((line for line in status.splitlines() if line.startswith("VmRSS:")), None)
+    return int(line.split()[1]) / 1024 if line else None
+
+
+def _trimmed() -> str:
+    """RSS before and after glibc's `malloc_trim(0)` (memory freed but kept by the C
+    allocator is handed back): a large drop means the growth was not live objects."""
+    before = rss_mib()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        return f"RSS {before} MiB (no glibc malloc_trim here)"
+    return f"RSS {before:.1f} MiB, after malloc_trim {rss_mib():.1f} MiB"
+
+
 def _report(target: Path, every: float) -> None:
     filters = [
         tracemalloc.Filter(False, tracemalloc.__file__),
@@ -72,9 +98,17 @@ def _report(target: Path, every: float) -> None:
     started = time.monotonic()
     while True:
         time.sleep(every)
+        if not tracemalloc.is_tracing():
+            with target.open("a", encoding="utf-8") as out:
+                out.write(f"== at {time.monotonic() - started:.0f} s: {_trimmed()}\n")
+            continue
         snapshot = tracemalloc.take_snapshot().filter_traces(filters)
         traced, peak = tracemalloc.get_traced_memory()
-        lines = [f"== at {time.monotonic() - started:.0f} s: traced {traced / 2**20:.1f} MiB (peak {peak / 2**20:.1f})"]
+        overhead = tracemalloc.get_tracemalloc_memory() / 2**20
+        lines = [
+            f"== at {time.monotonic() - started:.0f} s: traced {traced / 2**20:.1f} MiB (peak {peak / 2**20:.1f}, "
+            f"tracing itself {overhead:.1f} MiB); {_trimmed()}"
+        ]
         if first is None:
             first = snapshot
         else:
