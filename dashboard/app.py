@@ -10,13 +10,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st  # noqa: E402
 
-from dashboard import data, embeds, render, site_files  # noqa: E402
+from dashboard import data, embeds, memory_trace, render, site_files  # noqa: E402
 from dashboard.components import problems_panel  # noqa: E402
 from dashboard.downloads import app_address  # noqa: E402
 from dashboard.search_box import search_box  # noqa: E402
 from dashboard.sidebar import link_choices, linked_state, sidebar, write_link  # noqa: E402
 from dashboard.view import build_view  # noqa: E402
 
+memory_trace.start_from_environment()  # a soak's allocation report; off unless asked
 # A file of the app's own: a Material icon name would be fetched from fonts.gstatic.com by every reader.
 ICON = str(Path(__file__).resolve().parent / "assets" / "icon.png")
 st.set_page_config(page_title="Chỉ số chuyển đổi số Việt Nam", page_icon=ICON, layout="wide")

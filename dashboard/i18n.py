@@ -456,6 +456,10 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
         "Không ghi được lên đĩa ({reason}); tệp và nhật ký biên tập vẫn như trước.",
         "The disk refused the write ({reason}); the file and the edit log are as they were.",
     ),
+    "ed_file_refused": (
+        "Tệp {name} không được đọc ({reason}); không có gì được ghi.",
+        "The file {name} was not read ({reason}); nothing was written.",
+    ),
     "ed_new_indicator": ("+ Chỉ số mới", "+ New indicator"),
     "ed_new_id": (
         "Mã mới (chữ thường, nối bằng gạch ngang; thành tên tệp)",

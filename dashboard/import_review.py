@@ -14,7 +14,7 @@ from dashboard import data, render
 from dashboard.render import inert
 from dashboard.view import View
 from indicators.editing import ConflictError
-from indicators.files import MAX_SOURCE_TEXT_BYTES
+from indicators.files import MAX_SOURCE_TEXT_BYTES, TextError
 from indicators.formatting import format_period, format_value, scaled_unit
 from indicators.paths import DataLayout
 from indicators.pdf_import import read_pdf
@@ -157,6 +157,8 @@ def review(view: View, identity: dict, untranslated, unit_label, unit_options, s
             render.error(inert(untranslated(conflict)), icon=":material/sync_problem:")
         except Timeout:
             render.warning(view.t("ed_busy"), icon=":material/hourglass_top:")
+        except TextError as error:  # a file replaced during the save by a link leaving the data folder, a FIFO...
+            render.error(view.t("ed_not_saved", reason=f"{error} [{error.code}]"), icon=":material/error:")
         else:
             names = ", ".join(entry["file"] for entry in entries)
             st.session_state["review_saved"] = {"count": len(accepted), "files": len(entries), "names": names}

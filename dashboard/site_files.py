@@ -62,6 +62,7 @@ class SiteBuilder:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._building: str | None = None
+        self._next: tuple[Registry, str] | None = None  # the newest data that arrived during a build
         self._site_url = ""
         self._watching = False
         self.last_error: str | None = None
@@ -87,8 +88,12 @@ class SiteBuilder:
         threading.Thread(target=loop, name="site-watch", daemon=True).start()
 
     def ensure(self, registry: Registry, fingerprint: str, site_url: str) -> bool:
-        """Start a build of `registry` unless the published one (or the one under way) is
-        of `fingerprint`. Returns True when a build was started. Cheap: for every rerun."""
+        """Build `registry` unless the published build (or the one under way) is of
+        `fingerprint`. One build runs at a time: data that changes during a build is
+        built when it ends, the newest only (saves in quick succession cost one build
+        each at most, never builds side by side, which removed each other's folders
+        and each held a registry and the edit log). Returns True when a build was
+        started now. Cheap: for every rerun."""
         if not enabled():
             return False
         stamp = fingerprint[:STAMP_LENGTH]
@@ -96,12 +101,24 @@ class SiteBuilder:
             self._site_url = site_url or self._site_url
             if stamp in (self._building, published_stamp()):
                 return False
+            if self._building is not None:
+                self._next = (registry, stamp)
+                return False
             self._building = stamp
-        thread = threading.Thread(
-            target=self._build, args=(registry, stamp, self._site_url), name=f"site-{stamp}", daemon=True
-        )
-        thread.start()
+        threading.Thread(target=self._run, args=(registry, stamp), name="site-build", daemon=True).start()
         return True
+
+    def _run(self, registry: Registry, stamp: str) -> None:
+        """Build `stamp`, then the newest data that arrived meanwhile, until none did."""
+        while True:
+            self._build(registry, stamp, self._site_url)
+            with self._lock:
+                waiting, self._next = self._next, None
+                if waiting is None or waiting[1] == published_stamp():
+                    self._building = None
+                    return
+                registry, stamp = waiting
+                self._building = stamp
 
     def _build(self, registry: Registry, stamp: str, site_url: str) -> None:
         target = BUILDS / stamp
@@ -113,10 +130,6 @@ class SiteBuilder:
         except Exception as error:  # a failed build leaves the previous files published
             self.last_error = f"{type(error).__name__}: {error}"
             _log.exception("building the data files failed")
-        finally:
-            with self._lock:
-                if self._building == stamp:
-                    self._building = None
 
 
 def publish(stamp: str) -> None:

@@ -31,9 +31,11 @@ from __future__ import annotations
 import contextlib
 import getpass
 import hashlib
+import io
 import json
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -200,9 +202,18 @@ def _next_seq(log: BinaryIO, last: bytes | None) -> int:
 def read_entries(log_path: Path) -> list[dict]:
     """Every entry of the log, oldest first; [] when there is no log yet. Raises
     files.TextError for a log that is a link leaving its folder or not a regular file."""
+    return list(iter_entries(log_path))
+
+
+def iter_entries(log_path: Path) -> Iterator[dict]:
+    """The entries of the log one at a time, oldest first (nothing when there is no log
+    yet): a reader that keeps a few fields of each holds the log's bytes and one entry,
+    not every entry with its file text. Raises files.TextError as `read_entries` does."""
     if not log_path.exists() and not log_path.is_symlink():
-        return []
-    return [json.loads(line) for line in _read_log(log_path).decode("utf-8").splitlines() if line.strip()]
+        return
+    for line in io.BytesIO(_read_log(log_path)):
+        if line.strip():
+            yield json.loads(line)
 
 
 @dataclass(frozen=True)
@@ -244,7 +255,7 @@ def verify(log_path: Path) -> LogCheck:
         message = f"line {len(lines)} is a torn entry (a save interrupted while logging); the next save removes it"
         problems.append(Problem(shown, len(lines), 1, "-", message, "edit-log-torn", "warning"))
         lines.pop()
-    entries = [_parse(line) for line in lines]
+    entries = [_chain_fields(_parse(line)) for line in lines]  # not the file texts: memory stays small
     unchained = 0
     for index, entry in enumerate(entries):
         if entry is not None and "previous" not in entry and unchained == index:
@@ -335,6 +346,11 @@ def _break_at(index: int, lines: list[bytes], entries: list[dict | None]) -> tup
         f"{missing} entr{'y' if missing == 1 else 'ies'} before this one {'is' if missing == 1 else 'are'} missing"
     )
     return number, f"{message} (it was written as entry {seq})", "edit-log-removed"
+
+
+def _chain_fields(entry: dict | None) -> dict | None:
+    """Of a parsed entry, only what the chain check reads (`seq`, `previous`, when present)."""
+    return None if entry is None else {key: entry[key] for key in ("seq", "previous") if key in entry}
 
 
 def _parse(line: bytes) -> dict | None:

@@ -160,9 +160,29 @@ def read_text(
     return text
 
 
-def read_exact(path: Path) -> str | None:
-    """The file's text with its line ends as they are (no newline translation); None if absent."""
-    return path.read_bytes().decode("utf-8") if path.exists() else None
+def read_exact(path: Path, root: Path | None = None) -> str | None:
+    """A registry or source file's text as an editor and a save see it: its line ends as
+    they are (no newline translation, no normalisation); None when no file of that name
+    exists. Read under the data folder's one file rule (`read_data_bytes`), with `root`
+    the data folder (default: the folder above the file's, as `data/registry/x.yaml` is
+    in `data/`), and at most MAX_SOURCE_TEXT_BYTES (what the file may hold is the
+    editor's check, not this read's).
+
+    Raises TextError: code `symlink-outside` (a link leaving the data folder),
+    `file-not-regular` (a folder, FIFO, device or socket), `file-missing` (a link to
+    nothing), `file-unreadable`, `file-too-large`, or `encoding-invalid`."""
+    path = Path(path)
+    if not os.path.lexists(path):
+        return None
+    if root is None:
+        root = Path(os.path.abspath(path)).parent.parent
+    raw = read_data_bytes(path, MAX_SOURCE_TEXT_BYTES, root)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        message = f"file is not valid UTF-8 (byte 0x{raw[error.start]:02x}); save it as UTF-8"
+        raise TextError(message, "encoding-invalid", line) from None
 
 
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)

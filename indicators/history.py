@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Literal
 
-from indicators.edit_log import read_entries
+from indicators.edit_log import iter_entries
 from indicators.paths import DataLayout
 from indicators.yaml_reader import parse_yaml
 
@@ -122,7 +124,7 @@ def versions(data_dir: Path) -> dict[str, list[Version]]:
     Entries that are not saves of a registry file are skipped."""
     layout = DataLayout(data_dir)
     by_file: dict[str, list[dict]] = {}
-    for entry in read_entries(layout.edit_log):
+    for entry in iter_entries(layout.edit_log):
         name = entry.get("file")
         if isinstance(name, str) and name.endswith(".yaml") and isinstance(entry.get("time"), str):
             by_file.setdefault(name, []).append(entry)
@@ -181,6 +183,32 @@ def _entry_time(entry: dict) -> datetime:
 FigureKey = tuple[str, str | None, str]
 
 
+FIGURES_KEPT = 2048  # texts whose figures are remembered (a text's figures are small; the text is not kept)
+_FIGURES: OrderedDict[str, tuple[str | None, dict[FigureKey, tuple[float, float | None]]]] = OrderedDict()
+_FIGURES_LOCK = threading.Lock()
+
+
+def remembered_figures_of(
+    text: str | None, path: Path
+) -> tuple[str | None, dict[FigureKey, tuple[float, float | None]]]:
+    """`figures_of`, remembered by the text's digest for the FIGURES_KEPT texts used last
+    (a history rebuilt after each save parses each logged version once, not every time).
+    The result is shared: do not change it."""
+    if text is None:
+        return None, {}
+    key = _digest(text)
+    with _FIGURES_LOCK:
+        if key in _FIGURES:
+            _FIGURES.move_to_end(key)
+            return _FIGURES[key]
+    found = figures_of(text, path)
+    with _FIGURES_LOCK:
+        _FIGURES[key] = found
+        while len(_FIGURES) > FIGURES_KEPT:
+            _FIGURES.popitem(last=False)
+    return found
+
+
 def figures_of(text: str | None, path: Path) -> tuple[str | None, dict[FigureKey, tuple[float, float | None]]]:
     """The indicator id and figures a file's text holds: (period, reporting unit or
     None, source) -> (value, out_of). Read with the registry's safe YAML reader;
@@ -213,8 +241,8 @@ def figure_changes(data_dir: Path) -> list[FigureChange]:
         for version in file_versions:
             if not (version.known_before and version.known_after):
                 continue
-            _, old = figures_of(version.before, path)
-            indicator_id, new = figures_of(version.after, path)
+            _, old = remembered_figures_of(version.before, path)
+            indicator_id, new = remembered_figures_of(version.after, path)
             changes.extend(_compare(version, indicator_id or name.removesuffix(".yaml"), old, new))
     return sorted(changes, key=lambda change: (change.time, change.seq), reverse=True)
 
@@ -282,5 +310,11 @@ def indicator_as_of(data_dir: Path, indicator_id: str, day: date) -> AsOf:
 
 
 def last_change(data_dir: Path) -> dict[str, datetime]:
-    """Per indicator file name, the time of its last logged save."""
-    return {name: saves[-1].time for name, saves in versions(data_dir).items() if saves}
+    """Per indicator file name, the time of its last logged save. One pass over the log
+    that keeps no file text (the site files ask after every save)."""
+    latest: dict[str, datetime] = {}
+    for entry in iter_entries(DataLayout(data_dir).edit_log):
+        name = entry.get("file")
+        if isinstance(name, str) and name.endswith(".yaml") and isinstance(entry.get("time"), str):
+            latest[name] = _entry_time(entry)
+    return latest

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from indicators import yaml_writer
 from indicators.editing import check_text, new_draft, open_draft, save_text
+from indicators.files import TextError
 from indicators.paths import DataLayout
 from indicators.proposals import Proposal, Sentence, figure_sentences, propose
 from indicators.registry import Registry, SourceDocument
@@ -252,7 +253,11 @@ def _drafts(registry: Registry, source_id: str, accepted: list[Accepted]):
     drafts = {}
     for key, items in grouped.items():
         if key in registry.files:
-            draft = open_draft(registry.files[key])
+            try:
+                draft = open_draft(registry.files[key])
+            except TextError as error:  # replaced since the load by a link leaving the data folder, a FIFO...
+                problems.append(f"{registry.files[key].name}: {error} [{error.code}]")
+                continue
             own_unit = str(draft.data.get("reporting_unit", "vn"))
         else:
             fields = items[0].new_indicator

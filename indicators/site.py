@@ -53,6 +53,7 @@ COLUMN_TYPES = {
     "value": "number",
     "out_of": "number",
     "value_in_base_unit": "number",
+    "per_year": "boolean",
 }
 COLUMN_DESCRIPTIONS = {
     "indicator_id": "Id of the indicator (its file data/registry/<id>.yaml).",
@@ -69,6 +70,7 @@ COLUMN_DESCRIPTIONS = {
     "unit_vi": "Unit in Vietnamese.",
     "scale": "one, thousand, million, billion or trillion.",
     "value_in_base_unit": "value times its scale, computed in decimal.",
+    "per_year": "true: the value is a rate per year of the period, not a level at its end.",
     "source_id": "Id of the source document (data/sources/<id>.yaml).",
     "quote": "The sentence of the source that states the value, verbatim.",
     "note": "A note on the figure (Vietnamese).",

@@ -29,6 +29,7 @@ from indicators.editing import (
     remove_observation,
     save_text,
 )
+from indicators.files import TextError
 from indicators.formatting import MISSING, format_number, format_period, format_value, plain_number, scaled_unit
 from indicators.periods import is_valid_period, parse_period
 from indicators.proposals import figure_sentences, propose
@@ -296,6 +297,8 @@ def preview(indicator_id: str, path, base: str | None, text: str) -> None:
                 st.rerun()
         except Timeout:
             render.warning(view.t("ed_busy"), icon=":material/hourglass_top:")
+        except TextError as error:  # the file on disk became a link leaving the data folder, a FIFO...
+            render.error(view.t("ed_file_refused", name=path.name, reason=f"{error} [{error.code}]"))
         except OSError as error:
             render.error(view.t("ed_write_failed", reason=error.strerror or type(error).__name__))
         else:
@@ -400,7 +403,11 @@ with edit_tab:
     else:
         new_id = indicator_id
         path = registry.files[indicator_id]
-        on_disk = open_draft(path)
+        try:
+            on_disk = open_draft(path)
+        except TextError as error:  # replaced since the load by a link leaving the data folder, a FIFO...
+            render.error(view.t("ed_file_refused", name=path.name, reason=f"{error} [{error.code}]"))
+            st.stop()
         current = on_disk.data
         if base_text(indicator_id) != on_disk.original:
             render.warning(view.t("ed_changed_on_disk"))

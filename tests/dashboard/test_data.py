@@ -35,3 +35,28 @@ def test_any_write_gives_a_new_load(folder):
     second = data.current()
     assert second is not first
     assert [problem.code for problem in second.registry.problems if problem.is_error] == ["value-not-in-quote"]
+
+
+def test_after_many_saves_the_server_holds_at_most_four_loads(folder):
+    """Each save gives a new load (a new fingerprint); the caches keep the last four
+    (`max_entries`), so older versions of the registry are freed, not kept per stamp."""
+    import gc
+
+    from indicators import Registry
+    from indicators.edit_log import local_author
+    from indicators.editing import open_draft, save_text
+
+    path = folder / "registry" / "digital-firms.yaml"
+    for number in range(10):
+        draft = open_draft(path)
+        draft.data["observations"][0]["note"] = {"vi": f"Ghi chú {number}", "en": f"Note {number}"}
+        save_text(path, draft.text(), draft.base_digest, local_author(), summary="test")
+        loaded = data.current()
+        data.coverage_of(loaded)
+        data.changes_of(loaded)
+        assert f"Ghi chú {number}" in loaded.frame["note_vi"].tolist()
+    gc.collect()
+    alive = [thing for thing in gc.get_objects() if isinstance(thing, data.Loaded)]
+    registries = [thing for thing in gc.get_objects() if isinstance(thing, Registry)]
+    assert 1 <= len(alive) <= 4
+    assert len(registries) <= 4

@@ -204,7 +204,9 @@ def test_a_new_file_gets_the_permissions_of_any_new_file(tmp_path):
     assert mode(tmp_path / "new.txt") == mode(tmp_path / "plain.txt") == 0o640
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
+@settings(
+    suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60, deadline=None
+)  # correctness, not speed
 @given(st.text())
 def test_whatever_is_written_reads_back(tmp_path, text):
     path = tmp_path / "round-trip.txt"
@@ -220,3 +222,50 @@ def test_whatever_is_written_reads_back(tmp_path, text):
     else:
         assert read_text(path, problems) == unicodedata.normalize("NFC", text) and problems == []
     assert os.listdir(tmp_path) == ["round-trip.txt"]
+
+
+def data_folder(tmp_path: Path) -> Path:
+    (tmp_path / "data" / "registry").mkdir(parents=True)
+    (tmp_path / "secrets.toml").write_text('cookie_secret = "s3cret"\n', encoding="utf-8")
+    return tmp_path / "data"
+
+
+def test_read_exact_applies_the_data_folder_rule(tmp_path):
+    data = data_folder(tmp_path)
+    (data / "registry" / "outside.yaml").symlink_to(tmp_path / "secrets.toml")
+    with pytest.raises(TextError) as refused:
+        read_exact(data / "registry" / "outside.yaml")
+    assert refused.value.code == "symlink-outside"
+    os.mkfifo(data / "registry" / "pipe.yaml")  # would block a plain read for ever
+    with pytest.raises(TextError) as refused:
+        read_exact(data / "registry" / "pipe.yaml")
+    assert refused.value.code == "file-not-regular"
+    (data / "registry" / "folder.yaml").mkdir()
+    with pytest.raises(TextError) as refused:
+        read_exact(data / "registry" / "folder.yaml")
+    assert refused.value.code == "file-not-regular"
+    (data / "registry" / "dangling.yaml").symlink_to(data / "registry" / "gone.yaml")
+    with pytest.raises(TextError) as refused:  # not taken for a new file, which a save would create
+        read_exact(data / "registry" / "dangling.yaml")
+    assert refused.value.code == "file-missing"
+    (data / "registry" / "real.yaml").write_text("id: x\r\n", encoding="utf-8")
+    (data / "registry" / "inside.yaml").symlink_to(data / "registry" / "real.yaml")
+    assert read_exact(data / "registry" / "inside.yaml") == "id: x\r\n"  # a link within the data folder is read
+    assert read_exact(data / "registry" / "absent.yaml") is None
+
+
+def test_a_save_over_a_link_leaving_the_data_folder_writes_and_logs_nothing(tmp_path):
+    from indicators.edit_log import local_author
+    from indicators.editing import open_draft, save_text
+
+    data = data_folder(tmp_path)
+    path = data / "registry" / "outside.yaml"
+    path.symlink_to(tmp_path / "secrets.toml")
+    with pytest.raises(TextError, match="outside the data folder"):
+        open_draft(path)
+    with pytest.raises(TextError, match="outside the data folder"):
+        save_text(path, "id: x\n", None, local_author(), summary="test")
+    assert (tmp_path / "secrets.toml").read_text(encoding="utf-8") == 'cookie_secret = "s3cret"\n'
+    assert path.is_symlink()
+    log = data / "edit-log.jsonl"
+    assert not log.exists() or "id: x" not in log.read_text(encoding="utf-8")

@@ -5,13 +5,14 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from indicators import editing
+from indicators import editing, history
 from indicators.edit_log import local_author, oidc_author, read_entries
 from indicators.editing import open_draft, save_text
 from indicators.history import (
     figure_changes,
     figures_of,
     indicator_as_of,
+    last_change,
     public_editor,
     undo_diff,
     versions,
@@ -148,3 +149,20 @@ def test_undo_diff_restores_insertions_removals_and_replacements():
     assert undo_diff(after, diff) == before
     assert undo_diff("", editing.unified_diff("a\n", "", "b", "a", context=0)) == "a\n"
     assert undo_diff("a\n", editing.unified_diff("", "a\n", "b", "a", context=0)) == ""
+
+
+def test_the_remembered_figures_hold_at_most_figures_kept_texts_however_many_saves(good_data, clock, monkeypatch):
+    monkeypatch.setattr(history, "FIGURES_KEPT", 3)
+    monkeypatch.setattr(history, "_FIGURES", type(history._FIGURES)())
+    path = good_data / "registry" / "vssid-accounts.yaml"
+    for number in range(12):  # 12 saves, 13 texts: each a new value
+
+        def revise(data, number=number):
+            data["observations"][0]["value"] = 100 + number
+
+        save_at(clock, path, datetime(2024, 7, 1, number, tzinfo=UTC), revise)
+        changes = figure_changes(good_data)
+        assert len(history._FIGURES) <= 3
+        assert (changes[0].before, changes[0].after) == (((99 if number else 35) + number, None), (100 + number, None))
+    assert len(changes) == 12  # every save's revision, though most texts were parsed again
+    assert set(last_change(good_data)) == {"vssid-accounts.yaml"}
