@@ -38,7 +38,7 @@ _CHANGE_BEFORE = re.compile(
 _RANK_BEFORE = re.compile(r"(?:xếp\s+(?:hạng|thứ)|hạng|đứng\s+thứ|thứ)\s*(?:thứ\s+)?$", re.IGNORECASE)
 _LEVEL_BEFORE = re.compile(r"cấp\s+độ\s*$", re.IGNORECASE)
 _COMPARISON_BASE_BEFORE = re.compile(
-    r"(?:\btừ\s+(?:vị\s+trí|mức|hạng|thứ)|so\s+với(?:\s+mức)?|(?:gấp|bằng)\s+(?:\S+\s+){1,2}(?:con\s+số|mức)|(?:hơn|kém)\s+(?:mức|con\s+số))\s+(?:\S+\s+){0,2}$",
+    r"(?:\btừ\s+(?:vị\s+trí|mức|hạng|thứ)|so\s+với(?!\s+(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu))(?:\s+mức)?|(?:gấp|bằng)\s+(?:\S+\s+){1,2}(?:con\s+số|mức)|(?:hơn|kém)\s+(?:mức|con\s+số))\s+(?:\S+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "(cùng kỳ năm 2024 tăng 8,6%)": the same period a year before
@@ -51,7 +51,25 @@ _THRESHOLD_BEFORE = re.compile(
 )
 _RANKED_TOTAL_BEFORE = re.compile(r"(?:\btheo|\btrong\s+(?:số\s+)?|\btrên\s+tổng\s+số)\s*$", re.IGNORECASE)
 _UNITS_AFTER = re.compile(r"^\s*(?:tỉnh|địa\s+phương|bộ|nền\s+kinh\s+tế|quốc\s+gia)\b", re.IGNORECASE)
-_GROUP_BEFORE = re.compile(r"\bnhóm\s*$", re.IGNORECASE)
+_GROUP_BEFORE = re.compile(r"(?:\bnhóm|\bbảng\s+xếp\s+hạng|\bdanh\s+sách|\btop)\s*$", re.IGNORECASE)
+# "Bình quân mỗi ngày, ... tiếp nhận 1.250 hồ sơ": a daily rate stated before the figure
+_PER_DAY_BEFORE = re.compile(r"\b(?:mỗi|một)\s+ngày\b", re.IGNORECASE)
+# "Có 17 tỉnh ... đạt trên 30%": units counted by a threshold
+_UNITS_COUNTED_AFTER = re.compile(
+    r"^\s*(?:tỉnh|thành\s+phố|địa\s+phương|bộ|ngành|huyện|xã|phường|đơn\s+vị|cơ\s+quan)\b[^;]*?"
+    r"(?:\b(?:trên|dưới|từ|hơn|vượt)\s+\d|\btrở\s+lên\b)",
+    re.IGNORECASE,
+)
+# "Khoảng cách giữa ...", "chênh lệch ...", "cao hơn Gia Lai 0,15 điểm": a gap between two units
+_GAP_BEFORE = re.compile(
+    r"\b(?:khoảng\s+cách|chênh\s+lệch)\b|\b(?:cao|thấp|kém)\s+hơn\s+(?:(?-i:[A-ZĐ])|khối|cả\s+nước|các)[^\d,;()]{0,30}$",
+    re.IGNORECASE,
+)
+# "mỗi xã, phường có ít nhất 1 điểm": a norm for each unit below, not a value of the unit
+_EACH_UNIT_BEFORE = re.compile(
+    r"\bmỗi\s+(?:xã|phường|huyện|thôn|bản|hộ|người|doanh\s+nghiệp|đơn\s+vị|cơ\s+quan|trường|tỉnh|bộ)\b",
+    re.IGNORECASE,
+)
 _FORECAST = re.compile(r"\b(?:dự\s+báo|dự\s+kiến|có\s+thể\s+đạt|kiến\s+nghị|đề\s+xuất)\b", re.IGNORECASE)
 _PER_DAY_AFTER = re.compile(r"^[^,;.]{0,40}?(?:\bmỗi\s+ngày|\bmột\s+ngày|/\s*ngày)\b", re.IGNORECASE)
 _EARLIER_PERIOD = re.compile(r"(?<!với )(?<!cùng kỳ )\b(?:tuần|tháng|quý|năm|kỳ)\s+trước(?:\s+đó)?\b", re.IGNORECASE)
@@ -219,18 +237,24 @@ def _not_an_observation(statement: Statement, figure: NumberMention, before: str
     in_brackets = opened > before.rfind(")")
     if _COMPARISON_BASE_BEFORE.search(before[-40:]) or (in_brackets and _SAME_TIME_BEFORE.match(before[opened + 1 :])):
         return "a comparison base, not a figure of its own period"
+    if _GAP_BEFORE.search(clause):
+        return "a gap between two units ('khoảng cách', 'chênh lệch', 'cao hơn X …'), no unit's own figure"
     if _RATIO_AFTER.match(after):
         return "a ratio ('… lần'), not a figure the registry keeps; file the two figures it compares"
     if _THRESHOLD_BEFORE.search(clause[-90:]):
         return "a threshold that says which units are counted ('có … trên/dưới …'), not an observation"
     if _RANKED_TOTAL_BEFORE.search(before[-30:]) and _UNITS_AFTER.match(after):
         return "the number of units a ranking covers ('theo 63 tỉnh'), not an observation"
-    if _GROUP_BEFORE.search(before[-12:]):
+    if _GROUP_BEFORE.search(before[-24:]):
         return "the size of a group ('nhóm 10 …'), not an observation"
     if _FORECAST.search(clause):
         return "a forecast or a recommendation ('dự báo', 'dự kiến', 'kiến nghị'), neither an observation nor a target"
-    if _PER_DAY_AFTER.match(after):
+    if _PER_DAY_AFTER.match(after) or _PER_DAY_BEFORE.search(clause):
         return "a daily rate ('mỗi ngày'); the registry keeps no per-day figures"
+    if not figure.percent and figure.denominator is None and _UNITS_COUNTED_AFTER.match(after):
+        return "the number of units that meet a threshold ('Có 17 tỉnh … trên 30%'), no unit's own figure"
+    if _EACH_UNIT_BEFORE.search(clause):
+        return "a norm for each unit below ('mỗi xã … ít nhất 1'), not a value of the unit"
     return ""
 
 
@@ -258,6 +282,13 @@ def _within_the_document(proposal: Proposal, source: SourceDocument, statement: 
                 "a figure for part of it needs its own day: add --period",
             )
     if proposal.period_from == "context":
+        base = next((p for p in statement.periods if p.role == "comparison" and proposal.period in p.labels), None)
+        if base is not None:
+            return replace(
+                proposal,
+                period_refusal=f"the period in force ({proposal.period}) is the sentence's own comparison base "
+                f"('{base.text}'); add --period",
+            )
         earlier = _EARLIER_PERIOD.search(statement.sentence)
         if earlier:
             return replace(
@@ -375,6 +406,18 @@ def _with_unit(proposal, source, statement, figure, catalogue) -> Proposal:
 
 def _unit_of(proposal, source, statement, figure, catalogue) -> Proposal:
     found = statement.unit_of(figure, catalogue)
+    if found.how == "new-unit" and proposal.period and found.unit_id in catalogue:
+        formed = catalogue.latest(found.unit_id).valid_from
+        try:
+            starts = parse_period(proposal.period).start
+        except ValueError:
+            starts = None
+        if formed is not None and starts is not None and starts < formed:
+            refusal = (
+                f"'(mới)' names the unit formed on {formed.isoformat()}: a figure for {proposal.period} "
+                "recomputed for it is no observation of a unit in force then"
+            )
+            return replace(proposal, reporting_unit=None, unit_refusal=refusal)
     if found.how == "ambiguous":
         return replace(proposal, reporting_unit=None, unit_refusal=f"{found.reason}; add --reporting-unit")
     if found.unit_id:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from indicators.reading import PeriodContext, read_document
+from indicators.reading import PeriodContext, SentenceReading, read_document
 from indicators.registry import SourceDocument
 from indicators.reporting_units import ReportingUnit, UnitCatalogue
 
@@ -35,6 +35,16 @@ def period_in_force(source: SourceDocument, quote: str, label: str, catalogue: U
         f"not {label}; file it under {context.label} with that sentence as period_quote"
     )
     return ContextVerdict(False, context, message)
+
+
+def sentence_reading(
+    source: SourceDocument | None, quote: str, catalogue: UnitCatalogue | None
+) -> SentenceReading | None:
+    """The reading of the one sentence of the source that holds the quote, or None."""
+    if source is None or not quote:
+        return None
+    holding = read_document(source, catalogue).holding(quote)
+    return holding[0] if len(holding) == 1 else None
 
 
 def publishers_province(source: SourceDocument | None, catalogue: UnitCatalogue) -> ReportingUnit | None:

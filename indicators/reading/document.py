@@ -19,6 +19,8 @@ from indicators.text import fold, split_sentences
 
 _KEPT = 512  # readings kept in memory (one per source text)
 _AVERAGE = re.compile(r"\b(?:mỗi|một)\s+ngày\b|\btrung\s+bình\b|\bbình\s+quân\b", re.IGNORECASE)
+# "Năm 2025, tỉnh phấn đấu ...": a target's due year is no period for the sentences after it
+_TARGET = re.compile(r"\b(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,15 @@ class SentenceReading:
     year: int | None  # the year a day and month without one take here
 
     def resolved(self, mention) -> tuple[str, ...]:
-        """A period mention's labels, with the year of the context where the words leave it out."""
+        """A period mention's labels, with the year of the document where the words leave it
+        out; "đến cuối quý" is the last day of the quarter in force."""
+        if mention.relative == "quarter-end":
+            label = self.context.label or ""
+            if len(label) == 7 and label[5] == "Q":
+                quarter = int(label[6])
+                last = (31, 30, 30, 31)[quarter - 1]
+                return (f"{label[:4]}-{3 * quarter:02d}-{last}", label)
+            return ()
         return mention.resolved(self.year)
 
 
@@ -99,6 +109,10 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
             base = PeriodContext(reason="the title states several periods")
     current, history, found = base, [base], []
     before_present = base
+    # the document's own year, for a day or month written without one: the title's, else the
+    # lead's, else the publication's (never a year a later sentence names: it may be a past one)
+    document_year = _year(base)
+    lead_seen = False
     for line_number, raw in enumerate(text.splitlines(), start=1):
         line = fold(raw)
         if current.where == "present":  # "hiện ..." speaks for the rest of its paragraph only
@@ -111,9 +125,13 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
             near = current.where == "heading" or (
                 current.where in ("sentence", "present") and current.line == line_number
             )
-            year = _year(current if near else base) or _year(current) or default_year
+            year = (_year(current) if near else None) or document_year or default_year
             own = stated(statement.periods, sentence, year)
             one = one_period(own)
+            if role == "paragraph" and not lead_seen:
+                lead_seen = True
+                if document_year is None and one is not None:
+                    document_year = _year(PeriodContext(one[1][0]))
             if role == "heading":
                 if one is not None:
                     current = PeriodContext(one[1][0], one[0].text, sentence, "heading", line_number, "", one[1][1:])
@@ -130,6 +148,8 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
                 continue
             if (one is not None and "/" in one[1][0]) or _AVERAGE.search(sentence):
                 continue  # a range or an average's span ("mỗi ngày trong tháng 5") is its sentence's own
+            if one is not None and _outside_brackets(_TARGET, sentence):
+                continue  # a target's due year
             unsupported = next((p for p in statement.periods if p.role == "period" and p.unsupported), None)
             if one is not None:
                 current = PeriodContext(one[1][0], one[0].text, sentence, "sentence", line_number, "", one[1][1:])
@@ -155,3 +175,10 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
 def _year(context: PeriodContext) -> int | None:
     label = context.label
     return int(label[:4]) if label and label[:4].isdecimal() else None
+
+
+def _outside_brackets(pattern: re.Pattern, sentence: str) -> bool:
+    return any(
+        sentence[: match.start()].count("(") <= sentence[: match.start()].count(")")
+        for match in pattern.finditer(sentence)
+    )
