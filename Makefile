@@ -6,13 +6,16 @@ PORT ?= 8501
 # This machine only; `make run ADDRESS=0.0.0.0` listens on every interface.
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run editor test lint format validate benchmark soak clean
+.PHONY: venv run editor test lint format validate benchmark soak clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
+
+# The environment alone: then `. .venv/bin/activate` and `python -m indicators ...`
+venv: $(BIN)/.installed
 
 run: $(BIN)/.installed
 	$(BIN)/streamlit run dashboard/app.py --server.address $(ADDRESS) --server.port $(PORT)

@@ -51,6 +51,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unicodedata
 import urllib.parse
@@ -609,6 +610,55 @@ class Readers:
 # --- the whole soak -----------------------------------------------------------------------
 
 
+def rss_mib(pid: int) -> float | None:
+    """The resident memory of process `pid` in MiB (Linux `/proc`), None when unknown."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return None
+    found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+    return round(int(found.group(1)) / 1024, 1) if found else None
+
+
+class RssSampler:
+    """The server's resident memory every `every` seconds, in a thread, while the soak runs."""
+
+    def __init__(self, pid: int, every: float = 10):
+        self.pid, self.every, self.samples = pid, every, []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_):
+        self._stop.set()
+        self._thread.join()
+
+    def _sample(self) -> None:
+        started = time.monotonic()
+        while True:
+            value = rss_mib(self.pid)
+            if value is not None:
+                self.samples.append((round(time.monotonic() - started), value))
+            if self._stop.wait(self.every):
+                return
+
+    def summary(self) -> dict:
+        """Start (the first minute's last sample: the server has loaded every page once), end, peak, and one
+        sample a minute."""
+        if not self.samples:
+            return {}
+        warm = [value for at, value in self.samples if at <= 60] or [self.samples[0][1]]
+        return {
+            "warm_start": warm[-1],
+            "end": self.samples[-1][1],
+            "peak": max(value for _, value in self.samples),
+            "per_minute": [value for at, value in self.samples if at % 60 < self.every],
+        }
+
+
 def run(
     seconds: float = 60, sessions: int = 4, seed: int = 1, workdir: Path | None = None, overtime: float = 180
 ) -> dict:
@@ -637,7 +687,8 @@ def run(
             writer = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=subprocess.PIPE, stderr=writer_log)
             started = time.monotonic()
             try:
-                asyncio.run(readers.run(sessions, seconds, overtime))
+                with RssSampler(server.process.pid) as memory:
+                    asyncio.run(readers.run(sessions, seconds, overtime))
                 stop.touch()
                 output, _ = writer.communicate(timeout=120)
             finally:
@@ -661,6 +712,7 @@ def run(
             "server": {
                 "alive": alive,
                 "health_ok": health,
+                "rss_mib": memory.summary(),
                 "log_errors": log_errors(server.log_path.read_text(encoding="utf-8", errors="replace")),
             },
             "writer": {key: value for key, value in written.items() if key not in ("saves", "conflicts")},

@@ -20,10 +20,11 @@ IMAGE_FONT = "DejaVu Sans"
 
 def image_spec(chart: alt.TopLevelMixin) -> dict:
     """The chart's Vega-Lite spec for an image: a fixed width where the page would
-    stretch it (faceted charts keep their panels' widths), a margin, and the image font."""
+    stretch it (faceted charts keep their panels' widths, charts sized by a step keep
+    their steps: a tile map's square tiles), a margin, and the image font."""
     spec = chart.to_dict()
     spec["padding"] = IMAGE_PADDING
-    if "facet" not in spec and not isinstance(spec.get("width"), int | float):
+    if "facet" not in spec and not isinstance(spec.get("width"), int | float | dict):
         spec["width"] = IMAGE_WIDTH
     spec["config"] = {**spec.get("config", {}), "font": IMAGE_FONT}
     return spec

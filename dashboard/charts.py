@@ -100,10 +100,12 @@ def vega_locale(language: str) -> dict:
 
 
 def captioned(chart: alt.TopLevelMixin, caption: Caption) -> alt.TopLevelMixin:
-    """`chart` with its title, source and credit lines above it and its language's formats."""
+    """`chart` with its title, source and credit lines above it and its language's formats;
+    a line break in the title or source starts a new line (a narrow chart wraps them)."""
+    lines = caption.title.split("\n")
     title = alt.TitleParams(
-        caption.title,
-        subtitle=[line for line in (caption.source, caption.credit) if line],
+        lines if len(lines) > 1 else caption.title,
+        subtitle=[part for line in (caption.source, caption.credit) if line for part in line.split("\n")],
         anchor="start",
         fontSize=16,
         subtitleFontSize=12,
@@ -119,8 +121,7 @@ def history_chart(
     series_title: str,
     colors: dict[str, str],
     caption: Caption,
-    target: float | None = None,
-    target_label: str = "",
+    targets: pd.DataFrame | None = None,
     rank: bool = False,
 ) -> alt.TopLevelMixin:
     """Points and lines over time, one series per legend entry (a reporting unit, a
@@ -131,7 +132,13 @@ def history_chart(
     for the same period are hollow markers with their source in the tooltip),
     `period_text`, `value_text` and `source_line`. `colors` maps each series label to
     its colour, in legend order, so a series keeps its colour and shape whatever the
-    language. A rank's axis runs from 1 at the top."""
+    language. A rank's axis runs from 1 at the top.
+
+    `targets`: one row per target to draw, on one unit's series: `start` and
+    `start_value` (that unit's first figure), `due` (where the target's year starts on
+    the time axis, as a year's figures are drawn),
+    `value`, `label` and `color` (the unit's series colour): a dashed path from the
+    baseline to a labelled diamond at the target."""
     data = only_columns(downsample_for_chart(rows), HISTORY_COLUMNS)
     present = set(data["series"])
     domain = [label for label in colors if label in present]
@@ -144,9 +151,7 @@ def history_chart(
         alt.Tooltip("quote:N", title="“”"),
     ]
     encoding = {
-        "x": alt.X(
-            "period_start:T", title=None, axis=alt.Axis(format="%Y", tickCount="year"), scale=alt.Scale(padding=48)
-        ),
+        "x": alt.X("period_start:T", title=None, axis=time_axis(data), scale=alt.Scale(padding=48)),
         "y": alt.Y(
             "value:Q",
             title=value_title,
@@ -177,15 +182,33 @@ def history_chart(
         layers.append(
             alt.Chart(others).encode(**encoding).mark_point(size=150, filled=False, strokeWidth=2).encode(shape=shape)
         )
-    if target is not None:
-        rule = alt.Chart(pd.DataFrame({"target": [target], "label": [target_label]}))
-        layers.append(rule.mark_rule(strokeDash=[6, 4], color="#b35c00").encode(y="target:Q"))
+    for target in [] if targets is None else targets.itertuples():
+        # One layer set per target, its colour a value (not a scale): the legend stays the series'.
+        ends = pd.DataFrame(
+            {"when": pd.to_datetime([target.start, target.due]), "at": [target.start_value, target.value]}
+        ).assign(label=target.label)
+        path = alt.Chart(ends).encode(x="when:T", y="at:Q")
+        goal = alt.Chart(ends.tail(1)).encode(x="when:T", y="at:Q")
+        layers.append(path.mark_line(strokeDash=[6, 4], strokeWidth=2, color=target.color))
         layers.append(
-            rule.mark_text(align="left", dx=4, dy=-6, color="#b35c00").encode(
-                y="target:Q", text="label:N", x=alt.value(0)
-            )
+            goal.mark_point(shape="diamond", size=160, filled=True, color=target.color).encode(tooltip=["label:N"])
+        )
+        layers.append(
+            goal.mark_text(align="right", dx=-10, dy=-12, fontWeight="bold", color=target.color).encode(text="label:N")
         )
     return captioned(alt.layer(*layers).properties(height=360), caption)
+
+
+def time_axis(rows: pd.DataFrame) -> alt.Axis:
+    """Years on a history chart's time axis; a chart whose figures share one date (one
+    figure, a draft's preview) has a year tick count that draws no tick at all, so its
+    axis gets that date as its one tick, labelled with the figure's `period_text`."""
+    starts = pd.to_datetime(rows["period_start"]).dropna().unique()
+    if len(starts) != 1:
+        return alt.Axis(format="%Y", tickCount="year")
+    day = pd.Timestamp(starts[0])
+    label = str(rows["period_text"].iloc[0]).replace("\\", "\\\\").replace("'", "\\'")
+    return alt.Axis(values=[alt.DateTime(year=day.year, month=day.month, date=day.day)], labelExpr=f"'{label}'")
 
 
 def ranking_chart(rows: pd.DataFrame, rank_title: str, caption: Caption) -> alt.TopLevelMixin:

@@ -6,6 +6,9 @@ is inert there, whatever it holds.
 
 from __future__ import annotations
 
+import os
+from datetime import date
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import altair as alt
@@ -15,7 +18,8 @@ import streamlit as st
 from dashboard import embeds, render
 from dashboard.chart_images import chart_png, chart_svg
 from dashboard.charts import PERIOD_COLORS, SERIES_COLORS, Caption, history_chart
-from dashboard.render import inert, inline_code, md
+from dashboard.render import Markdown, inert, inline_code, md
+from dashboard.target_views import progress_of, status_badge
 from dashboard.view import View
 from indicators.codes import CATALOGUE
 from indicators.formatting import format_date_value, format_number, format_period, format_value
@@ -24,7 +28,8 @@ from indicators.query import series_rows
 from indicators.vocabulary import PERIOD_KINDS
 
 INDICATOR_PAGE = "views/indicator.py"
-SOURCES_NAMED = 3  # a chart's source line names this many sources, then counts the rest
+SOURCES_NAMED = 3
+TARGET_COLOR = "#b35c00"  # a target of an indicator with one reporting unit  # a chart's source line names this many sources, then counts the rest
 
 
 def present(value) -> bool:
@@ -140,29 +145,40 @@ def chart_source(view: View, rows: pd.DataFrame) -> str:
     return f"{view.plain('chart_source' if len(named) == 1 else 'chart_sources')}: {text}"
 
 
-def history_of(view: View, rows: pd.DataFrame, target=None) -> alt.TopLevelMixin:
-    """The history chart of one indicator's `labelled` rows, with its target if set:
-    a series per reporting unit (and per period type), each unit's standing figures
-    joined, other sources' reports for the same period as hollow markers."""
+def history_of(view: View, rows: pd.DataFrame, targets=()) -> alt.TopLevelMixin:
+    """The history chart of one indicator's `labelled` rows: a series per reporting unit
+    (and per period type), each unit's standing figures joined, other sources' reports
+    for the same period as hollow markers. `targets`: (unit id, Target) pairs; each is
+    drawn on its unit's series only (from that unit's first figure, in its colour,
+    labelled with its name); a target of a unit the rows do not hold is not drawn."""
     rows = rows.assign(in_series=series_rows(rows), source_line=[source_line(view, row) for row in rows.itertuples()])
-    kinds = [kind for kind in PERIOD_KINDS if kind in set(rows.period_type)]
+    # A rate per year is its own series beside the levels of the same period type.
+    row_kinds = [(kind, bool(per_year)) for kind, per_year in zip(rows.period_type, rows.per_year, strict=True)]
+    kinds = [(kind, rate) for rate in (False, True) for kind in PERIOD_KINDS if (kind, rate) in set(row_kinds)]
+
+    def kind_name(kind: tuple[str, bool]) -> str:
+        return f"{view.plain(kind[0])} · {view.plain('per_year_series')}" if kind[1] else view.plain(kind[0])
+
     units = list(dict.fromkeys(rows.sort_values("reporting_unit", kind="stable").reporting_unit))
+    names = dict(zip(rows.reporting_unit, (_unit_name(view, row) for row in rows.itertuples()), strict=True))
     if len(units) == 1:
-        series = [view.plain(kind) for kind in rows.period_type]
-        colors = {view.plain(kind): PERIOD_COLORS[kind] for kind in kinds}
+        series = [kind_name(kind) for kind in row_kinds]
+        colors = {
+            kind_name(kind): SERIES_COLORS[index % len(SERIES_COLORS)] if kind[1] else PERIOD_COLORS[kind[0]]
+            for index, kind in enumerate(kinds)
+        }
         legend = view.plain("period_type")
+        unit_colors = {units[0]: TARGET_COLOR}
     else:
-        names = dict(zip(rows.reporting_unit, (_unit_name(view, row) for row in rows.itertuples()), strict=True))
 
         def label(unit, kind):
-            return names[unit] if len(kinds) == 1 else f"{names[unit]} · {view.plain(kind)}"
+            return names[unit] if len(kinds) == 1 else f"{names[unit]} · {kind_name(kind)}"
 
-        series = [label(unit, kind) for unit, kind in zip(rows.reporting_unit, rows.period_type, strict=True)]
+        series = [label(unit, kind) for unit, kind in zip(rows.reporting_unit, row_kinds, strict=True)]
         ordered = [label(unit, kind) for unit in units for kind in kinds]
         colors = {name: SERIES_COLORS[index % len(SERIES_COLORS)] for index, name in enumerate(ordered)}
         legend = view.plain("reporting_unit")
-    target_value = target.value if target else None
-    target_label = f"{view.plain('target')} {target.year}" if target else ""
+        unit_colors = {unit: colors[label(unit, kinds[0])] for unit in units}
     first = rows.iloc[0]  # the rows' own name: the editor previews drafts the registry does not hold yet
     caption = chart_caption(view, first.name_vi if view.language == "vi" else first.name_en, chart_source(view, rows))
     return history_chart(
@@ -171,19 +187,42 @@ def history_of(view: View, rows: pd.DataFrame, target=None) -> alt.TopLevelMixin
         legend,
         colors,
         caption,
-        target_value,
-        target_label,
+        target_lines(view, rows, targets, names, unit_colors),
         rank=first.kind == "rank",
     )
 
 
-def chart_with_images(view: View, chart: alt.TopLevelMixin, file_stem: str, stretch: bool = True) -> None:
+def target_lines(view: View, rows: pd.DataFrame, targets, names: dict, colors: dict) -> pd.DataFrame:
+    """The rows `history_chart` draws its targets from (see there)."""
+    standing = rows[rows["in_series"]].sort_values("period_end", kind="stable")
+    drawn = []
+    for unit_id, target in targets:
+        own = standing[standing.reporting_unit.astype(str) == unit_id]
+        if own.empty:
+            continue
+        goal = format_value(target.value, view.unit(own.iloc[0]), view.language)
+        label = f"{view.plain('target')} {target.year} · {names[own.iloc[0].reporting_unit]}: {goal}"
+        drawn.append(
+            {
+                "start": own.iloc[0].period_start,
+                "start_value": own.iloc[0].value,
+                "due": pd.Timestamp(target.year, 1, 1),
+                "value": target.value,
+                "label": label,
+                "color": colors[own.iloc[0].reporting_unit],
+            }
+        )
+    return pd.DataFrame(drawn, columns=["start", "start_value", "due", "value", "label", "color"])
+
+
+def chart_with_images(view: View, chart: alt.TopLevelMixin, file_stem: str, stretch: bool = True, **selecting):
     """The chart, then buttons that download it as PNG, SVG and a self-contained HTML file
     (rendered when clicked), and "Embed", the `<iframe>` of this view. In an embed
-    (`dashboard.embeds`) only the chart the link names is drawn."""
+    (`dashboard.embeds`) only the chart the link names is drawn. `selecting`:
+    st.altair_chart's `on_select`, `selection_mode` and `key`; returns its event (None in an embed)."""
     if embeds.draw_if_requested(chart, file_stem, view.t("link_back", site=view.plain("app_title"))):
-        return
-    st.altair_chart(chart, width="stretch" if stretch else "content")
+        return None
+    event = st.altair_chart(chart, width="stretch" if stretch else "content", **selecting)
     title = chart_title(chart) or file_stem
     with st.container(horizontal=True, horizontal_alignment="right"):
         with render.popover(view.t("embed"), icon=":material/code:", key=f"{file_stem}-embed"):
@@ -213,6 +252,7 @@ def chart_with_images(view: View, chart: alt.TopLevelMixin, file_stem: str, stre
                 on_click="ignore",
                 key=f"{file_stem}-{extension}",
             )
+    return event
 
 
 def chart_title(chart: alt.TopLevelMixin) -> str:
@@ -237,9 +277,9 @@ def kpi_card(view: View, row) -> None:
         delta, description, colour = None, None, "normal"
         if not pd.isna(row.previous_value):
             change = row.previous_value - row.value if rank else row.value - row.previous_value
-            delta = inert(("+" if change > 0 else "") + format_number(change, view.language))
+            delta = inert(change_text(view, change, row))
             description = md(
-                "{vs} {period}", vs=view.t("places_vs" if rank else "vs"), period=view.plain(row.period_type).lower()
+                "{vs} {period}", vs=view.t("places_vs" if rank else "vs"), period=previous_period_text(view, row)
             )
             colour = "inverse" if row.direction == "lower-is-better" and not rank else "normal"
         unit = view.unit(row, row.value)
@@ -258,14 +298,18 @@ def kpi_card(view: View, row) -> None:
         render.caption(
             md("{where}{period} · {source}", where=where, period=period_text(view, row), source=source_line(view, row))
         )
+        if is_stale(row):
+            render.caption(md(":orange-badge[:material/history: {label}]", label=view.plain("stale")))
         if row.also_reported_by:
             render.caption(view.t("also_reported_by", count=int(row.also_reported_by)))
-        if indicator.target is not None:
-            render.caption(target_distance(view, row, indicator.target))
+        for progress in progress_of(view, row.indicator_id, str(row.reporting_unit)):
+            render.caption(target_distance(view, row, progress.target) + Markdown(" · ") + status_badge(view, progress))
         if row.conflict:
             render.warning(view.t("sources_disagree", period=period_text(view, row)), icon=":material/compare_arrows:")
         errors = [problem for problem in view.loaded.registry.problems_of(row.indicator_id) if problem.is_error]
-        if errors:  # a figure dropped for its errors may be newer than the one shown
+        if row.indicator_id in view.loaded.correcting:  # its file fails now: the last valid figure, marked
+            render.warning(view.t("being_corrected"), icon=":material/edit_note:")
+        elif errors:  # a figure dropped for its errors may be newer than the one shown
             render.warning(view.t("figures_hidden", count=len(errors)), icon=":material/warning:")
         left, right = st.columns(2)
         with left, render.popover(view.t("quote"), icon=":material/format_quote:", width="stretch"):
@@ -277,6 +321,34 @@ def kpi_card(view: View, row) -> None:
                 icon=":material/query_stats:",
                 query_params=_link_params(row.indicator_id),
             )
+
+
+STALE_AFTER_DAYS = 2 * 365
+
+
+def is_stale(row, today: date | None = None) -> bool:
+    """Whether the row's period ended more than two years before `today`."""
+    ended = pd.Timestamp(row.period_end)
+    return not pd.isna(ended) and (pd.Timestamp(today or date.today()) - ended).days > STALE_AFTER_DAYS
+
+
+def change_text(view: View, change: float, row) -> str:
+    """A change with its sign; a change of a percentage in percentage points
+    ("+8.7 percentage points", "+8,7 điểm phần trăm"), never in per cent."""
+    text = ("+" if change > 0 else "") + format_number(change, view.language)
+    if row.kind == "share" or (view.unit(row).startswith("%") and pd.isna(row.out_of)):
+        return f"{text} {view.plain('percentage_points')}"
+    return text
+
+
+def previous_period_text(view: View, row) -> str:
+    """The period a change is reckoned from: `2023`, `6 tháng đầu năm 2023`."""
+    previous = getattr(row, "previous_period", None)
+    if not present(previous):
+        return view.plain(row.period_type).lower()
+    if row.period_type == "other":
+        return previous
+    return format_period(previous, row.period_type, view.language)
 
 
 def _unit_name(view: View, row) -> str:
@@ -321,13 +393,19 @@ def drawn_when_open(label: render.Markdown, count: int, key: str):
 
 
 def problems_panel(view: View, problems: list[Problem]) -> None:
-    """The registry's problems as an error panel (file:line, message)."""
+    """How many problems the registry has, and a link to the registry-health page that
+    lists them (readers see no file names here)."""
     errors = [problem for problem in problems if problem.is_error]
     if not errors:
         return
     render.error(view.t("registry_problems", count=len(errors)), icon=":material/error:")
-    with render.expander(view.t("problems"), expanded=False):
-        st.dataframe(problems_frame(view, errors), hide_index=True, width="stretch")
+    render.page_link("views/health.py", label=view.t("see_health"), icon=":material/fact_check:")
+
+
+def problems_table(view: View, problems: list[Problem]) -> None:
+    """Problems as a static table whose messages wrap (the data grid cuts them where they
+    say what to do): for the few problems of one draft in the editor."""
+    render.table(problems_frame(view, problems), hide_index=True)
 
 
 def problems_frame(view: View, problems: list[Problem]) -> pd.DataFrame:
@@ -335,7 +413,7 @@ def problems_frame(view: View, problems: list[Problem]) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                view.plain("file"): f"{problem.path}:{problem.line}:{problem.column}",
+                view.plain("file"): f"{shown_path(view, problem.path)}:{problem.line}:{problem.column}",
                 view.plain("field"): problem.field,
                 view.plain("message"): problem_message(view, problem),
                 view.plain("code"): problem.code,
@@ -343,6 +421,16 @@ def problems_frame(view: View, problems: list[Problem]) -> pd.DataFrame:
             for problem in problems
         ]
     )
+
+
+def shown_path(view: View, path: str) -> str:
+    """A problem's file as readers may see it: relative to the data folder
+    (`registry/x.yaml`), never where the server keeps it."""
+    data_dir = os.path.abspath(view.loaded.registry.data_dir)
+    absolute = os.path.abspath(path)
+    if absolute.startswith(data_dir + os.sep):
+        return os.path.relpath(absolute, data_dir)
+    return os.path.join(*Path(absolute).parts[-2:]) if os.path.isabs(path) else path
 
 
 def problem_message(view: View, problem: Problem) -> str:

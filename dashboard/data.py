@@ -22,6 +22,31 @@ class Loaded:
     frame: pd.DataFrame
     fingerprint: str
     units: pd.DataFrame  # one row per reporting unit the data has: id, level, name_vi, name_en
+    correcting: frozenset[str] = frozenset()  # indicators shown with their last valid figures (see below)
+
+
+# The last valid state of every indicator, per data folder, kept by this server: when a
+# hand edit breaks a file, readers keep its card with the last valid figures, marked as
+# being corrected (the problems themselves are on the registry-health page). One entry per
+# indicator, replaced at every load and dropped when its file is removed: bounded by the registry.
+_LAST_VALID: dict[str, dict[str, tuple]] = {}
+
+
+def _with_last_valid(folder: str, registry: Registry) -> frozenset[str]:
+    """Put back, in place, the last valid version of every indicator whose file now fails;
+    returns their ids."""
+    kept = _LAST_VALID.setdefault(folder, {})
+    correcting = frozenset(indicator_id for indicator_id in registry.unloaded if indicator_id in kept)
+    for indicator_id in correcting:
+        registry.indicators[indicator_id], registry.rows[indicator_id], registry.files[indicator_id] = kept[
+            indicator_id
+        ]
+    for indicator_id in set(kept) - set(registry.indicators) - set(registry.unloaded):
+        del kept[indicator_id]
+    for indicator_id, indicator in registry.indicators.items():
+        if indicator_id not in correcting:
+            kept[indicator_id] = (indicator, registry.rows[indicator_id], registry.files[indicator_id])
+    return correcting
 
 
 def data_dir() -> Path:
@@ -32,8 +57,9 @@ def data_dir() -> Path:
 def _load(folder: str, stamp: str) -> Loaded:
     # Reuses the validation of unchanged files across restarts; large registries use every core.
     registry = read_registry(Path(folder), cache=True)
+    correcting = _with_last_valid(folder, registry)
     frame = registry.observations_frame
-    return Loaded(registry, frame, stamp, reporting_units_of(frame))
+    return Loaded(registry, frame, stamp, reporting_units_of(frame), correcting)
 
 
 def reporting_units_of(frame: pd.DataFrame) -> pd.DataFrame:

@@ -21,6 +21,8 @@ AppTest offers: `AppTest.secrets` and `AppTest.user`.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -45,10 +47,33 @@ class Editors:
     domains: frozenset[str]
 
     def admit(self, email: str) -> bool:
-        """True when `email` is listed or its domain is (exactly; subdomains are not)."""
-        address = email.strip().lower()
-        local_part, at, domain = address.rpartition("@")
-        return address in self.emails or (bool(local_part) and bool(at) and domain in self.domains)
+        """True when `email` is listed or its domain is (exactly; subdomains are not).
+        Addresses are compared in `email_key` form; a malformed or non-ASCII one is refused."""
+        address = email_key(email)
+        if address is None:
+            return False
+        domain = address.split("@")[1]
+        return address in self.emails or domain in self.domains
+
+
+_LOCAL_PART = re.compile(r"[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
+_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+
+
+def email_key(email: str) -> str | None:
+    """An address as the allow-list compares it: trimmed, NFKC, case-folded; None
+    unless it was written in ASCII and is one plain address `local@domain` (one `@`,
+    a dot-atom local part, a dotted host name). A look-alike is never another
+    address: `Kim@…` written with a Kelvin sign (U+212A), which NFKC would make a K,
+    is not ASCII: None. `x@evil.com@example.gov.vn`: None."""
+    written = email.strip()
+    if not written.isascii():
+        return None
+    address = unicodedata.normalize("NFKC", written).casefold()
+    local_part, at, domain = address.partition("@")
+    if not at or not _LOCAL_PART.fullmatch(local_part) or not _DOMAIN.fullmatch(domain):
+        return None
+    return address
 
 
 def editors_from(section: Mapping) -> Editors:
@@ -59,7 +84,11 @@ def editors_from(section: Mapping) -> Editors:
         values = section.get(key, [])
         if not isinstance(values, list | tuple) or not all(isinstance(value, str) for value in values):
             raise ValueError(f'[editors] {key} must be a list of strings, like ["a@example.org"]')
-        lists[key] = frozenset(value.strip().lower().removeprefix("@") for value in values if value.strip())
+        lists[key] = frozenset(
+            unicodedata.normalize("NFKC", value).casefold().strip().removeprefix("@")
+            for value in values
+            if value.strip()
+        )
     return Editors(lists["emails"], lists["domains"])
 
 

@@ -8,11 +8,8 @@ always a single string. A count is written in the language's number format.
 
 from __future__ import annotations
 
-from functools import cache
-
-from babel import Locale
-
-from indicators.formatting import LOCALES, format_number
+from dashboard.reader_labels import READER_LABELS
+from indicators.formatting import format_number, plural_form
 
 Forms = dict[str, str]  # a label's text per plural form of its `count`: "one", "other"
 
@@ -308,8 +305,8 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
         "Parsed — kind: {kind}; scale: {scale}; unit: “{unit}”",
     ),
     "ed_saved": (
-        "Đã lưu {name}. Bảng điều khiển hiển thị thay đổi ở lần tương tác tiếp theo.",
-        "Saved {name}. The dashboard shows it on the next interaction.",
+        "Đã lưu {name}. Nút Lưu mở lại khi có thay đổi mới.",
+        "Saved {name}. Save is available again after the next change.",
     ),
     "ed_imported": ("Đã nhập {source}.", "Imported {source}."),
     "ed_problem_count": (
@@ -436,6 +433,14 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     "ed_preview": ("Kiểm tra và xem trước", "Validate and preview"),
     "ed_save": ("Lưu", "Save"),
     "ed_reload": ("Tải lại tệp đã lưu", "Reload the saved file"),
+    "ed_busy": (
+        "Có người khác đang lưu; chưa có gì được ghi. Hãy thử lại sau giây lát.",
+        "Someone else is saving; nothing was written. Try again in a moment.",
+    ),
+    "ed_write_failed": (
+        "Không ghi được lên đĩa ({reason}); tệp và nhật ký biên tập vẫn như trước.",
+        "The disk refused the write ({reason}); the file and the edit log are as they were.",
+    ),
     "ed_new_indicator": ("+ Chỉ số mới", "+ New indicator"),
     "ed_new_id": (
         "Mã mới (chữ thường, nối bằng gạch ngang; thành tên tệp)",
@@ -443,6 +448,15 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     ),
     "ed_add_toggle": ("Thêm một số liệu", "Add an observation"),
     "ed_remove": ("Xóa", "Remove"),
+    "ed_change": ("Sửa", "Change"),
+    "ed_value": ("Giá trị (dấu chấm thập phân: 35.5)", "Value (a dot as decimal mark: 35.5)"),
+    "ed_quote_verbatim": ("Trích dẫn (nguyên văn từ nguồn)", "Quote (verbatim from the source)"),
+    "ed_period_quote": (
+        "Câu nêu kỳ (period_quote, không bắt buộc: một câu nguyên văn của cùng nguồn)",
+        "Period quote (period_quote, optional: a sentence of the same source, verbatim)",
+    ),
+    "ed_value_hint": ("viết một số, dấu chấm thập phân: 35.5", "write a number with a dot as decimal mark: 35.5"),
+    "ed_value_not_number": ("Giá trị “{value}” không phải là số: {hint}", "Value “{value}” is not a number: {hint}"),
     "ed_upload": ("…hoặc tải lên tệp PDF hay .txt", "…or upload a PDF or a .txt file"),
     "ed_sentence_option": ("dòng {line}: {text}", "line {line}: {text}"),
     "ed_figure_option": ("{text} → {value} · {period}", "{text} → {value} · {period}"),
@@ -475,7 +489,18 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     "in_english": ("tiếng Anh, chưa dịch", "in English"),
     "untranslated_note": ("Ghi chú (chưa dịch): {note}", "Note (not translated): {note}"),
     "per_year_of": ("mỗi năm (báo cáo {period})", "per year (reported {period})"),
+    "per_year_series": ("mỗi năm", "per year"),
+    "being_corrected": (
+        "Số liệu này đang được chỉnh sửa; đây là con số hợp lệ gần nhất.",
+        "This figure is being corrected; shown is the last valid figure.",
+    ),
+    "see_health": ("Xem chi tiết ở trang Tình trạng sổ chỉ số", "See the details on the Registry health page"),
+    "full_text": ("Toàn văn theo trang", "The whole text, page by page"),
+    "text_page": ("Trang (trong {pages} trang)", "Page (of {pages})"),
 }
+if set(READER_LABELS) & set(LABELS):  # a label defined twice would silently take one of the texts
+    raise ValueError(f"labels defined twice: {sorted(set(READER_LABELS) & set(LABELS))}")
+LABELS.update(READER_LABELS)
 
 
 def template(key: str, language: str, count: float | None = None) -> str:
@@ -488,16 +513,6 @@ def template(key: str, language: str, count: float | None = None) -> str:
             raise ValueError(f"label {key!r} has plural forms: give its count")
         text = text[plural_form(count, language)]
     return text
-
-
-def plural_form(count: float, language: str) -> str:
-    """babel's plural category of `count` in `language`: "one" for an English 1, else "other"."""
-    return _locale(language).plural_form(abs(count))
-
-
-@cache
-def _locale(language: str) -> Locale:
-    return Locale.parse(LOCALES[language])
 
 
 def localised(values: dict, language: str) -> dict:

@@ -8,6 +8,7 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
+from filelock import Timeout
 
 from dashboard import data, render
 from dashboard.render import inert
@@ -54,6 +55,9 @@ def import_form(view: View, identity: dict, untranslated) -> None:
     try:
         with render.spinner(view.t("ed_fetching")):
             meta, document = _import(registry, identity, url, uploaded, pasted, title, publisher, published, view)
+    except Timeout:
+        render.warning(view.t("ed_busy"), icon=":material/hourglass_top:")
+        return
     except _InReadersLanguage as error:
         render.error(view.t("ed_not_imported", reason=str(error)), icon=":material/error:")
         return
@@ -151,6 +155,8 @@ def review(view: View, identity: dict, untranslated, unit_label, unit_options, s
             st.code("\n".join(refused.problems), language=None)
         except ConflictError as conflict:
             render.error(inert(untranslated(conflict)), icon=":material/sync_problem:")
+        except Timeout:
+            render.warning(view.t("ed_busy"), icon=":material/hourglass_top:")
         else:
             names = ", ".join(entry["file"] for entry in entries)
             st.session_state["review_saved"] = {"count": len(accepted), "files": len(entries), "names": names}

@@ -162,7 +162,17 @@ def tabs(labels: list, **kwargs):
     return st.tabs(labels, **kwargs)
 
 
+def table(frame, **kwargs):
+    """`st.table` (which reads markdown in every cell and header) of `frame` with every
+    header and cell made inert: a static table whose long text wraps, where the data
+    grid would cut it."""
+    shown = frame.map(inert)
+    shown.columns = [inert(column) for column in frame.columns]
+    return st.table(shown, **kwargs)
+
+
 # Every Streamlit function that reads markdown, by name: pages call these, never Streamlit's.
 CHECKED = frozenset(
-    {"tabs"} | {name for name, value in list(globals().items()) if getattr(value, "__wrapped__", None) is not None}
+    {"tabs", "table"}
+    | {name for name, value in list(globals().items()) if getattr(value, "__wrapped__", None) is not None}
 )

@@ -14,6 +14,7 @@ from dashboard.link import ALL_GEOGRAPHIES, LinkState
 from dashboard.render import Markdown, md
 from indicators.formatting import unit_for
 from indicators.query import UNIT_LEVELS, Filters, filter_observations
+from indicators.text import alphabetical_key, collation_key
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,11 @@ class View:
     def name(self, indicator_id: str) -> str:
         names = self.loaded.registry.indicators[indicator_id].name
         return names.vi if self.language == "vi" else names.en
+
+    def sort_key(self, text: str):
+        """A sort key in the reader's language: Vietnamese dictionary order (ă after a,
+        đ after d, tones only breaking ties); English ignoring case and marks."""
+        return collation_key(text) if self.language == "vi" else alphabetical_key(text)
 
     def sector_name(self, sector_id: str) -> str:
         return sector_label(self.loaded, sector_id, self.language)

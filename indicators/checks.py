@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from indicators.citations import plainly_stated, value_in_quote
-from indicators.evidence import Evidence, Finding
+from indicators.evidence import Evidence, Finding, unknown_unit
 from indicators.models import Indicator, IndicatorInfo, Taxonomy
 from indicators.period_mentions import single_plain_period
 from indicators.periods import is_valid_period, parse_period
@@ -69,7 +70,7 @@ class IndicatorChecker:
         kept = [(index, fields) for index, fields in enumerate(rows) if index not in bad_observations]
         for index, finding in self._series_findings(indicator, kept):
             report(("observations", index, *finding.location), finding)
-        return problems, bad_observations
+        return once_per_unknown_unit(problems), bad_observations
 
     def accepts(self, indicator: IndicatorInfo, rows: list[dict], file_stem: str) -> bool:
         """Whether `check` would find nothing at all (no error, no warning), for
@@ -90,15 +91,17 @@ class IndicatorChecker:
             known = ", ".join(sorted(self.sector_ids))
             yield Finding(("sector",), f"unknown sector {indicator.sector!r}; use one of: {known}", "sector-unknown")
         if self.catalogue is not None and indicator.reporting_unit not in self.catalogue:
-            unit = indicator.reporting_unit
-            message = f"unknown reporting unit {unit!r}; see data/reporting-units/ ('vn', 'thanh-hoa', 'bo-tai-chinh')"
+            message = unknown_unit(indicator.reporting_unit, self.catalogue)
             yield Finding(("reporting_unit",), message, "reporting-unit-unknown")
-        target = indicator.target
-        if target is not None:
+        for where, target in indicator.all_targets():
             for finding in self._citation_findings(indicator, target.source, target.quote, target.value, None):
-                yield Finding(("target", *finding.location), finding.message, finding.code)
+                yield Finding((*where, *finding.location), finding.message, finding.code)
             for finding in self.evidence.target_findings(indicator, target):
-                yield Finding(("target", *finding.location), finding.message, finding.code, finding.severity)
+                yield Finding((*where, *finding.location), finding.message, finding.code, finding.severity)
+            unit = target.reporting_unit
+            if unit is not None and self.catalogue is not None and unit not in self.catalogue:
+                message = f"unknown reporting unit {unit!r}; see data/reporting-units/ ('vn', 'thanh-hoa')"
+                yield Finding((*where, "reporting_unit"), message, "reporting-unit-unknown")
 
     # --- observations ----------------------------------------------------
     def _quick_pass(self, indicator: IndicatorInfo) -> Callable[[dict], bool]:
@@ -220,7 +223,31 @@ class IndicatorChecker:
             meta.publisher if meta else None,
             meta.published if meta else None,
             fields["source"],
+            bool(fields.get("per_year")),
         )
+
+
+def once_per_unknown_unit(problems: list[Problem]) -> list[Problem]:
+    """One problem per distinct unknown reporting unit of a file, at its first line, the
+    message listing the other lines that repeat it; other problems as they are."""
+    first: dict[str, int] = {}
+    repeats: dict[str, list[int]] = {}
+    kept = []
+    for problem in problems:
+        if problem.code != "reporting-unit-unknown":
+            kept.append(problem)
+        elif problem.message in first:
+            repeats[problem.message].append(problem.line)
+        else:
+            first[problem.message] = len(kept)
+            repeats[problem.message] = []
+            kept.append(problem)
+    for message, index in first.items():
+        lines = repeats[message]
+        if lines:
+            also = f" (also on line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})"
+            kept[index] = replace(kept[index], message=message + also)
+    return kept
 
 
 def _quote_miss(quote: str, folded_source: str, source_id: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from indicators import codes
 from indicators.edit_log import verify
 from indicators.exports import csv_bytes, export_frame, json_text, xlsx_bytes
-from indicators.formatting import LANGUAGES
+from indicators.formatting import LANGUAGES, counted, plain_number
 from indicators.loader import read_registry
 from indicators.paths import SCHEMA_FILE, DataLayout, default_data_dir
 from indicators.problems import display_path
@@ -109,7 +109,10 @@ def _validate(data_dir: Path, arguments) -> int:
     errors = len(registry.errors)
     observations = registry.observation_count
     if errors:
-        print(f"{errors} error(s); fix them and run again.", file=sys.stderr)
+        print(
+            f"{counted(errors, 'error', 'errors')}; fix {'it' if errors == 1 else 'them'} and run again.",
+            file=sys.stderr,
+        )
         return 1
     print(
         f"ok: {len(registry.indicators)} indicators, {observations} observations, "
@@ -191,8 +194,8 @@ def _show(data_dir: Path, arguments) -> int:
     print(f"{indicator.id}: {indicator.name.vi} / {indicator.name.en}")
     print(f"sector {indicator.sector}, reporting unit {indicator.reporting_unit}, kind {indicator.kind}")
     for observation in registry.observations(indicator.id):
-        out_of = f"/{observation.out_of:g}" if observation.out_of is not None else ""
-        print(f"\n  {observation.period}: {observation.value:g}{out_of}  [{observation.source}]")
+        out_of = f"/{plain_number(observation.out_of)}" if observation.out_of is not None else ""
+        print(f"\n  {observation.period}: {plain_number(observation.value)}{out_of}  [{observation.source}]")
         print(f"    “{observation.quote}”")
     return 0
 
@@ -237,14 +240,17 @@ def _new(data_dir: Path, arguments) -> int:
     from indicators.scaffold import NewError, scaffold
 
     registry = _registry_or_exit(data_dir)
+    warnings: list[str] = []
     try:
-        path, text, proposal = scaffold(registry, arguments)
+        path, text, proposal = scaffold(registry, arguments, warnings)
     except NewError as error:
         print(f"new: {error}", file=sys.stderr)
         return 2
+    for warning in warnings:
+        print(f"new: {warning}", file=sys.stderr)
     how = "given with --period" if proposal.period_from == "hint" else proposal.explained()
     print(
-        f"new: {proposal.text!r}: value {proposal.value:g} ({proposal.scale}), period {proposal.period} {how}, "
+        f"new: {proposal.text!r}: value {plain_number(proposal.value)} ({proposal.scale}), period {proposal.period} {how}, "
         f"reporting unit {proposal.reporting_unit}" + (", a target" if proposal.target else ""),
         file=sys.stderr,
     )

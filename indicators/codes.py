@@ -53,8 +53,19 @@ _ENTRIES = [
     Code("file-binary", "The file holds binary data, not text.", "Save the document as plain UTF-8 text."),
     Code(
         "symlink-outside",
-        "A symbolic link in the registry points outside it; it is not followed.",
-        "Copy the file into the registry instead of linking it.",
+        "A symbolic link in the data folder leads outside it; it is not followed, nothing of its target is shown.",
+        "Copy the file into the data folder instead of linking it.",
+    ),
+    Code(
+        "text-format-character",
+        "The text holds an invisible format character (a bidirectional control such as U+202E, a zero-width "
+        "space or joiner, a soft hyphen): it can make a quote show another number than the one checked.",
+        "Delete the character at the line and column given (retype the sentence if your editor hides it).",
+    ),
+    Code(
+        "file-not-regular",
+        "A name in the data folder is not a regular file (a folder, pipe, device or socket); it is not read.",
+        "Replace it with the plain text file the registry expects.",
     ),
     Code(
         "encoding-invalid",
@@ -245,6 +256,12 @@ _ENTRIES = [
         "More than one observation of the same unit and period is marked preferred.",
         "Keep preferred: true on one of them.",
     ),
+    Code(
+        "figure-cited-twice",
+        "Two indicators cite the same figure of the same sentence, so one figure would show twice.",
+        "Keep the figure in one indicator: remove the second observation (or its file), or add what it brings to "
+        "the first with `new --indicator ID`.",
+    ),
     # coverage
     Code("waiver-stale", "A coverage waiver matches no uncited number any more.", "Remove the waiver."),
     # the edit log (`python -m indicators log verify`)
@@ -274,6 +291,12 @@ _ENTRIES = [
         "(a warning).",
         "Nothing to fix; keep a copy of the log as it is now. Every later entry is chained.",
     ),
+    Code(
+        "edit-log-torn",
+        "The log's last line is incomplete: a save was interrupted while it was being logged (its file was not "
+        "changed; a warning).",
+        "Nothing to do: the next save removes the torn line.",
+    ),
 ]
 
 # Each code in Vietnamese (the same order), for the dashboard's Vietnamese pages: (what it means, how to fix it).
@@ -294,8 +317,18 @@ VIETNAMESE: dict[str, tuple[str, str]] = {
     "file-name": ("Tệp trong sổ chỉ số phải có đuôi .yaml.", "Đổi tên tệp thành <id>.yaml."),
     "file-binary": ("Tệp chứa dữ liệu nhị phân, không phải văn bản.", "Lưu tài liệu dưới dạng văn bản thuần UTF-8."),
     "symlink-outside": (
-        "Một liên kết tượng trưng trong sổ chỉ số trỏ ra ngoài sổ; liên kết này không được theo.",
-        "Chép tệp vào sổ chỉ số thay vì liên kết tới nó.",
+        "Một liên kết tượng trưng trong thư mục dữ liệu trỏ ra ngoài thư mục; liên kết không được theo, "
+        "không hiển thị gì từ tệp đích.",
+        "Chép tệp vào thư mục dữ liệu thay vì liên kết tới nó.",
+    ),
+    "text-format-character": (
+        "Văn bản chứa một ký tự định dạng vô hình (ký tự điều khiển hướng chữ như U+202E, khoảng trắng hay ký tự "
+        "nối độ rộng bằng không, gạch nối mềm): nó có thể khiến trích dẫn hiển thị một con số khác với số đã kiểm.",
+        "Xóa ký tự ở dòng và cột đã nêu (gõ lại câu nếu trình soạn thảo của bạn không hiện nó).",
+    ),
+    "file-not-regular": (
+        "Một tên trong thư mục dữ liệu không phải tệp thường (thư mục, ống, thiết bị hay socket); tên này không được đọc.",
+        "Thay bằng tệp văn bản thường mà sổ chỉ số cần.",
     ),
     "encoding-invalid": (
         "Tệp không phải UTF-8 hợp lệ.",
@@ -446,6 +479,11 @@ VIETNAMESE: dict[str, tuple[str, str]] = {
         "Nhiều hơn một số liệu của cùng đơn vị và kỳ được đánh dấu preferred.",
         "Chỉ giữ preferred: true ở một số liệu.",
     ),
+    "figure-cited-twice": (
+        "Hai chỉ số trích cùng một con số của cùng một câu, nên một con số sẽ hiện hai lần.",
+        "Chỉ giữ con số ở một chỉ số: bỏ số liệu thứ hai (hoặc tệp của nó), hoặc thêm phần nó bổ sung vào chỉ số "
+        "thứ nhất bằng `new --indicator ID`.",
+    ),
     "waiver-stale": ("Một miễn trừ độ phủ không còn khớp con số chưa trích dẫn nào.", "Bỏ miễn trừ đó."),
     "edit-log-unreadable": (
         "Một dòng của nhật ký biên tập không phải mục nhật ký (mỗi dòng một đối tượng JSON).",
@@ -467,6 +505,11 @@ VIETNAMESE: dict[str, tuple[str, str]] = {
         "Các mục đầu nhật ký biên tập được ghi trước khi nhật ký được nối chuỗi; không có gì bảo đảm cho chúng "
         "(cảnh báo).",
         "Không cần sửa; hãy giữ một bản sao nhật ký như hiện tại. Mọi mục sau đó đều được nối chuỗi.",
+    ),
+    "edit-log-torn": (
+        "Dòng cuối của nhật ký chưa trọn: một lần lưu bị ngắt khi đang ghi nhật ký (tệp của nó không bị thay đổi; "
+        "cảnh báo).",
+        "Không cần làm gì: lần lưu tiếp theo sẽ xóa dòng dở dang này.",
     ),
 }
 

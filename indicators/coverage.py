@@ -41,6 +41,7 @@ _MEASURED_DURATION_BEFORE = re.compile(
     r"(dưới|trên|hơn|khoảng|gần|còn|xuống|đạt|bình quân|trung bình|mất|chỉ)\s*$", re.IGNORECASE
 )
 _IDENTIFIER_AFTER = re.compile(r"^[-/][A-ZĐa-zđ]")
+_CONTEXT_CHARACTERS = 40  # what `is_claim` reads either side of a number (the patterns above need at most 16)
 
 
 class Waiver(Strict):
@@ -69,8 +70,10 @@ class Claim:
 def is_claim(line: str, mention: NumberMention, dates: list[tuple[int, int]] | None = None) -> bool:
     """False for dates, years, ordinals, durations and document numbers.
 
-    `dates`: the (start, end) of every full date in `line`, when already found."""
-    before, after = line[: mention.start], line[mention.end :]
+    `dates`: the (start, end) of every full date in `line`, when already found.
+    Only a few words either side are read, so a long line costs no more per number."""
+    before = line[max(0, mention.start - _CONTEXT_CHARACTERS) : mention.start]
+    after = line[mention.end : mention.end + _CONTEXT_CHARACTERS]
     if mention.percent or mention.scale_word or mention.denominator:
         if (
             mention.denominator
@@ -104,9 +107,9 @@ def full_dates(line: str) -> list[tuple[int, int]]:
 def read_waivers(data_dir: Path, problems: list[Problem]) -> list[Waiver]:
     """The waivers of `data/coverage-waivers.yaml` ([] when there is no such file)."""
     path = DataLayout(data_dir).waivers
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return []
-    document = read_yaml(path, problems)
+    document = read_yaml(path, problems, root=data_dir)
     parsed = None if document is None else validate_document(WaiverFile, document, problems)
     return parsed.waivers if parsed else []
 
@@ -139,6 +142,7 @@ class _SourceScan:
     observations: list[tuple[str, str, float, float, float | None]]  # see _observations_by_source
     waivers: list[tuple[int, Waiver]]
     used_waivers: set[int] = field(default_factory=set)
+    _starts: dict[tuple[int, str], list[int]] = field(default_factory=dict)  # (line, quote) -> where it starts
 
     def claims(self, text: str) -> list[Claim]:
         lines = [fold(raw_line) for raw_line in text.splitlines()]
@@ -152,6 +156,7 @@ class _SourceScan:
                 for mention in find_numbers(line[start:end], offset=start):
                     if is_claim(line, mention, dates):
                         found.append(self._classify(line_number, line, sentence, mention, in_line))
+            self._starts.clear()  # positions of quotes in this line only
         return found
 
     def _classify(self, line_number: int, line: str, sentence: str, mention: NumberMention, in_line) -> Claim:
@@ -161,15 +166,32 @@ class _SourceScan:
         citing = tuple(
             indicator_id
             for indicator_id, quote, value, scale, out_of in in_line
-            if _covers(line, quote, mention) and _states(mention, value, scale, out_of)
+            if self._covers(line_number, line, quote, mention) and _states(mention, value, scale, out_of)
         )
         if citing:
             return replace(claim, status="cited", cited_by=citing)
         for index, waiver in self.waivers:
-            if _covers(line, fold(waiver.text), mention):
+            if self._covers(line_number, line, fold(waiver.text), mention):
                 self.used_waivers.add(index)
                 return replace(claim, status="waived", reason=waiver.reason)
         return replace(claim, status="uncited")
+
+    def _covers(self, line_number: int, line: str, quote: str, mention: NumberMention) -> bool:
+        """Whether `quote` (folded) covers the mention somewhere in the line. The quote's
+        places in the line are found once per line, not once per number."""
+        if not quote:
+            return False
+        key = (line_number, quote)
+        starts = self._starts.get(key)
+        if starts is None:
+            starts, position = [], line.find(quote)
+            while position >= 0:
+                starts.append(position)
+                position = line.find(quote, position + 1)
+            self._starts[key] = starts
+        # the last place starting at or before the number reaches furthest (one quote, one length)
+        index = bisect.bisect_right(starts, mention.start) - 1
+        return index >= 0 and mention.end <= starts[index] + len(quote)
 
 
 def _observations_by_line(lines: list[str], observations: list[tuple]) -> dict[int, list[tuple]]:
@@ -205,18 +227,6 @@ def _observations_by_source(registry: Registry) -> dict[str, list[tuple[str, str
         ):
             cited.setdefault(source_id, []).append((indicator_id, fold(quote), value, scale, out_of))
     return cited
-
-
-def _covers(line: str, quote: str, mention: NumberMention) -> bool:
-    """Whether `quote` (folded) covers the mention somewhere in the line."""
-    if not quote:
-        return False
-    start = line.find(quote)
-    while start >= 0:
-        if start <= mention.start and mention.end <= start + len(quote):
-            return True
-        start = line.find(quote, start + 1)
-    return False
 
 
 def _states(mention: NumberMention, value: float, scale: float, out_of: float | None) -> bool:

@@ -20,21 +20,29 @@ Entries written before the chain existed have neither field; they are reported
 as a warning (`edit-log-unchained`), since nothing vouches for them.
 
 Lines are appended under a file lock and flushed to disk before the lock is released.
+A line that cannot be written whole (a full disk) is cut off again; a torn last line
+that a killed writer left is repaired by the next writer (`writing`), and `verify`
+reports it only as a warning (`edit-log-torn`) until then. Entries are JSON objects:
+fields may be added (readers ignore those they do not know).
 """
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import hashlib
 import json
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from filelock import FileLock
 
+from indicators.files import TextError, read_data_bytes
 from indicators.problems import Problem, display_path
+from indicators.stamps import stat_stamp
 
 LOCK_TIMEOUT_SECONDS = 10
 GENESIS = "sha256:" + hashlib.sha256(b"").hexdigest()
@@ -73,18 +81,86 @@ def line_digest(line: bytes) -> str:
 def append_entry(log_path: Path, entry: dict) -> dict:
     """Append `entry` (a JSON object) as the next line of `log_path`, chained to the
     line before it. Returns the entry as written: `seq` and `previous` first.
-    Raises ValueError when `entry` already has either field."""
+    Raises ValueError when `entry` already has either field, filelock.Timeout when
+    another writer holds the log longer than LOCK_TIMEOUT_SECONDS, OSError when the
+    line cannot be written (the log is then left as it was)."""
     if {"seq", "previous"} & entry.keys():
         raise ValueError("`seq` and `previous` are the log's own fields")
-    with FileLock(str(log_path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS), open(log_path, "a+b") as log:
+    with writing(log_path) as log:
+        return log.append(entry)
+
+
+class LogWriter:
+    """The log, open for appending under its lock (see `writing`)."""
+
+    def __init__(self, handle: BinaryIO):
+        self._handle = handle
+        self._undo_to: int | None = None
+
+    def last_entry(self) -> dict | None:
+        last = _last_line(self._handle)
+        return None if last is None else _parse(last)
+
+    def append(self, entry: dict) -> dict:
+        """Write `entry` as the next line, flushed to disk; returns it as written. On any
+        failure the bytes already written are cut off again and the error raised."""
+        if {"seq", "previous"} & entry.keys():
+            raise ValueError("`seq` and `previous` are the log's own fields")
+        log = self._handle
         last = _last_line(log)
-        if last is not None and not _ends_with_newline(log):
-            log.write(b"\n")  # a torn line stays a line of its own; verify reports it
         chained = {"seq": _next_seq(log, last), "previous": GENESIS if last is None else line_digest(last), **entry}
-        log.write(json.dumps(chained, ensure_ascii=False).encode("utf-8") + b"\n")
-        log.flush()
-        os.fsync(log.fileno())
-    return chained
+        line = json.dumps(chained, ensure_ascii=False).encode("utf-8") + b"\n"
+        size = log.seek(0, os.SEEK_END)
+        try:
+            view = memoryview(line)
+            while view:  # unbuffered: nothing is left behind to be written later
+                view = view[log.write(view) :]
+            os.fsync(log.fileno())
+        except BaseException:
+            self._cut(size)
+            raise
+        self._undo_to = size
+        return chained
+
+    def undo(self) -> None:
+        """Remove the line the last `append` wrote (the edit it records did not happen)."""
+        if self._undo_to is not None:
+            self._cut(self._undo_to)
+            self._undo_to = None
+
+    def _cut(self, size: int) -> None:
+        os.ftruncate(self._handle.fileno(), size)
+        os.fsync(self._handle.fileno())
+
+
+@contextlib.contextmanager
+def writing(log_path: Path, timeout: float | None = None):
+    """The log open for appending, under its lock, with a torn last line (one that a
+    killed writer left without its line feed) repaired first: cut off when it is not
+    a whole JSON object, ended with its line feed when it is. A log that is a symbolic
+    link or not a regular file is refused (ValueError): entries never go elsewhere.
+    Raises filelock.Timeout when the lock is not free within `timeout` seconds
+    (default LOCK_TIMEOUT_SECONDS)."""
+    timeout = LOCK_TIMEOUT_SECONDS if timeout is None else timeout
+    if log_path.is_symlink() or (log_path.exists() and not log_path.is_file()):
+        raise ValueError(f"{log_path.name} is a link or not a regular file; nothing is logged through it")
+    with FileLock(str(log_path) + ".lock", timeout=timeout):
+        flags = os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        with os.fdopen(os.open(log_path, flags, 0o666), "r+b", buffering=0) as handle:
+            _repair_tail(handle)
+            yield LogWriter(handle)
+
+
+def _repair_tail(log: BinaryIO) -> None:
+    end = log.seek(0, os.SEEK_END)
+    if end == 0 or _ends_with_newline(log):
+        return
+    last = _last_line(log)
+    if _parse(last) is None:
+        os.ftruncate(log.fileno(), end - len(last))
+    else:
+        log.write(b"\n")
+    os.fsync(log.fileno())
 
 
 def _last_line(log: BinaryIO) -> bytes | None:
@@ -122,10 +198,11 @@ def _next_seq(log: BinaryIO, last: bytes | None) -> int:
 
 
 def read_entries(log_path: Path) -> list[dict]:
-    """Every entry of the log, oldest first; [] when there is no log yet."""
-    if not log_path.exists():
+    """Every entry of the log, oldest first; [] when there is no log yet. Raises
+    files.TextError for a log that is a link leaving its folder or not a regular file."""
+    if not log_path.exists() and not log_path.is_symlink():
         return []
-    return [json.loads(line) for line in log_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [json.loads(line) for line in _read_log(log_path).decode("utf-8").splitlines() if line.strip()]
 
 
 @dataclass(frozen=True)
@@ -155,13 +232,20 @@ def verify(log_path: Path) -> LogCheck:
     intact, empty one. Codes: `edit-log-unreadable` (a line that is not a JSON
     object), `edit-log-changed`, `edit-log-removed`, `edit-log-reordered`, and
     the warning `edit-log-unchained`."""
-    lines = _read_settled(log_path).split(b"\n")
+    shown = display_path(log_path)
+    try:
+        lines = _read_settled(log_path).split(b"\n")
+    except TextError as refused:
+        return LogCheck(log_path, 0, None, [Problem(shown, 1, 1, "-", str(refused), refused.code)])
+    problems: list[Problem] = []
     if lines[-1] == b"":
         lines.pop()  # the line feed that ends the last line
+    elif _parse(lines[-1]) is None:  # a writer was killed mid-line; the next one cuts it off
+        message = f"line {len(lines)} is a torn entry (a save interrupted while logging); the next save removes it"
+        problems.append(Problem(shown, len(lines), 1, "-", message, "edit-log-torn", "warning"))
+        lines.pop()
     entries = [_parse(line) for line in lines]
-    shown = display_path(log_path)
     unchained = 0
-    problems: list[Problem] = []
     for index, entry in enumerate(entries):
         if entry is not None and "previous" not in entry and unchained == index:
             unchained += 1
@@ -178,17 +262,48 @@ def verify(log_path: Path) -> LogCheck:
     return LogCheck(log_path, len(lines), line_digest(lines[-1]) if lines else None, problems)
 
 
+_VERIFIED: dict[str, tuple[tuple, LogCheck]] = {}  # path -> (stat stamp, check); a few data folders at most
+_VERIFIED_KEPT = 8
+
+
+def verify_cached(log_path: Path) -> LogCheck:
+    """`verify`, reused while the log's stat stamp (size, modification and status-change
+    times, inode: see `indicators.stamps`) is unchanged, so a page that shows the log's
+    state reads and hashes it only after it changed, not on every view. Any write
+    (an append, an edit in place, a replacement) changes the stamp."""
+    try:
+        stamp = stat_stamp(os.stat(log_path))
+    except FileNotFoundError:
+        stamp = ()
+    key = str(log_path)
+    known = _VERIFIED.get(key)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    check = verify(log_path)
+    _VERIFIED.pop(key, None)
+    while len(_VERIFIED) >= _VERIFIED_KEPT:
+        _VERIFIED.pop(next(iter(_VERIFIED)))
+    _VERIFIED[key] = (stamp, check)
+    return check
+
+
 def _read_settled(log_path: Path) -> bytes:
     """The log's bytes with no append half-written: read under the writers' lock
     (b"" for a missing log). Where the lock cannot be taken (a read-only copy of the
     data, where nobody appends) the file is read as it is."""
-    if not log_path.exists():
+    if not log_path.exists() and not log_path.is_symlink():
         return b""
     try:
         with FileLock(str(log_path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS):
-            return log_path.read_bytes()
+            return _read_log(log_path)
     except OSError:
-        return log_path.read_bytes()
+        return _read_log(log_path)
+
+
+def _read_log(log_path: Path) -> bytes:
+    """The data folder's rule for every file read (`files.read_data_bytes`): a regular
+    file that stays in its folder, whatever its size."""
+    return read_data_bytes(log_path, sys.maxsize, root=log_path.parent)
 
 
 def _break_at(index: int, lines: list[bytes], entries: list[dict | None]) -> tuple[int, str, str] | None:

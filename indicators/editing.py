@@ -21,10 +21,11 @@ from typing import Any
 
 from filelock import FileLock
 
-from indicators import yaml_writer
+from indicators import edit_log, yaml_writer
 from indicators.checks import IndicatorChecker
-from indicators.edit_log import LOCK_TIMEOUT_SECONDS, append_entry, check_author
-from indicators.files import atomic_write, read_exact
+from indicators.duplicates import cited_by_others
+from indicators.edit_log import check_author
+from indicators.files import MAX_YAML_BYTES, TextError, atomic_write, read_exact, refuse_format_characters
 from indicators.models import Indicator
 from indicators.paths import DataLayout
 from indicators.problems import Problem
@@ -96,9 +97,19 @@ def draft_from_text(path: Path, base: str | None, text: str) -> Draft:
 
 
 def check_text(registry: Registry, path: Path, text: str) -> tuple[Indicator | None, list[Problem]]:
-    """Validate a file's new text in the context of the registry, as `validate` would."""
+    """Validate a file's new text in the context of the registry, as `validate` would:
+    every check a load applies (size limit, format characters, nesting, schema, quotes)."""
     problems: list[Problem] = []
-    document = parse_yaml(path, unicodedata.normalize("NFC", text), problems)
+    size = len(text.encode("utf-8"))
+    if size > MAX_YAML_BYTES:  # the limit every load applies; beyond it the file would vanish from the registry
+        message = f"the file would be {size:,} bytes; the limit is {MAX_YAML_BYTES:,}"
+        return None, [Problem(str(path), 1, 1, "-", message, "file-too-large")]
+    text = unicodedata.normalize("NFC", text)
+    try:
+        refuse_format_characters(text)
+    except TextError as error:
+        return None, [Problem(str(path), error.line, error.column, "-", str(error), error.code)]
+    document = parse_yaml(path, text, problems)
     if document is None:
         return None, problems
     indicator = validate_document(Indicator, document, problems)
@@ -107,6 +118,7 @@ def check_text(registry: Registry, path: Path, text: str) -> tuple[Indicator | N
     checker = IndicatorChecker.for_taxonomy(registry.taxonomy, registry.units, registry.sources)
     found, _ = checker.check(indicator, document)
     problems.extend(found)
+    problems.extend(cited_by_others(registry, indicator, document))
     other = registry.files.get(indicator.id)
     if other is not None and other.resolve() != path.resolve():
         problems.append(
@@ -117,31 +129,76 @@ def check_text(registry: Registry, path: Path, text: str) -> tuple[Indicator | N
 
 def save_text(path: Path, text: str, base_digest: str | None, author: dict, summary: str = "") -> dict:
     """Save `text` if the file still has `base_digest` (None: it must not exist yet),
-    and append the edit to the data folder's log.
+    together with its entry in the data folder's edit log: both or neither.
 
     `author` is who saves: `edit_log.oidc_author(...)` for someone signed in,
     `edit_log.local_author()` on the command line; anything else is refused with
     ValueError before the file is touched.
 
+    The file's lock and the log's lock are held across both writes (always taken in
+    that order). The entry is written (and flushed to disk) first, then the file; when
+    the file cannot be written the entry is cut off again, and when the entry cannot
+    be written the file is not touched. A save killed between the two leaves an entry
+    whose file kept its old text: the next save of that file logs the rollback first
+    (`settle_interrupted`), so every text the file ever had on disk is in the log.
+
     Returns the log entry as written. Raises ConflictError, carrying the difference between
-    what is saved and `text`, when someone saved in between; nothing is written then."""
+    what is saved and `text`, when someone saved in between; filelock.Timeout when
+    someone else is saving (a lock not free within LOCK_TIMEOUT_SECONDS); OSError when
+    the disk refuses a write. Nothing is written in any of these cases."""
     check_author(author)
-    with FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS):
+    with (
+        FileLock(str(path) + ".lock", timeout=edit_log.LOCK_TIMEOUT_SECONDS),
+        edit_log.writing(DataLayout.of_file(path).edit_log) as log,
+    ):
         current = read_exact(path)
+        settle_interrupted(log, path.name, digest(current), current)
         if digest(current) != base_digest:
             raise ConflictError(path, unified_diff(current, text, f"saved/{path.name}", f"yours/{path.name}"))
-        atomic_write(path, text)
-    entry = {
+        written = log.append(edit_entry(path, current, text, author, summary))
+        try:
+            atomic_write(path, text)
+        except BaseException:
+            log.undo()
+            raise
+    return written
+
+
+def edit_entry(path: Path, before: str | None, after: str, author: dict, summary: str) -> dict:
+    """The log entry of one save (a JSON object; new fields may be added)."""
+    return {
         "time": datetime.now(UTC).isoformat(timespec="seconds"),
         "author": author,
         "file": path.name,
-        "before": base_digest,
-        "after": digest(text),
+        "before": digest(before),
+        "after": digest(after),
         "summary": summary,
-        "diff": unified_diff(current, text, "before", "after", context=0),
-        **file_snapshot(text),
+        "diff": unified_diff(before, after, "before", "after", context=0),
+        **file_snapshot(after),
     }
-    return append_entry(DataLayout.of_file(path).edit_log, entry)
+
+
+def settle_interrupted(log: edit_log.LogWriter, name: str, on_disk: str | None, text: str | None) -> dict | None:
+    """When the log's last entry is a save of file `name` that never reached the disk
+    (the file still has the entry's `before`, not its `after`: the saving process was
+    killed between the two writes), append an entry recording that rollback (with the
+    file's `text` as it is, `file_snapshot`) and return it; else None."""
+    last = log.last_entry()
+    if not last or last.get("file") != name or last.get("after") == on_disk or last.get("before") != on_disk:
+        return None
+    return log.append(
+        {
+            "time": datetime.now(UTC).isoformat(timespec="seconds"),
+            "author": last.get("author"),
+            "file": name,
+            "before": last.get("after"),
+            "after": on_disk,
+            "summary": f"rolled back: the save logged as entry {last.get('seq')} did not reach the file",
+            "rollback_of": last.get("seq"),
+            "diff": "",
+            **(file_snapshot(text) if text is not None else {}),
+        }
+    )
 
 
 def file_snapshot(text: str) -> dict:
@@ -185,3 +242,15 @@ def add_observation(draft: Draft, observation: dict) -> None:
 
 def remove_observation(draft: Draft, index: int) -> None:
     del draft.data["observations"][index]
+
+
+def change_observation(draft: Draft, index: int, changes: dict) -> None:
+    """Set fields of the observation at `index` in place, keeping its other fields, their
+    order and comments; a field changed to None or "" is removed (an optional one, such
+    as `period_quote`). A new field goes after `quote`'s neighbours, at the end."""
+    observation = draft.data["observations"][index]
+    for key, value in changes.items():
+        if value is None or value == "":
+            observation.pop(key, None)
+        elif observation.get(key) != value:
+            observation[key] = yaml_writer.yaml_value(value)

@@ -211,7 +211,9 @@ class Evidence:
         unit_id = fields["reporting_unit"] or indicator.reporting_unit
         location = ("reporting_unit",) if fields["reporting_unit"] else ()
         if unit_id not in catalogue:
-            return [Finding(location or ("reporting_unit",), _unknown_unit(unit_id), "reporting-unit-unknown")]
+            if not location:  # the indicator's own unit: reported once, at its own line, by the checker
+                return []
+            return [Finding(location, unknown_unit(unit_id, catalogue), "reporting-unit-unknown")]
         found = self._not_in_force(unit_id, fields, location)
         if found:
             return found
@@ -293,7 +295,13 @@ def _present_words(statement: Statement) -> str:
     return next(mention.text for mention in statement.periods if mention.role == "present")
 
 
-def _unknown_unit(unit_id: str) -> str:
+def unknown_unit(unit_id: str, catalogue: UnitCatalogue) -> str:
+    """What to say of a reporting unit id that is not in the catalogue: the closest ids
+    when some are close ("did you mean 'da-nang'?"), else the forms ids take."""
+    closest = catalogue.closest(unit_id)
+    if closest:
+        listed = " or ".join(repr(known) for known in closest)
+        return f"unknown reporting unit {unit_id!r}; did you mean {listed}? (ids are listed in data/reporting-units/)"
     return (
         f"unknown reporting unit {unit_id!r}; use 'vn', a province or city id ('thanh-hoa'), a ministry id "
         "('bo-tai-chinh') or a bloc ('khoi-tinh-thanh') from data/reporting-units/"

@@ -18,7 +18,7 @@ import pandas as pd
 import xlsxwriter
 
 from indicators.formatting import format_value
-from indicators.vocabulary import SCALES
+from indicators.vocabulary import QUALIFIERS, SCALES
 
 EXPORT_COLUMNS = [
     "indicator_id",
@@ -38,10 +38,13 @@ EXPORT_COLUMNS = [
     "source_id",
     "quote",
     "note",
+    "per_year",  # true: the value is a rate per year of the period, not a level
 ]
 READER_COLUMNS = [
     "indicator_name",  # in the reader's language
     "value_text",  # the value as the reader's language writes it: `2.087.114 hồ sơ`, `about 14.96%`
+    "unit_text",  # the unit in the reader's language: `% GDP` (vi), `% of GDP` (en)
+    "qualifier_text",  # the hedge in the reader's language: `khoảng` (vi), `about` (en); empty without one
     "source_title",
     "source_publisher",
     "source_published",
@@ -112,11 +115,21 @@ def export_frame(
             strict=True,
         )
     ]
-    for column in READER_COLUMNS[2:]:
+    frame["unit_text"] = units
+    frame["qualifier_text"] = [qualifier_text(code, language) for code in observations["qualifier"]]
+    for column in READER_COLUMNS[4:]:
         frame[column] = _dates(observations[column]) if column in DATE_COLUMNS else observations[column]
     if indicator_urls is not None:
         frame[INDICATOR_URL] = observations["indicator_id"].astype(object).map(indicator_urls)
     return frame.reset_index(drop=True)
+
+
+def qualifier_text(code: str | None, language: str) -> str | None:
+    """A qualifier code (`about`) as `language` writes it (`khoảng`, `about`); None for none."""
+    if code is None or not isinstance(code, str) or not code:
+        return None
+    words = QUALIFIERS[code]
+    return words.vi if language == "vi" else words.en
 
 
 def _notes(observations: pd.DataFrame, language: str) -> list[str | None]:

@@ -31,6 +31,27 @@ _PERIOD_WORDS = {
 _DATE_FORMATS = {"vi": "d/M/yyyy", "en": "d MMMM yyyy"}
 
 
+def plural_form(count: float, language: str) -> str:
+    """babel's plural category of `count` in `language`: "one" for an English 1, else "other"."""
+    return _locale(language).plural_form(abs(count))
+
+
+def counted(count: int, one: str, other: str) -> str:
+    """`count` with the English noun in its plural form: "1 error", "2 errors", "0 errors"."""
+    return f"{count} {one if plural_form(count, 'en') == 'one' else other}"
+
+
+def plain_number(value: float) -> str:
+    """A number as a registry file writes it, for the command line: `2087114`, `14.96`,
+    `35` (never `2.08711e+06` nor `35.0`).
+
+    >>> plain_number(2087114.0), plain_number(14.96), plain_number(35.0)
+    ('2087114', '14.96', '35')
+    """
+    number = float(value)
+    return str(int(number)) if number.is_integer() else repr(number)
+
+
 @lru_cache(maxsize=65536)  # a page writes the same figures on every rerun
 def format_number(value: float, language: str, digits: int = 2) -> str:
     """`1234.5` -> `1.234,5` (vi) or `1,234.5` (en); at most `digits` decimals; -0.0 as `0`;
@@ -70,7 +91,7 @@ def unit_for(value: float, unit: str, language: str, unit_one: str | None = None
     >>> [unit_for(count, "decrees", "en", "decree") for count in (1, 3, 0, 1.5)]
     ['decree', 'decrees', 'decrees', 'decrees']"""
     singular = bool(unit_one) and not _missing(unit_one) and not _missing(value)
-    return unit_one if singular and _locale(language).plural_form(abs(value)) == "one" else unit
+    return unit_one if singular and plural_form(value, language) == "one" else unit
 
 
 def format_value(

@@ -153,8 +153,8 @@ def _standing_columns(registry: Registry, ordered: list[IndicatorInfo]) -> dict[
     for indicator in ordered:
         rows = registry.rows[indicator.id]
         keys = [
-            (unit or indicator.reporting_unit, period)
-            for unit, period in zip(rows["reporting_unit"], rows["period"], strict=True)
+            (unit or indicator.reporting_unit, period, bool(per_year))
+            for unit, period, per_year in zip(rows["reporting_unit"], rows["period"], rows["per_year"], strict=True)
         ]
         counts = Counter(keys)
         shared = [index for index, key in enumerate(keys) if counts[key] > 1]
@@ -171,6 +171,7 @@ def _standing_columns(registry: Registry, ordered: list[IndicatorInfo]) -> dict[
                     _meta(registry, rows["source"][index]).publisher,
                     _meta(registry, rows["source"][index]).published,
                     rows["source"][index],
+                    keys[index][2],
                 )
                 for index in shared
             ]

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from indicators.cache import ValidationCache
 from indicators.checks import IndicatorChecker
 from indicators.codes import CATALOGUE
+from indicators.duplicates import figures_cited_twice
 from indicators.files import MAX_SOURCE_TEXT_BYTES, MAX_YAML_BYTES, read_text
 from indicators.models import OBSERVATION_DEFAULTS, PLAIN_OBSERVATIONS, Indicator, IndicatorInfo, Source, Taxonomy
 from indicators.paths import DataLayout, default_data_dir
@@ -43,16 +44,17 @@ def read_registry(
         problems.append(Problem(display_path(data.root), 1, 1, "-", message, "registry-missing"))
         return Registry(data.root, None, {}, {}, {}, {}, problems, None)
     with _collector_paused():
-        taxonomy = _read_taxonomy(data.taxonomy, problems)
+        taxonomy = _read_taxonomy(data, problems)
         units = read_catalogue(data.reporting_units, problems) if data.reporting_units.is_dir() else None
         if units is None:
             message = "the reporting-units folder is missing; copy data/reporting-units/ into the data folder"
             problems.append(Problem(display_path(data.reporting_units), 1, 1, "-", message, "registry-missing"))
-        sources = _read_sources(data.sources, problems)
+        sources = _read_sources(data, problems)
         checker = IndicatorChecker.for_taxonomy(taxonomy, units, sources)
         paths = _indicator_paths(data.registry, problems)
         results = _read_with_cache(paths, checker, max_bytes, workers or os.cpu_count() or 1, cache, data.root)
         indicators, rows, files = _assemble(paths, results, problems)
+        problems.extend(figures_cited_twice(indicators, rows, files, sources))
     problems.sort(key=lambda problem: (problem.path, problem.line, problem.column))
     return Registry(data.root, taxonomy, sources, indicators, rows, files, problems, units)
 
@@ -82,29 +84,31 @@ def _collector_paused():
             gc.enable()
 
 
-def _read_taxonomy(path: Path, problems: list[Problem]) -> Taxonomy | None:
-    if not path.is_file():
+def _read_taxonomy(data: DataLayout, problems: list[Problem]) -> Taxonomy | None:
+    path = data.taxonomy
+    if not path.exists() and not path.is_symlink():
         problems.append(Problem(display_path(path), 1, 1, "-", "taxonomy file is missing", "file-missing"))
         return None
-    document = read_yaml(path, problems)
+    document = read_yaml(path, problems, root=data.root)
     return None if document is None else validate_document(Taxonomy, document, problems)
 
 
-def _read_sources(folder: Path, problems: list[Problem]) -> dict[str, SourceDocument]:
+def _read_sources(data: DataLayout, problems: list[Problem]) -> dict[str, SourceDocument]:
+    folder = data.sources
     if not folder.is_dir():
         problems.append(Problem(display_path(folder), 1, 1, "-", "sources folder does not exist", "registry-missing"))
         return {}
     sources: dict[str, SourceDocument] = {}
     for meta_path in sorted(folder.glob("*.yaml")):
-        source = _read_source(meta_path, problems)
+        source = _read_source(meta_path, problems, data.root)
         if source is not None:
             sources[source.meta.id] = source
     return sources
 
 
-def _read_source(meta_path: Path, problems: list[Problem]) -> SourceDocument | None:
+def _read_source(meta_path: Path, problems: list[Problem], root: Path) -> SourceDocument | None:
     """One source: its metadata file (read once; the fast reader first) and its text."""
-    text = read_text(meta_path, problems)
+    text = read_text(meta_path, problems, root=root)
     if text is None:
         return None
     meta, document = _validated_fast(Source, text), None
@@ -120,11 +124,11 @@ def _read_source(meta_path: Path, problems: list[Problem]) -> SourceDocument | N
         problems.append(Problem(display_path(meta_path), line, column, "id", message, "id-mismatch"))
         return None
     text_path = meta_path.with_suffix(".txt")
-    if not text_path.is_file():
+    if not text_path.exists() and not text_path.is_symlink():
         message = f"the source text {text_path.name} is missing"
         problems.append(Problem(display_path(meta_path), 1, 1, "-", message, "file-missing"))
         return None
-    source_text = read_text(text_path, problems, MAX_SOURCE_TEXT_BYTES)
+    source_text = read_text(text_path, problems, MAX_SOURCE_TEXT_BYTES, root=root)
     return None if source_text is None else SourceDocument(meta, source_text, text_path)
 
 
@@ -151,14 +155,10 @@ def _indicator_paths(folder: Path, problems: list[Problem]) -> list[Path]:
         message = f"cannot list folder: {error.strerror}"
         problems.append(Problem(display_path(folder), 1, 1, "-", message, "file-unreadable"))
         return []
-    root = folder.resolve()
     paths = []
     for path in names:
         if path.suffix == ".yml":
             problems.append(Problem(display_path(path), 1, 1, "-", "registry files must end in .yaml", "file-name"))
-        elif path.suffix == ".yaml" and path.is_symlink() and root not in path.resolve().parents:
-            message = "symlink points outside the registry folder; not read"
-            problems.append(Problem(display_path(path), 1, 1, "-", message, "symlink-outside"))
         elif path.suffix == ".yaml":
             paths.append(path)
     return paths
@@ -168,7 +168,7 @@ def _read_indicator(path: Path, checker: IndicatorChecker, max_bytes: int) -> Fi
     """Plain files that validate cleanly take the fast path; anything else is
     read again on the careful path, which knows every line and column."""
     problems: list[Problem] = []
-    text = read_text(path, problems, max_bytes)
+    text = read_text(path, problems, max_bytes, root=path.parent.parent)
     if text is None:
         return None, None, problems
     data = fast_parse(text)
@@ -270,6 +270,6 @@ def _assemble(
 
 def _position_of(path: Path, location: tuple) -> tuple[int, int]:
     """Line and column of a key, read on the careful path (only for a report)."""
-    text = read_text(path, [])
+    text = read_text(path, [], root=path.parent.parent)
     document = None if text is None else parse_yaml(path, text, [])
     return document.position(location) if document else (1, 1)

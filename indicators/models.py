@@ -133,6 +133,11 @@ class Target(Strict):
 
     value: float = Field(description="The target as the quote states it, in units of the indicator's scale.")
     year: int = Field(ge=1990, le=2100, description="The year it is due, as the quote (or period_quote) states it.")
+    reporting_unit: Slug | None = Field(
+        default=None,
+        description="The unit the target is set for when it is not the indicator's: 'bac-ninh'. Its line is drawn "
+        "only on that unit's series.",
+    )
     source: Slug
     quote: Text
     period_quote: Text | None = Field(
@@ -162,11 +167,24 @@ class IndicatorInfo(Strict):
     direction: Direction
     headline: bool = Field(default=False, description="Show as a KPI card on the overview page.")
     index_name: Names | None = Field(default=None, description="For rankings: the international index's name.")
-    target: Target | None = None
+    target: Target | None = Field(default=None, description="One target; `targets` holds several.")
+    targets: list[Target] = Field(
+        default_factory=list,
+        description="Targets, each with its value, year, reporting unit and cited sentence (2025 and 2030 goals).",
+    )
 
     @property
     def scale_factor(self) -> float:
         return SCALES[self.scale].factor
+
+    def all_targets(self) -> list[tuple[tuple, Target]]:
+        """Every target with its location in the file: `("target",)`, then `("targets", 0)`, ..."""
+        single = [(("target",), self.target)] if self.target is not None else []
+        return single + [(("targets", index), target) for index, target in enumerate(self.targets)]
+
+    def target_unit(self, target: Target) -> str:
+        """The reporting unit a target is set for: its own, else the indicator's."""
+        return target.reporting_unit or self.reporting_unit
 
 
 class Indicator(IndicatorInfo):
@@ -217,8 +235,10 @@ def trusted_tree(model: type[Model], data: dict) -> Model:
     before (the validation cache): no validation again, defaults filled in."""
     values = {}
     for name, info in model.model_fields.items():
-        value = data.get(name, info.default)
+        value = data[name] if name in data else info.get_default(call_default_factory=True)
         nested = _nested_model(info.annotation)
+        if nested is not None and isinstance(value, list):
+            value = [trusted_tree(nested, item) if isinstance(item, dict) else item for item in value]
         values[name] = trusted_tree(nested, value) if nested is not None and isinstance(value, dict) else value
     return trusted(model, values)
 

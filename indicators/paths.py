@@ -67,5 +67,6 @@ class DataLayout:
 
     @classmethod
     def of_file(cls, path: Path) -> DataLayout:
-        """The layout a registry or source file belongs to (`data/registry/x.yaml` -> `data/`)."""
-        return cls(Path(path).resolve().parent.parent)
+        """The layout a registry or source file belongs to (`data/registry/x.yaml` -> `data/`).
+        A symbolic link is not followed: the layout is the one the name is in."""
+        return cls(Path(os.path.abspath(path)).parent.parent)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indicators.codes import CATALOGUE
+from indicators.formatting import counted
 
 
 @dataclass(frozen=True, order=True)
@@ -46,7 +47,7 @@ class RegistryError(Exception):
         self.problems = problems
         errors = [problem for problem in problems if problem.is_error]
         lines = "\n".join(str(problem) for problem in errors)
-        super().__init__(f"{len(errors)} problem(s) in the registry:\n{lines}")
+        super().__init__(f"{counted(len(errors), 'problem', 'problems')} in the registry:\n{lines}")
 
 
 def display_path(path: Path | str) -> str:

@@ -149,11 +149,44 @@ class Proposal:
 
 
 def sentences_containing(source: SourceDocument, needle: str) -> list[Sentence]:
-    """Every sentence of the source that contains `needle` (after NFC and whitespace folding)."""
-    folded_needle = fold(needle)
-    if not folded_needle:
+    """Every sentence of the source that contains `needle` (after NFC and whitespace
+    folding) as whole numbers: "3 tỷ" is not inside "117,3 tỷ" nor "13 tỷ"."""
+    if not fold(needle):
         return []
-    return [sentence for sentence in _numbered(source) if folded_needle in sentence.text]
+    return [sentence for sentence in _numbered(source) if whole_number_matches(sentence.text, needle)]
+
+
+def whole_number_matches(text: str, needle: str) -> list[int]:
+    """Where `needle` (folded) starts in `text` (folded) without cutting a number on
+    either side: a digit, or a decimal or grouping mark between digits ("117,3",
+    "2.087"), next to the match makes it part of a larger number.
+
+    >>> whole_number_matches("đạt 117,3 tỷ USD, gần 3 tỷ USD", "3 tỷ")
+    [22]
+    """
+    folded = fold(needle)
+    found = []
+    start = text.find(folded) if folded else -1
+    while start >= 0:
+        end = start + len(folded)
+        if not _cuts_number(text, start, folded) and not _cuts_number_after(text, end, folded):
+            found.append(start)
+        start = text.find(folded, start + 1)
+    return found
+
+
+def _cuts_number(text: str, start: int, needle: str) -> bool:
+    if not needle[0].isdigit() or start == 0:
+        return False
+    before = text[start - 1]
+    return before.isdigit() or (before in ".," and start >= 2 and text[start - 2].isdigit())
+
+
+def _cuts_number_after(text: str, end: int, needle: str) -> bool:
+    if not needle[-1].isdigit() or end >= len(text):
+        return False
+    after = text[end]
+    return after.isdigit() or (after in ".," and end + 1 < len(text) and text[end + 1].isdigit())
 
 
 def figure_sentences(source: SourceDocument) -> list[Sentence]:
@@ -176,24 +209,28 @@ def _numbered(source: SourceDocument) -> list[Sentence]:
 def propose(
     source: SourceDocument, sentence: Sentence, needle: str, catalogue: UnitCatalogue | None = None
 ) -> list[Proposal]:
-    """Proposals for the figures inside `needle` (every figure of the sentence when it
-    holds none), each with its period and reporting unit or a refusal."""
+    """Proposals for the figures inside `needle`, read as whole numbers (else the figures
+    it overlaps; every figure of the sentence when it holds no number), each with its
+    period and reporting unit or a refusal, in the sentence's order."""
     reading = read_document(source, catalogue).at(sentence.line, sentence.number)
     if reading is None or reading.text != sentence.text:
         raise ValueError(
             f"line {sentence.line} of {source.meta.id} has no sentence {sentence.number}: {sentence.text!r}"
         )
     statement = reading.statement
-    folded_needle = fold(needle)
-    start = sentence.text.find(folded_needle)
-    inside = [
-        figure
-        for figure in statement.figures
-        if start >= 0 and start <= figure.start and figure.end <= start + len(folded_needle)
-    ]
-    if not inside and find_numbers(folded_needle):
+    inside = _figures_at(statement, needle)
+    if not inside and find_numbers(fold(needle)):
         return []  # the number pointed at is no figure (a date, a year, a number in a name)
     return [_proposal(source, reading, figure, catalogue) for figure in (inside or statement.figures)]
+
+
+def _figures_at(statement: Statement, needle: str) -> list[NumberMention]:
+    """The figures of the statement that `needle` points at (see `propose`)."""
+    length = len(fold(needle))
+    spans = [(start, start + length) for start in whole_number_matches(statement.sentence, needle)]
+    inside = [f for f in statement.figures if any(s <= f.start and f.end <= e for s, e in spans)]
+    overlapping = [f for f in statement.figures if any(f.start < e and s < f.end for s, e in spans)]
+    return inside or overlapping
 
 
 def _proposal(

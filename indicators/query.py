@@ -52,7 +52,7 @@ def series_rows(frame: pd.DataFrame) -> np.ndarray:
     shown = frame["stands"].to_numpy(dtype=bool).copy()
     conflicted = np.flatnonzero(frame["conflict"].to_numpy(dtype=bool))
     if len(conflicted):
-        keys = frame.iloc[conflicted][["indicator_id", "reporting_unit", "period"]]
+        keys = frame.iloc[conflicted][["indicator_id", "reporting_unit", "period", "per_year"]]
         shown[conflicted[~keys.duplicated().to_numpy()]] = True
     return shown
 
@@ -82,14 +82,20 @@ def kpi_summary(frame: pd.DataFrame) -> pd.DataFrame:
     period) and that comparable history for a sparkline. The row's `conflict` says
     the sources disagree on the figure shown."""
     if frame.empty:
-        return frame.assign(previous_value=pd.Series(dtype=float), history=pd.Series(dtype=object))
+        return frame.assign(
+            previous_value=pd.Series(dtype=float),
+            previous_period=pd.Series(dtype=object),
+            history=pd.Series(dtype=object),
+        )
     series = frame[series_rows(frame)]
     chosen = pd.MultiIndex.from_frame(headline_units(series).astype(str))
     pairs = pd.MultiIndex.from_arrays([series["indicator_id"].astype(str), series["reporting_unit"].astype(str)])
     series = series[pairs.isin(chosen)]
     ordered = series.sort_values(["indicator_id", "period_start"], kind="stable", ignore_index=True)
     grouped = ordered.groupby(["indicator_id", "period_type"], sort=False, observed=True)
-    ordered = ordered.assign(previous_value=grouped["value"].shift(1))
+    ordered = ordered.assign(
+        previous_value=grouped["value"].shift(1), previous_period=grouped["period"].shift(1).astype(object)
+    )
     codes = grouped.ngroup().to_numpy()
     latest_rows = ordered.groupby("indicator_id", sort=False, observed=True).tail(1)
     # Each series' values in time order (the frame is sorted), cut per series: no Python per group.

@@ -19,6 +19,7 @@ id, before and after the merger (its territory changed), told apart by date.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import unicodedata
@@ -83,6 +84,13 @@ class UnitCatalogue:
 
     def __contains__(self, unit_id: str) -> bool:
         return unit_id in self.versions
+
+    def closest(self, unit_id: str, count: int = 3) -> list[str]:
+        """The ids most like a mistyped one, closest first ("danang" -> ["da-nang"]);
+        dashes are left out of the comparison. Empty when none is close."""
+        bare = {known.replace("-", ""): known for known in self.versions}
+        matches = difflib.get_close_matches(unit_id.replace("-", ""), list(bare), n=count, cutoff=0.75)
+        return [bare[match] for match in matches]
 
     def latest(self, unit_id: str) -> ReportingUnit:
         return self.versions[unit_id][-1]
@@ -282,10 +290,10 @@ def _english(name: str, kind: str) -> str:
 
 def _read(path: Path, model, problems: list[Problem], required: bool = True):
     """The file's entries (the model's root), or None with its problems reported."""
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         if required:
             problems.append(Problem(display_path(path), 1, 1, "-", "reporting-unit file is missing", "file-missing"))
         return None
-    document = read_yaml(path, problems)
+    document = read_yaml(path, problems, root=path.parent.parent)
     parsed = None if document is None else validate_document(model, document, problems)
     return None if parsed is None else parsed.root

@@ -7,13 +7,17 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from indicators.duplicates import registered_figure
 from indicators.edit_log import local_author
 from indicators.editing import check_text, new_draft, open_draft, save_text
 from indicators.files import MAX_SOURCE_TEXT_BYTES, TextError, decode_text
 from indicators.paths import DataLayout
+from indicators.problems import display_path
 from indicators.proposals import Proposal, Sentence, propose, sentences_containing, target_year
 from indicators.registry import Registry
 from indicators.source_import import SourceImportError, import_document, import_source
+from indicators.text import fold
+from indicators.vocabulary import SCALES
 
 REQUIRED_FOR_NEW = ("id", "sector", "name_vi", "name_en", "unit_en")
 
@@ -22,7 +26,7 @@ class NewError(Exception):
     """The figure cannot be filed without guessing; the message says what to add."""
 
 
-def scaffold(registry: Registry, arguments) -> tuple[Path, str, Proposal]:
+def scaffold(registry: Registry, arguments, warnings: list[str] | None = None) -> tuple[Path, str, Proposal]:
     """The file `python -m indicators new` writes, its text, and the proposal it came from.
 
     `arguments` are the command's options (argparse namespace): `source`, `find` (the
@@ -32,16 +36,22 @@ def scaffold(registry: Registry, arguments) -> tuple[Path, str, Proposal]:
     target), the new indicator's `id`, `sector`, `name_vi`, `name_en`, `unit_en`,
     `unit_vi` and descriptions, and `dry_run`. The file is validated like `validate`
     would and saved (unless `dry_run`) through `indicators.editing.save_text`, the edit log
-    recording the local OS user as its author.
+    recording the local OS user as its author. When other figures of the sentence are
+    already registered, a sentence naming their indicators goes to `warnings`.
 
     Raises NewError when the source, the sentence or the figure is missing or
     ambiguous, when the sentence does not say the period or the reporting unit (the
-    message names the hint to add), or when the result would not validate."""
+    message names the hint to add), when an indicator already cites the figure, or when
+    the result would not validate."""
     source = registry.sources.get(arguments.source)
     if source is None:
         raise NewError(f"no source {arguments.source!r}; sources: {', '.join(sorted(registry.sources))}")
     sentence = _one_sentence(source, arguments)
     proposal = _settled(_one_proposal(propose(source, sentence, arguments.find, registry.units), arguments), arguments)
+    if not (proposal.target or arguments.target):
+        note = _already_registered(registry, source.meta.id, sentence, proposal, arguments.indicator)
+        if note and warnings is not None:
+            warnings.append(note)
     if proposal.target or arguments.target:
         draft = _add_target(registry, arguments, proposal, source.meta.id, sentence.text)
     elif arguments.indicator:
@@ -56,6 +66,29 @@ def scaffold(registry: Registry, arguments) -> tuple[Path, str, Proposal]:
         summary = f"new: {arguments.find!r} from {source.meta.id}"
         save_text(draft.path, text, draft.base_digest, local_author(), summary=summary)
     return draft.path, text, proposal
+
+
+def _already_registered(
+    registry: Registry, source_id: str, sentence: Sentence, proposal: Proposal, indicator_id: str | None
+) -> str | None:
+    """Raises NewError when an indicator already cites the figure; a warning naming the
+    indicators that cite other figures of the sentence, else None."""
+    amount = proposal.value * SCALES[proposal.scale].factor
+    same, others = registered_figure(registry, source_id, sentence.text, amount, proposal.out_of)
+    if same:
+        listed = ", ".join(f"{other} ({display_path(registry.files[other])})" for other in same)
+        raise NewError(
+            f"{proposal.text!r} on line {sentence.line} is already registered: {listed}; one figure is one "
+            f"observation. To add another figure of the source to that indicator, use --indicator {same[0]}"
+        )
+    others = [other for other in others if other != indicator_id]
+    if not others:
+        return None
+    listed = ", ".join(others)
+    return (
+        f"warning: other figures of this sentence (line {sentence.line}) are registered under {listed}; "
+        f"if '{proposal.text}' belongs with them, use --indicator {others[0]} instead"
+    )
 
 
 def _settled(proposal: Proposal, arguments) -> Proposal:
@@ -102,6 +135,9 @@ def _one_proposal(proposals: list[Proposal], arguments) -> Proposal:
         if not 1 <= arguments.pick <= len(proposals):
             raise NewError(f"--pick must be between 1 and {len(proposals)}")
         return proposals[arguments.pick - 1]
+    exact = [proposal for proposal in proposals if proposal.text == fold(arguments.find)]
+    if len(exact) == 1:
+        return exact[0]
     if len(proposals) > 1:
         listed = "\n".join(f"  {index}: {proposal.text}" for index, proposal in enumerate(proposals, start=1))
         raise NewError(f"{arguments.find!r} holds {len(proposals)} figures; pick one with --pick N:\n{listed}")

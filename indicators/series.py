@@ -1,6 +1,7 @@
 """Many sources, one series: which observation stands for each reporting unit and period.
 
-Observations of one indicator are grouped by (reporting unit, period). In a group:
+Observations of one indicator are grouped by (reporting unit, period, per year): a
+rate per year (`per_year: true`) and a level of the same period are two series. In a group:
 - values equal after rounding to the coarser of their precisions ("35 triệu" and
   "35,2 triệu") agree: one stands, the others are "also reported by";
 - different values conflict, unless the file says which stands: one observation marked
@@ -31,6 +32,12 @@ class Member:
     publisher: str | None
     published: date | None
     source: str
+    per_year: bool = False  # a rate per year of the period, never the same series as a level
+
+
+def series_key(member: Member) -> tuple[str, str, bool]:
+    """What makes one figure of a series: reporting unit, period, and whether it is a per-year rate."""
+    return member.unit, member.period, member.per_year
 
 
 @dataclass(frozen=True)
@@ -45,9 +52,9 @@ class Standing:
 
 def group_standing(members: list[Member]) -> dict[int, Standing]:
     """The standing of every member, by index."""
-    groups: dict[tuple[str, str], list[Member]] = {}
+    groups: dict[tuple[str, str, bool], list[Member]] = {}
     for member in members:
-        groups.setdefault((member.unit, member.period), []).append(member)
+        groups.setdefault(series_key(member), []).append(member)
     standing: dict[int, Standing] = {}
     for group in groups.values():
         standing.update(_standing_in(group))
@@ -56,18 +63,18 @@ def group_standing(members: list[Member]) -> dict[int, Standing]:
 
 def conflicts(members: list[Member]) -> list[list[Member]]:
     """The groups whose values differ with nothing saying which stands."""
-    groups: dict[tuple[str, str], list[Member]] = {}
+    groups: dict[tuple[str, str, bool], list[Member]] = {}
     for member in members:
-        groups.setdefault((member.unit, member.period), []).append(member)
+        groups.setdefault(series_key(member), []).append(member)
     return [group for group in groups.values() if len(group) > 1 and _standing_in(group)[group[0].index].conflict]
 
 
 def preferred_twice(members: list[Member]) -> list[list[Member]]:
     """Groups where more than one observation is marked preferred."""
-    groups: dict[tuple[str, str], list[Member]] = {}
+    groups: dict[tuple[str, str, bool], list[Member]] = {}
     for member in members:
         if member.preferred:
-            groups.setdefault((member.unit, member.period), []).append(member)
+            groups.setdefault(series_key(member), []).append(member)
     return [group for group in groups.values() if len(group) > 1]
 
 

@@ -131,6 +131,9 @@ def import_source(
         save_text(meta_path, yaml_writer.dump(record), None, author, summary=summary)
     except ConflictError:  # imported at the same moment by someone else: keep theirs
         raise SourceImportError(f"a source {source_id!r} already exists") from None
+    except BaseException:  # not saved nor logged (someone else saving, a full disk): no text without metadata
+        data.source_text(source_id).unlink(missing_ok=True)
+        raise
     return meta
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 
 
@@ -20,8 +21,11 @@ def stat_stamp(status: os.stat_result) -> tuple[int, int, int, int]:
 
 
 def file_stamp(path: Path) -> list:
-    """A file's stat stamp plus a digest of its content: equal stamps mean equal files."""
+    """A file's stat stamp plus a digest of its content: equal stamps mean equal files.
+    Anything but a regular file (a FIFO would block a read) gets an empty digest."""
     status = path.stat()
+    if not stat.S_ISREG(status.st_mode):
+        return [*stat_stamp(status), ""]
     return [*stat_stamp(status), hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()]
 
 

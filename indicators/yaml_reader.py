@@ -85,6 +85,11 @@ def parse_yaml(path: Path, text: str, problems: list[Problem]) -> YamlDocument |
     return None when the file cannot be read as data."""
     shown = display_path(path)
     try:
+        check_nesting(text)
+    except TooDeep as deep:
+        problems.append(Problem(shown, deep.line, deep.column, "-", str(deep), "yaml-too-deep"))
+        return None
+    try:
         node = yaml.compose(text, Loader=_CORE_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -116,9 +121,10 @@ def parse_yaml(path: Path, text: str, problems: list[Problem]) -> YamlDocument |
     return document
 
 
-def read_yaml(path: Path, problems: list[Problem]) -> YamlDocument | None:
-    """A YAML file read on the careful path; None, with the reasons in `problems`."""
-    text = read_text(path, problems)
+def read_yaml(path: Path, problems: list[Problem], root: Path | None = None) -> YamlDocument | None:
+    """A YAML file of the data folder `root` read on the careful path (`files.read_text`
+    applies the data folder's file rule); None, with the reasons in `problems`."""
+    text = read_text(path, problems, root=root)
     return None if text is None else parse_yaml(path, text, problems)
 
 
@@ -148,6 +154,8 @@ def _schema_message(detail: dict) -> str:
     given = detail.get("input")
     if isinstance(given, dict | list):
         given = type(given).__name__
+    if kind in ("float_parsing", "int_parsing") and isinstance(given, str) and number_hint(given):
+        return f"{given!r} is not a number as YAML writes it; {number_hint(given)}"
     hint = yaml11_hint(given) if isinstance(given, str) else None
     return f"{detail['msg']} (got {given!r})" + (f"; {hint}" if hint else "")
 
@@ -247,6 +255,36 @@ def yaml11_hint(text: str) -> str | None:
         return None
     written = _plain_form(older)
     return f"YAML 1.1 tools read {written} here; write {written} if you mean that, or quote '{text}' to keep text"
+
+
+_DECIMAL_COMMA = re.compile(r"([+-]?\d+),(\d+)")
+_GROUPED_DOTS = re.compile(r"([+-]?\d{1,3}(?:\.\d{3})+)(?:,(\d+))?")
+_GROUPED_COMMAS = re.compile(r"([+-]?\d{1,3}(?:,\d{3})+)(?:\.(\d+))?")
+
+
+def number_hint(text: str) -> str | None:
+    """How to write a number given as Vietnamese or grouped text, or None for other
+    text: `35,0` -> "write 35.0 (a dot as the decimal mark)"; `2.087.114` -> "write
+    2087114 (no thousands separators)"; `1,500` -> both readings.
+
+    >>> number_hint("35,0")
+    'write 35.0 (a dot as the decimal mark)'
+    """
+    text = text.strip()
+    match = _DECIMAL_COMMA.fullmatch(text)
+    if match:
+        whole, decimals = match.groups()
+        hint = f"write {whole}.{decimals} (a dot as the decimal mark)"
+        if len(decimals) == 3 and whole.lstrip("+-") != "0":
+            hint += f", or {whole}{decimals} if the comma separates thousands"
+        return hint
+    for pattern, group_mark in ((_GROUPED_DOTS, "."), (_GROUPED_COMMAS, ",")):
+        match = pattern.fullmatch(text)
+        if match:
+            whole, decimals = match.groups()
+            written = whole.replace(group_mark, "") + (f".{decimals}" if decimals else "")
+            return f"write {written} (no thousands separators; a dot as the decimal mark)"
+    return None
 
 
 def _plain_form(value: Any) -> str:
@@ -403,6 +441,7 @@ def fast_parse(text: str) -> Any | None:
     if _declined_text(text):
         return None
     try:
+        check_nesting(text)
         emitted = ryml.emit_json(ryml.parse_in_arena(text.encode("utf-8")))
         if not emitted:
             return None
@@ -414,3 +453,114 @@ def fast_parse(text: str) -> Any | None:
     if isinstance(data, str):  # a document that is one string
         return data if not data or _safe_string(data, text) else None
     return data
+
+
+# --- nesting, bounded before any parser runs -------------------------------
+
+# libyaml's composer (C, through PyYAML), rapidyaml's emitter and ruamel.yaml all
+# recurse once per level of nesting: a small file of 30,000 `[` overflows the C stack.
+# `nesting_depth` reads the text once, without recursion, and every reader refuses a
+# text deeper than SCAN_MAX_DEPTH before parsing it. The scan may over-count (a plain
+# scalar's continuation line counts as a level), never under-count, so its bound sits
+# above MAX_DEPTH, which the careful path then applies exactly.
+SCAN_MAX_DEPTH = 2 * MAX_DEPTH + 8
+_SCAN_STOPS = re.compile(r"[\[\]{}'\"#\n]")
+_BLOCK_SCALAR_HEADER = re.compile(r"(?:^|[:?-] +)[|>][0-9+-]*[ \t]*(?:#.*)?$")
+_FLOW_TOKEN_START = frozenset(" \t[{,:")
+
+
+class TooDeep(ValueError):
+    """Text nested deeper than SCAN_MAX_DEPTH; `line` and `column` (1-based) where the bound is crossed."""
+
+    def __init__(self, line: int, column: int):
+        super().__init__(f"nested deeper than {SCAN_MAX_DEPTH} levels; not parsed")
+        self.line, self.column = line, column
+
+
+def check_nesting(text: str) -> None:
+    """Raise TooDeep when YAML `text` nests (block indentation, `- ` and `? ` items and
+    flow `[`/`{` together) deeper than SCAN_MAX_DEPTH. One pass, linear in the text."""
+    flow = 0  # open flow collections
+    block: list[int] = []  # the columns of the block levels open at this line
+    scalar_indent = -1  # >= 0 while inside a block scalar (|, >) opened at this indentation
+    position, line_start, line = 0, 0, 1
+    length = len(text)
+    while position <= length:
+        if position == line_start:
+            end = text.find("\n", line_start)
+            end = length if end < 0 else end
+            body = text[line_start:end]
+            content = body.lstrip(" ")
+            indent = len(body) - len(content)
+            if scalar_indent >= 0 and (not content.strip() or indent > scalar_indent):
+                position = line_start = end + 1
+                line += 1
+                continue
+            scalar_indent = -1
+            if flow == 0 and content.strip() and not content.startswith("#"):
+                while block and block[-1] >= indent:
+                    block.pop()
+                column = indent
+                while True:
+                    block.append(column)
+                    rest = content[column - indent :]
+                    if rest[:1] in ("-", "?") and rest[1:2] in (" ", ""):
+                        stripped = rest[1:].lstrip(" ")
+                        column += len(rest) - len(stripped)
+                        if stripped and not stripped.startswith("#"):
+                            continue
+                    break
+                if len(block) > SCAN_MAX_DEPTH:
+                    raise TooDeep(line, column + 1)
+                if _BLOCK_SCALAR_HEADER.search(content):
+                    scalar_indent = indent
+        match = _SCAN_STOPS.search(text, position)
+        if match is None:
+            return
+        position = match.end()
+        mark = match.group()
+        if mark == "\n":
+            line += 1
+            line_start = position
+            continue
+        # Where a token may start: after a space (block context), also after `[{,:` inside a flow collection.
+        at_token = match.start() == line_start or text[match.start() - 1] in (_FLOW_TOKEN_START if flow else " \t")
+        if mark == "#":
+            if at_token:
+                newline = text.find("\n", position)
+                position = length if newline < 0 else newline
+            continue
+        if mark in "[{":
+            if flow or at_token:
+                flow += 1
+                if flow + len(block) > SCAN_MAX_DEPTH:
+                    raise TooDeep(line, match.start() - line_start + 1)
+        elif mark in "]}":
+            flow = max(0, flow - 1) if flow else 0
+        elif at_token:
+            closing = _closing_quote(text, position, mark)
+            line += text.count("\n", position, closing)
+            if closing > position and "\n" in text[position:closing]:
+                line_start = text.rfind("\n", position, closing) + 1
+            position = closing
+
+
+def _closing_quote(text: str, start: int, quote: str) -> int:
+    """The index just past the quote that closes a scalar opened before `start` (the end of the text if none)."""
+    position = start
+    while True:
+        found = text.find(quote, position)
+        if found < 0:
+            return len(text)
+        if quote == "'":
+            if text.startswith("''", found):
+                position = found + 2
+                continue
+            return found + 1
+        before = found
+        while before > start and text[before - 1] == "\\":
+            before -= 1
+        if (found - before) % 2:
+            position = found + 1
+            continue
+        return found + 1

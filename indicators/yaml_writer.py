@@ -11,7 +11,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
-from indicators.yaml_reader import plain_reads_as_text
+from indicators.yaml_reader import check_nesting, plain_reads_as_text
 
 
 def round_trip_yaml() -> YAML:
@@ -44,5 +44,8 @@ def dump(data: Any) -> str:
 
 
 def load(text: str) -> Any:
-    """Round-trip data (comments and styles attached) from YAML text."""
+    """Round-trip data (comments and styles attached) from YAML text.
+
+    Raises `yaml_reader.TooDeep` (a ValueError) before parsing a text nested too deeply."""
+    check_nesting(text)
     return round_trip_yaml().load(text)

@@ -10,15 +10,17 @@ import os
 from pathlib import Path
 
 import streamlit as st
+from filelock import Timeout
 
 from dashboard import editors, import_review, render
-from dashboard.components import history_of, labelled, problems_frame
+from dashboard.components import history_of, labelled, problems_table
 from dashboard.render import Markdown, inert, inline_code, md
 from dashboard.view import current_view
 from indicators.editing import (
     ConflictError,
     add_observation,
     apply_fields,
+    change_observation,
     check_text,
     digest,
     draft_from_text,
@@ -27,11 +29,12 @@ from indicators.editing import (
     remove_observation,
     save_text,
 )
-from indicators.formatting import MISSING, format_number, format_period, format_value, scaled_unit
+from indicators.formatting import MISSING, format_number, format_period, format_value, plain_number, scaled_unit
 from indicators.periods import is_valid_period, parse_period
 from indicators.proposals import figure_sentences, propose
 from indicators.text import alphabetical_key
 from indicators.vocabulary import DIRECTIONS, KINDS, SCALES
+from indicators.yaml_reader import number_hint
 
 NEW = "__new__"
 
@@ -224,10 +227,17 @@ def observation_picker(indicator_id: str) -> dict | None:
     period = render.text_input(
         view.t("ed_period"), proposal.period or "", key=f"pick_period_{indicator_id}_{sentence.line}_{proposal.text}"
     )
+    period_quote = render.text_area(
+        view.t("ed_period_quote"),
+        proposal.period_quote or "",
+        height=68,
+        key=f"pick_period_quote_{indicator_id}_{sentence.line}_{proposal.text}",
+    )
     note = render.text_input(view.t("ed_note"), key=f"pick_note_{indicator_id}")
     observation = proposal.observation(source_id, sentence.text, current_unit(indicator_id))
-    if period != proposal.period:  # the editor's own period: the context sentence no longer applies
-        observation.pop("period_quote", None)
+    observation.pop("period_quote", None)
+    if period_quote.strip():
+        observation["period_quote"] = period_quote.strip()
     observation["period"] = period
     if note:
         observation["note"] = {"vi": note}
@@ -267,7 +277,7 @@ def preview(indicator_id: str, path, base: str | None, text: str) -> None:
     indicator, problems = check_text(registry, path, text)
     if problems:
         render.error(view.t("ed_problem_count", count=len(problems)), icon=":material/error:")
-        st.dataframe(problems_frame(view, problems), hide_index=True, width="stretch")
+        problems_table(view, problems)
     elif indicator is not None:
         # The draft as the dashboard would show it: a one-indicator registry's frame.
         preview_frame = registry.with_only(indicator).observations_frame
@@ -284,14 +294,91 @@ def preview(indicator_id: str, path, base: str | None, text: str) -> None:
             if render.button(view.t("ed_reload"), key=f"reload_{indicator_id}"):
                 st.session_state.pop(f"editor_base_{indicator_id}", None)
                 st.rerun()
+        except Timeout:
+            render.warning(view.t("ed_busy"), icon=":material/hourglass_top:")
+        except OSError as error:
+            render.error(view.t("ed_write_failed", reason=error.strerror or type(error).__name__))
         else:
-            st.session_state.pop(f"editor_base_{indicator_id}", None)
-            st.session_state.pop("editor_pending", None)
-            render.success(view.t("ed_saved", name=path.name), icon=":material/check:")
+            after_save(indicator_id, path, text)
+
+
+def after_save(indicator_id: str, path: Path, text: str) -> None:
+    """Start again from the saved file: the registry reloads (the picker shows the new
+    name, a new indicator is selected), the preview holds the saved text with nothing
+    to save, so Save stays disabled until the next change."""
+    saved_id = path.stem
+    st.session_state.pop(f"editor_base_{indicator_id}", None)
+    st.session_state["editor_pending"] = (saved_id, str(path), text, text)
+    st.session_state["editor_saved"] = path.name
+    st.session_state["editor_select"] = saved_id
+    st.rerun()
+
+
+def saved_message() -> None:
+    """The success message of the save that ended the previous run."""
+    name = st.session_state.pop("editor_saved", None)
+    if name:
+        render.success(view.t("ed_saved", name=name), icon=":material/check:")
+
+
+def observation_rows(indicator_id: str, existing: list) -> tuple[list[int], dict[int, dict]]:
+    """Each observation with a Remove box and a Change toggle that opens its value,
+    period, quote and period quote for editing in place. Returns the indexes to remove
+    and, per index, the fields changed (as they will be written)."""
+    removed, changes = [], {}
+    for index, observation in enumerate(existing):
+        value = format_number(observation["value"], view.language)
+        label = f"{period_label(observation['period'])}: {value} — {str(observation['quote'])[:90]}"
+        remove, change = st.columns([5, 1])
+        if render.checkbox(
+            md("{remove} · {label}", remove=view.t("ed_remove"), label=label),
+            key=f"remove_{indicator_id}_{index}",
+            into=remove,
+        ):
+            removed.append(index)
+        if render.toggle(view.t("ed_change"), key=f"change_{indicator_id}_{index}", into=change):
+            changes[index] = observation_fields(indicator_id, index, observation)
+    return removed, changes
+
+
+def observation_fields(indicator_id: str, index: int, observation) -> dict:
+    """The value, period, quote and period quote of one observation as the editor holds them."""
+    key = f"{indicator_id}_{index}"
+    left, right = st.columns(2)
+    value = render.text_input(view.t("ed_value"), plain_number(observation["value"]), key=f"value_{key}", into=left)
+    period = render.text_input(view.t("ed_period"), str(observation["period"]), key=f"period_{key}", into=right)
+    quote = render.text_area(view.t("ed_quote_verbatim"), str(observation["quote"]), height=100, key=f"quote_{key}")
+    period_quote = render.text_area(
+        view.t("ed_period_quote"), str(observation.get("period_quote") or ""), height=68, key=f"period_quote_{key}"
+    )
+    return {
+        "value": value.strip(),
+        "period": period.strip(),
+        "quote": quote.strip(),
+        "period_quote": period_quote.strip(),
+    }
+
+
+def as_written(fields: dict) -> dict:
+    """The fields of `observation_fields` as the file writes them: the value a number, a
+    year an int (2024). Raises ValueError saying how to write a value that is not a number."""
+    text = fields["value"]
+    try:
+        number = float(text)
+    except ValueError:
+        hint = untranslated(number_hint(text)) if number_hint(text) else view.plain("ed_value_hint")
+        raise ValueError(view.plain("ed_value_not_number", value=text, hint=hint)) from None
+    period = fields["period"]
+    return fields | {
+        "value": int(number) if number.is_integer() else number,
+        "period": int(period) if period.isdecimal() else period,
+    }
 
 
 with edit_tab:
     choices = [NEW, *sorted(registry.files)]
+    if st.session_state.get("editor_select") in choices:  # the file just saved
+        st.session_state["editor_indicator"] = st.session_state.pop("editor_select")
     indicator_id = render.selectbox(
         view.t("ed_indicator"),
         choices,
@@ -320,16 +407,10 @@ with edit_tab:
 
     fields = indicator_form(current)
     existing = list(current.get("observations", [])) if indicator_id != NEW else []
-    removed = []
+    removed, changes = [], {}
     if existing:
         render.subheader(view.t("observations"))
-        for index, observation in enumerate(existing):
-            value = format_number(observation["value"], view.language)
-            label = f"{period_label(observation['period'])}: {value} — {str(observation['quote'])[:90]}"
-            if render.checkbox(
-                md("{remove} · {label}", remove=view.t("ed_remove"), label=label), key=f"remove_{indicator_id}_{index}"
-            ):
-                removed.append(index)
+        removed, changes = observation_rows(indicator_id, existing)
     render.subheader(view.t("ed_add_figure"))
     adding = render.toggle(view.t("ed_add_toggle"), value=indicator_id == NEW, key=f"adding_{indicator_id}")
     observation = observation_picker(indicator_id) if adding else None
@@ -343,6 +424,8 @@ with edit_tab:
                 base = base_text(indicator_id)
                 draft = draft_from_text(registry.files[indicator_id], base, base)
                 apply_fields(draft, fields)
+                for index, changed in changes.items():
+                    change_observation(draft, index, as_written(changed))
                 for index in sorted(removed, reverse=True):
                     remove_observation(draft, index)
             if observation is not None:
@@ -350,6 +433,7 @@ with edit_tab:
             st.session_state["editor_pending"] = (indicator_id, str(draft.path), base, draft.text())
         except (FileExistsError, ValueError) as error:
             render.error(inert(untranslated(error)))
+    saved_message()
     pending = st.session_state.get("editor_pending")
     if pending and pending[0] == indicator_id:
         preview(indicator_id, Path(pending[1]), pending[2], pending[3])

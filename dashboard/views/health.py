@@ -18,7 +18,7 @@ from dashboard.components import (
 from dashboard.render import inline_code, md
 from dashboard.view import current_view
 from indicators.codes import CATALOGUE
-from indicators.edit_log import verify
+from indicators.edit_log import verify_cached
 from indicators.paths import DataLayout
 from indicators.query import observations_per
 
@@ -83,7 +83,7 @@ else:
 
 render.header(view.t("edit_log"), divider="gray")
 render.caption(view.t("edit_log_help"))
-log_check = verify(DataLayout(registry.data_dir).edit_log)  # reads the log on every run: a change shows at once
+log_check = verify_cached(DataLayout(registry.data_dir).edit_log)  # read again only after the log changed
 for problem in log_check.problems:
     text = view.t("edit_log_problem", line=problem.line, message=problem_message(view, problem), code=problem.code)
     (render.error if problem.is_error else render.warning)(

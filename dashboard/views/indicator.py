@@ -27,6 +27,7 @@ from dashboard.data import changes_of
 from dashboard.downloads import app_address, download_buttons
 from dashboard.render import inert, md
 from dashboard.tables import missing_marked
+from dashboard.target_views import targets_section
 from dashboard.view import current_view
 from indicators.formatting import format_date_value
 from indicators.query import only_columns, series_rows
@@ -35,7 +36,10 @@ CITATION_CARDS = 10
 
 view = current_view()
 registry = view.loaded.registry
-available = list(dict.fromkeys(view.filtered.indicator_id))
+# The chooser in the reader's language's alphabetical order.
+available = sorted(
+    dict.fromkeys(view.filtered.indicator_id), key=lambda indicator_id: view.sort_key(view.name(indicator_id))
+)
 requested = st.query_params.get("indicator")
 
 
@@ -48,7 +52,7 @@ def own_problems(indicator_id: str) -> None:
         st.dataframe(problems_frame(view, errors), hide_index=True, width="stretch")
 
 
-if requested in registry.unloaded:  # its file is broken: say so here, not on another indicator's page
+if requested in registry.unloaded and requested not in view.loaded.correcting:  # broken, never valid here
     render.title(inert(requested))
     own_problems(requested)
     st.stop()
@@ -111,12 +115,21 @@ render.caption(
     )
 )
 render.markdown(inert(description))
+newest = rows.sort_values("period_end", kind="stable").iloc[-1]
+render.caption(
+    view.t(
+        "newest_figure",
+        period=period_text(view, newest),
+        published=format_date_value(newest.source_published, view.language),
+    )
+)
 own_problems(indicator_id)
 
 rows = labelled(view, rows)
 
 if len(rows) > 1:
-    chart_with_images(view, history_of(view, rows, indicator.target), indicator_id)
+    targets = [(indicator.target_unit(target), target) for _, target in indicator.all_targets()]
+    chart_with_images(view, history_of(view, rows, targets), indicator_id)
 else:
     row = next(rows.itertuples())
     render.metric(inert(period_text(view, row)), inert(formatted_value(view, row)), border=True)
@@ -201,6 +214,8 @@ for unit in dict.fromkeys(rows.reporting_unit):
 if rows.reporting_unit.nunique() > 1:
     unit_comparison(rows)
 
+targets_section(view, indicator_id)
+
 render.subheader(view.t("observations"))
 # The newest figures as citation cards; the table below lists every one with its quote.
 for row in rows.iloc[::-1].iloc[:CITATION_CARDS].itertuples():
@@ -230,9 +245,8 @@ if as_of_box.open:
 render.subheader(view.t("how_to_cite"))
 # The newest figure, with a link to exactly this view (its filters and language).
 permalink = indicator_links([indicator_id], filter_params(), app_address("indicator"))[0]
-# Plain text, not st.code: its highlighter is the heaviest script a first visit would load.
-with st.container(border=True):
-    st.text(how_to_cite(view, rows.iloc[-1], permalink))
+# A code block: its text is shown as is, wrapped, with a copy button.
+st.code(how_to_cite(view, rows.iloc[-1], permalink), language=None, wrap_lines=True)
 
 download_buttons(view, rows, indicator_id, page_path="indicator")
 data_file_links(view, "indicator", indicator_id)

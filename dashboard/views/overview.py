@@ -9,11 +9,12 @@ from dashboard.components import (
     filter_params,
     formatted_value,
     indicator_links,
+    is_stale,
     kpi_card,
     period_text,
 )
 from dashboard.downloads import app_address, download_buttons
-from dashboard.render import inert
+from dashboard.render import Markdown, inert, md
 from dashboard.tables import missing_marked
 from dashboard.view import current_view
 from indicators.formatting import format_date_value
@@ -25,6 +26,13 @@ CARDS_PER_SECTOR = 4  # every card is a few hundred elements for the browser to 
 view = current_view()
 render.title(view.t("app_title"))
 render.caption(view.t("tagline"))
+if not view.loaded.frame.empty:
+    render.caption(
+        view.t(
+            "data_changed",
+            date=format_date_value(max(view.loaded.frame["source_accessed"].dropna().astype(str)), view.language),
+        )
+    )
 downloads = st.container()  # filled once the page knows what it shows
 
 
@@ -66,6 +74,25 @@ def others_table(records: list) -> None:
     )
 
 
+def also_links(records: list) -> None:
+    """The sector's indicators without a card, as links in the reader's alphabetical order:
+    every indicator is one click from the overview (and found by the browser's search)."""
+    if not records:
+        return
+    ordered = sorted(records, key=lambda row: view.sort_key(view.name(row.indicator_id)))
+    links = indicator_links([row.indicator_id for row in ordered], filter_params())
+    items = [
+        md(
+            "[{name}]({link}){old}",
+            name=view.name(row.indicator_id),
+            link=Markdown(link),
+            old=md(" ({old})", old=view.plain("stale_short")) if is_stale(row) else Markdown(""),
+        )
+        for row, link in zip(ordered, links, strict=True)
+    ]
+    render.markdown(md("{label}: ", label=view.t("also_in_sector")) + Markdown(" · ").join(items))
+
+
 summary = kpi_summary(view.filtered)
 if summary.empty:
     render.info(view.t("no_data"), icon=":material/filter_alt_off:")
@@ -89,6 +116,7 @@ for sector_id in view.filters.sectors:
     if len(headline) > CARDS_PER_SECTOR:  # a large registry: the rest go to the table
         headline, others = headline[:CARDS_PER_SECTOR], headline[CARDS_PER_SECTOR:] + others
     card_grid(headline)
+    also_links(others)
     shown.extend(headline)
     rest.extend(others)
 shown.extend(rest)

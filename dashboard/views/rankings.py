@@ -1,5 +1,7 @@
 """Rankings: international indices as rank of N on a reversed axis; levels; provinces."""
 
+from textwrap import wrap
+
 import streamlit as st
 
 from dashboard import render
@@ -14,6 +16,8 @@ from dashboard.components import (
 )
 from dashboard.render import md
 from dashboard.view import current_view
+
+PANEL_CHARACTERS = 34  # a title line across one ranking panel
 
 view = current_view()
 registry = view.loaded.registry
@@ -34,8 +38,15 @@ if ranks.empty:
 else:
     ranks["index_label"] = [index_label(indicator_id) for indicator_id in ranks.indicator_id]
     ranks["rank_text"] = [f"{row.value:g}/{row.out_of:g}" for row in ranks.itertuples()]
-    caption = chart_caption(view, view.plain("rank_chart_title"), chart_source(view, ranks))
-    chart_with_images(view, ranking_chart(ranks, view.plain("rank"), caption), "rankings", stretch=False)
+    # One panel per index in columns, which stack on a phone (one wide chart of three panels did not fit).
+    indices = list(dict.fromkeys(ranks.sort_values("index_label").index_label))
+    for column, index in zip(st.columns(len(indices)), indices, strict=True):
+        panel = ranks[ranks.index_label == index]
+        title = "\n".join(wrap(view.plain("rank_chart_title"), PANEL_CHARACTERS))
+        source = "\n".join(wrap(chart_source(view, panel), PANEL_CHARACTERS + 10))
+        with column:
+            chart = ranking_chart(panel, view.plain("rank"), chart_caption(view, title, source))
+            chart_with_images(view, chart, f"rankings-{panel.indicator_id.iloc[0]}", stretch=False)
     for row in ranks.sort_values(["index_label", "period_start"]).itertuples():
         with st.container(border=True):
             rank = view.t("rank_of", rank=f"{row.value:g}", total=f"{row.out_of:g}")

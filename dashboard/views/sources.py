@@ -9,7 +9,7 @@ from dashboard.components import INDICATOR_PAGE
 from dashboard.render import Markdown, inert, md
 from dashboard.view import current_view
 from indicators.formatting import format_date_value
-from indicators.text import fold
+from indicators.text import cited_passages, fold, text_pages
 
 view = current_view()
 registry = view.loaded.registry
@@ -76,37 +76,39 @@ elif meta.notes:
 quotes: dict[str, list[str]] = {}
 for row in cited.itertuples():
     quotes.setdefault(fold(row.quote), []).append(row.indicator_id)
+lines = [folded for folded in map(fold, source.text.splitlines()) if folded]
 
+# The cited sentences first, each with a little of the text around it; then the whole
+# text a page at a time (a 10 MB source is never one page).
 render.subheader(md("{text} · {cited}", text=view.t("source_text"), cited=view.t("cited_sentences", count=len(quotes))))
-for line in source.text.splitlines():
-    folded = fold(line)
-    if not folded:
-        continue
-    spans = sorted(
-        (folded.find(quote), folded.find(quote) + len(quote), indicator_ids)
-        for quote, indicator_ids in quotes.items()
-        if quote in folded
-    )
-    if not spans:
-        render.markdown(inert(folded))
-        continue
-    pieces, position, linked = [], 0, []
-    for start, end, indicator_ids in spans:
-        if start < position:
-            continue  # overlapping quotes: the first one is highlighted
-        pieces.append(inert(folded[position:start]))
-        pieces.append(md(":orange-background[{quote}]", quote=folded[start:end]))
-        position = end
-        linked.extend(indicator_ids)
-    pieces.append(inert(folded[position:]))
+for _, before, quote, after in cited_passages(lines, list(quotes)):
     with st.container(border=True):
-        render.markdown(Markdown("").join(pieces))
+        render.markdown(
+            Markdown("").join([inert(before), md(":orange-background[{quote}]", quote=quote), inert(after)])
+        )
         render.caption(view.t("cites"))
         with st.container(horizontal=True):
-            for indicator_id in dict.fromkeys(linked):
+            for indicator_id in dict.fromkeys(quotes[quote]):
                 render.page_link(
                     INDICATOR_PAGE,
                     label=inert(view.name(indicator_id)),
                     icon=":material/arrow_forward:",
                     query_params={"indicator": indicator_id},
                 )
+
+render.subheader(view.t("full_text"))
+pages = text_pages(lines)
+shown = 1
+if len(pages) > 1:
+    shown = int(
+        st.number_input(
+            view.plain("text_page", pages=len(pages)),
+            min_value=1,
+            max_value=len(pages),
+            value=1,
+            step=1,
+            key=f"text_page_{source_id}",
+        )
+    )
+for line in pages[shown - 1] if pages else []:
+    render.markdown(inert(line))

@@ -29,6 +29,17 @@ def shown(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", str(markdown)).replace("  \n", "\n")
 
 
+def static_tables(app: AppTest) -> list:
+    """Every `st.table` of the page (problems), as a reader sees it: cells and headers
+    with the app's markdown escapes read."""
+    found = []
+    for element in app.get("table"):
+        frame = element.value.map(shown)
+        frame.columns = [shown(column) for column in frame.columns]
+        found.append(frame)
+    return found
+
+
 def text_of(app: AppTest) -> str:
     """All text of the page's markdown, captions, titles, code and alerts, as shown."""
     parts = []

@@ -187,7 +187,7 @@ def test_how_to_cite_links_back_to_this_exact_view_in_the_readers_language(serve
     open_and_wait(page, f"{server.url}/indicator?lang=en&from=2023&indicator=population-database-requests")
     assert_no_exception(page)
     assert page.title() == "Viet Nam digital transformation indicators"  # the browser tab, in English too
-    cite = page.locator('[data-testid="stText"]').last
+    cite = page.locator('[data-testid="stCode"] code').last
     cite.scroll_into_view_if_needed()
     text = cite.inner_text()
     assert text.startswith("Look-up and verification requests to the national population database (2023)")
@@ -310,7 +310,15 @@ def test_markup_in_registry_text_is_shown_as_inert_text(tmp_path, browser):
                     page.keyboard.press("Escape")
                 assert_inert(page, reached, shown=not path.startswith("/health"))  # its texts are in a chart
         open_and_wait(page, f"{running.url}/indicator?indicator=vssid-accounts")
-        # The text as written, up to the invisible joiners inside its addresses.
+        # The text as written, up to the invisible joiners inside its addresses, once the note is drawn.
+        page.wait_for_function(
+            """([main, joiner, wanted]) => {
+                const text = (document.querySelector(main)?.innerText || "").replaceAll(joiner, "");
+                return wanted.every((part) => text.includes(part));
+            }""",
+            arg=['[data-testid="stMain"]', WORD_JOINER, [sentence, f"{PAYLOAD} Ghi chú"]],
+            timeout=30_000,
+        )
         shown = page.locator('[data-testid="stMain"]').inner_text().replace(WORD_JOINER, "")
         assert sentence in shown and f"{PAYLOAD} Ghi chú" in shown
         context.close()

@@ -72,13 +72,22 @@ def test_a_rank_is_drawn_with_1_at_the_top():
     assert plain["layer"][0]["encoding"]["y"]["scale"] == {"zero": True}
 
 
-def test_a_target_adds_a_labelled_rule():
-    spec = history_chart(
-        exports_rows(), "tỷ USD", "Loại kỳ", COLORS, CAPTION, target=150, target_label="Mục tiêu 2025"
-    ).to_dict()
-    assert [mark for mark, _ in marks(spec)][-2:] == ["rule", "text"]
+def test_a_target_is_a_labelled_path_from_its_units_first_figure():
+    targets = pd.DataFrame(
+        {
+            "start": [pd.Timestamp(2021, 12, 31)],
+            "start_value": [113.5],
+            "due": [pd.Timestamp(2025, 1, 1)],
+            "value": [150.0],
+            "label": ["Mục tiêu 2025 · Việt Nam: 150 tỷ USD"],
+            "color": ["#b35c00"],
+        }
+    )
+    spec = history_chart(exports_rows(), "tỷ USD", "Loại kỳ", COLORS, CAPTION, targets=targets).to_dict()
+    assert [mark for mark, _ in marks(spec)][-3:] == ["line", "point", "text"]
     datasets = spec["datasets"].values()
-    assert any(row.get("target") == 150 and row.get("label") == "Mục tiêu 2025" for data in datasets for row in data)
+    ends = [row for data in datasets for row in data if row.get("label") == "Mục tiêu 2025 · Việt Nam: 150 tỷ USD"]
+    assert sorted(row["at"] for row in ends) == [113.5, 150.0, 150.0]  # the path's ends, the diamond
 
 
 def test_ranks_are_drawn_on_a_reversed_axis_per_index():
@@ -177,3 +186,19 @@ def test_every_chart_carries_its_title_and_source_line(language):
         assert spec["title"]["text"] == "Tiêu đề"
         assert spec["title"]["subtitle"] == ["Nguồn: VOV, 19/7/2024", "Chỉ số chuyển đổi số Việt Nam"]
         assert spec["title"]["anchor"] == "start"
+
+
+def x_axis(spec: dict) -> dict:
+    return spec["layer"][0]["encoding"]["x"]["axis"]
+
+
+def test_a_chart_of_one_date_labels_that_date_on_its_axis():
+    """A year tick count draws no tick on a one-date axis: the date is its one tick, labelled as the reader reads it."""
+    rows = exports_rows()
+    one = rows[rows.period == "2024-H1"].assign(period_text="H1 2024 (the reader's 'label')")
+    axis = x_axis(history_chart(one, "tỷ USD", "Kỳ", COLORS, CAPTION).to_dict())
+    start = pd.Timestamp(one.period_start.iloc[0])
+    assert axis["values"] == [{"year": start.year, "month": start.month, "date": start.day}]
+    assert axis["labelExpr"] == "'H1 2024 (the reader\\'s \\'label\\')'"
+    several = x_axis(history_chart(rows, "tỷ USD", "Kỳ", COLORS, CAPTION).to_dict())
+    assert several == {"format": "%Y", "tickCount": "year"}

@@ -103,3 +103,20 @@ def test_problems_read_as_a_table_in_the_readers_language(loaded):
     assert len(table.columns) == 4 and "Tệp" in table.columns[0]
     english = problems_frame(view_in(loaded, "en"), [problem])
     assert english.values.tolist()[0][2] == "not stated" and list(english.columns)[2] == "Message"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("vi", ("+8,7 điểm phần trăm", "2023")), ("en", ("+8.7 percentage points", "2023"))],
+)
+def test_a_change_of_a_percentage_is_in_points_and_names_the_period_compared_with(loaded, language, expected):
+    from dashboard.components import change_text, previous_period_text
+    from indicators.query import kpi_summary
+
+    view = view_in(loaded, language)
+    summary = kpi_summary(view.filtered)
+    share = next(row for row in summary.itertuples() if row.indicator_id == "online-dossiers-provinces")
+    firms = next(row for row in summary.itertuples() if row.indicator_id == "digital-firms")
+    change = share.value - share.previous_value
+    assert (change_text(view, change, share), previous_period_text(view, share)) == expected
+    assert "percentage" not in change_text(view, 3000, firms) and "phần trăm" not in change_text(view, 3000, firms)

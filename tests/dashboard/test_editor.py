@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 from conftest import DATA
-from dashboard_helpers import shown
+from dashboard_helpers import shown, static_tables
 
 from dashboard.render import inline_code
 from indicators import load_registry
@@ -101,6 +101,7 @@ def test_editing_a_field_saves_one_changed_line_and_logs_it(editable):
 
 def test_a_new_indicator_from_a_source_sentence_validates_and_saves(editable):
     app, data = editable
+    (data / "registry" / "digital-product-exports.yaml").unlink()  # frees its figures
     app.selectbox(key="editor_indicator").set_value("__new__").run()
     app.text_input(key="editor_new_id").input("digital-product-exports-copy")
     by_label(app.text_input, "Name (vi)").input("Xuất khẩu sản phẩm số (bản sao)")
@@ -117,13 +118,70 @@ def test_a_new_indicator_from_a_source_sentence_validates_and_saves(editable):
     sentences.select(next(option for option in sentences.options if "117,3 tỷ USD" in option)).run()
     figure = next(radio for radio in app.radio if (radio.key or "").startswith("pick_figure___new__"))
     figure.set_value(next(i for i, option in enumerate(figure.options) if option.startswith("117,3 tỷ →"))).run()
+    period_quote = next(area for area in app.text_area if (area.key or "").startswith("pick_period_quote___new__"))
+    assert period_quote.value == ""  # the sentence states its period
+    period_quote.input(CONTEXT).run()
     app.button(key="editor_preview").click().run()
+    assert f"+    period_quote: '{CONTEXT}'" in app.code[0].value
     assert not app.exception
     assert not app.error, [element.value for element in app.error]
     app.button(key="save___new__").click().run()
     assert "Saved digital-product-exports-copy.yaml" in shown(app.success[0].value)
+    assert app.selectbox(key="editor_indicator").value == "digital-product-exports-copy"  # the saved file, by name
+    assert app.button(key="save_digital-product-exports-copy").disabled  # until the next change
     saved = load_registry(data).observations("digital-product-exports-copy")
-    assert [(o.value, o.period) for o in saved] == [(117.3, "2023")]
+    assert [(o.value, o.period, o.period_quote) for o in saved] == [(117.3, "2023", CONTEXT)]
+
+
+CONTEXT = (
+    "Doanh thu phần mềm và dịch vụ công nghệ thông tin tăng khá (năm 2023: 13 tỷ USD; 6 tháng 2024: 6 tỷ USD); "
+    "xuất khẩu năm 2023: 7,5 tỷ USD; 6 tháng 2024: gần 3 tỷ USD."
+)
+
+
+def test_the_editor_refuses_a_figure_another_indicator_cites(editable):
+    app, data = editable
+    app.selectbox(key="editor_indicator").set_value("__new__").run()
+    app.text_input(key="editor_new_id").input("exports-copy")
+    for label, text in [("Name (vi)", "x"), ("Name (en)", "x"), ("Unit (vi), without the scale word", "USD")]:
+        by_label(app.text_input, label).input(text)
+    by_label(app.text_input, "Unit (en), without the scale word").input("USD")
+    by_label(app.text_area, "Description (vi)").input("x")
+    by_label(app.text_area, "Description (en)").input("x")
+    by_label(app.selectbox, "Sector").set_value("digital-economy")
+    by_label(app.selectbox, "Kind").set_value("amount")
+    by_label(app.selectbox, "Scale").set_value("billion")
+    app.selectbox(key="pick_source___new__").set_value("vov-2024-07-19-chuyen-doi-so-den-tung-ngo-tung-nha").run()
+    sentences = next(box for box in app.selectbox if (box.key or "").startswith("pick_sentence___new__"))
+    sentences.select(next(option for option in sentences.options if "117,3 tỷ USD" in option)).run()
+    figure = next(radio for radio in app.radio if (radio.key or "").startswith("pick_figure___new__"))
+    figure.set_value(next(i for i, option in enumerate(figure.options) if option.startswith("117,3 tỷ →"))).run()
+    app.button(key="editor_preview").click().run()
+    (problems,) = static_tables(app)
+    assert problems["Code"].tolist() == ["figure-cited-twice"]
+    assert problems["Message"].tolist() == [
+        f"indicator 'digital-product-exports' ({data}/registry/digital-product-exports.yaml) already cites this "
+        "figure of this sentence; one figure is one observation: remove this one, or file it under "
+        "'digital-product-exports'"
+    ]
+    assert app.button(key="save___new__").disabled
+
+
+def test_a_figure_is_changed_in_place(editable):
+    app, data = editable
+    app.selectbox(key="editor_indicator").set_value("vssid-accounts").run()
+    app.toggle(key="change_vssid-accounts_0").set_value(True).run()
+    assert app.text_input(key="value_vssid-accounts_0").value == "35"
+    app.text_input(key="value_vssid-accounts_0").input("35,0").run()
+    app.button(key="editor_preview").click().run()
+    assert shown(app.error[0].value) == ("Value “35,0” is not a number: write 35.0 (a dot as the decimal mark)")
+    app.text_input(key="value_vssid-accounts_0").input("35").run()
+    app.text_area(key="quote_vssid-accounts_0").input("Phần mềm Bảo hiểm xã hội hiện có 35 triệu tài khoản").run()
+    app.button(key="editor_preview").click().run()
+    assert not app.error, [element.value for element in app.error]
+    app.button(key="save_vssid-accounts").click().run()
+    (observation,) = load_registry(data).observations("vssid-accounts")
+    assert observation.quote == "Phần mềm Bảo hiểm xã hội hiện có 35 triệu tài khoản"
 
 
 def test_a_conflicting_save_is_refused_with_the_difference(editable):
@@ -146,7 +204,7 @@ def test_invalid_edits_show_the_problems_and_cannot_be_saved(editable):
     by_label(app.selectbox, "Scale").set_value("thousand").run()
     app.button(key="editor_preview").click().run()
     assert "problem" in shown(app.error[0].value)
-    assert "value-not-in-quote" in app.dataframe[0].value.to_csv()
+    assert "value-not-in-quote" in static_tables(app)[0].to_csv()
     assert app.button(key="save_vssid-accounts").disabled
 
 
@@ -366,3 +424,38 @@ def test_an_import_without_a_title_is_refused_in_the_readers_language(app, monke
     by_label(app.text_area, "Văn bản").input("Năm 2025, cả nước có 120 triệu thuê bao di động băng rộng.")
     app.button[[button.label for button in app.button].index("Nhập")].click().run()
     assert [shown(error.value) for error in app.error] == ["Chưa nhập: cần nhập tiêu đề"]
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "Someone else is saving; nothing was written. Try again in a moment."),
+        ("vi", "Có người khác đang lưu; chưa có gì được ghi. Hãy thử lại sau giây lát."),
+    ],
+)
+def test_a_save_while_someone_else_holds_the_log_says_try_again(app, monkeypatch, tmp_path, language, message):
+    import subprocess
+    import sys
+
+    from indicators import edit_log
+
+    app, data = open_editor(app, monkeypatch, tmp_path, ANALYST, language=language)
+    path = data / "registry" / "vssid-accounts.yaml"
+    before = path.read_text(encoding="utf-8")
+    app.selectbox(key="editor_indicator").set_value("vssid-accounts").run()
+    next(box for box in app.checkbox if box.label.startswith(("Headline", "Chỉ số chính"))).uncheck()
+    app.button(key="editor_preview").click().run()
+    hold = "import sys, time\nfrom filelock import FileLock\nwith FileLock(sys.argv[1]):\n    print('held', flush=True)\n    time.sleep(60)\n"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", hold, str(data / "edit-log.jsonl.lock")], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        monkeypatch.setattr(edit_log, "LOCK_TIMEOUT_SECONDS", 0.5)
+        app.button(key="save_vssid-accounts").click().run()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not app.exception
+    assert message in [shown(warning.value) for warning in app.warning]
+    assert path.read_text(encoding="utf-8") == before and read_entries(data / "edit-log.jsonl") == []

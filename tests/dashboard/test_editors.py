@@ -54,10 +54,23 @@ def test_an_allow_list_that_is_not_lists_of_strings_is_refused(section):
         ("desk.example.vn", False),  # a domain alone is not an email at it
         ("@desk.example.vn", False),
         ("", False),
+        ("x@evil.com@desk.example.vn", False),  # two `@`: malformed, whatever its last domain
+        ("analyst@example.org@evil.com", False),
+        ("an\u212alyst@example.org", False),
+        ("analyst@example.org\u200b", False),
+        ("someone@desk.example.vn.", False),
+        ("some one@desk.example.vn", False),
+        ("ＡＮＡＬＹＳＴ@example.org", False),  # full-width look-alikes are not ASCII
     ],
 )
 def test_an_email_is_admitted_when_listed_or_at_a_listed_domain(email, admitted):
     assert editors_from(EDITORS).admit(email) is admitted
+
+
+def test_a_kelvin_sign_never_matches_a_listed_k():
+    editors = editors_from({"emails": ["kim@example.org"], "domains": []})
+    assert editors.admit("kim@example.org") and editors.admit("KIM@example.org")
+    assert not editors.admit("\u212aim@example.org")  # NFKC would make it K; as written it is not ASCII
 
 
 def test_the_identity_is_issuer_subject_and_verified_email():

@@ -92,7 +92,7 @@ def test_indicator_page_charts_history_and_cites_each_figure(app):
     assert text.count("Tổng cục Hải quan") >= 3  # one citation per observation
     assert "2024-H1" not in shown(app.title[0].value)
     assert app.get("download_button")
-    (citation_text,) = [element.value for element in app.text]
+    (citation_text,) = [element.value for element in app.code]
     assert citation_text.startswith(
         "Xuất khẩu sản phẩm số (6 tháng đầu năm 2024): 64,9 tỷ USD. VOV (Đài Tiếng nói Việt Nam). “Thủ tướng"
     )
@@ -144,7 +144,7 @@ def test_unknown_indicator_in_the_link_is_a_notice(app):
 def test_rankings_page_shows_rank_of_n(app):
     open_page(app, "rankings")
     assert_clean(app)
-    assert len(charts(app)) == 1
+    assert len(charts(app)) == 3  # one panel per index, in columns that stack on a phone
     text = text_of(app)
     for rank in ["hạng 86 trên 193", "hạng 46 trên 132", "hạng 47 trên 172"]:
         assert rank in text
@@ -153,7 +153,7 @@ def test_rankings_page_shows_rank_of_n(app):
 
 @pytest.mark.parametrize(
     ("page", "params", "count"),
-    [("indicator", {"indicator": "digital-product-exports"}, 1), ("rankings", {}, 1), ("health", {}, 2)],
+    [("indicator", {"indicator": "digital-product-exports"}, 1), ("rankings", {}, 3), ("health", {}, 2)],
 )
 @pytest.mark.parametrize(("language", "thousands", "month"), [("vi", ".", "tháng 1"), ("en", ",", "January")])
 def test_every_chart_has_a_title_a_source_line_and_the_languages_formats(
@@ -167,8 +167,8 @@ def test_every_chart_has_a_title_a_source_line_and_the_languages_formats(
     for spec in specs:
         assert spec["config"]["locale"]["number"]["thousands"] == thousands
         assert spec["config"]["locale"]["time"]["months"][0] == month
-        source, credit = spec["title"]["subtitle"]
-        assert spec["title"]["text"] and source.startswith("Nguồn: " if language == "vi" else "Source")
+        *source, credit = spec["title"]["subtitle"]  # a narrow chart wraps its source line
+        assert spec["title"]["text"] and source[0].startswith("Nguồn: " if language == "vi" else "Source")
         assert credit == (
             "Chỉ số chuyển đổi số Việt Nam" if language == "vi" else "Viet Nam digital transformation indicators"
         )
@@ -258,10 +258,13 @@ def test_a_broken_registry_shows_an_error_panel_and_the_valid_rest(app, monkeypa
     assert not app.exception
     assert "1" in shown(app.error[0].value)
     assert len(app.metric) == 11
-    problems = app.dataframe[0].value
-    assert "vssid-accounts.yaml:15:5" in problems.iloc[0, 0]
+    assert app.dataframe == [] and "vssid-accounts.yaml" not in text_of(app)  # the details are on the health page
+    app.switch_page("views/health.py").run()
+    (problems,) = [table.value for table in app.main.dataframe if "Cách sửa" in table.value.columns]
+    # Relative to the data folder: readers never see where the server keeps it.
+    assert problems.iloc[0, 0] == "registry/vssid-accounts.yaml:15:5"
     # In Vietnamese: what the code means, then the validator's English detail, marked untranslated.
-    assert list(problems.columns) == ["Tệp", "Trường", "Thông báo", "Mã"]
+    assert list(problems.columns) == ["Tệp", "Trường", "Thông báo", "Mã", "Cách sửa"]
     assert (
         problems["Thông báo"]
         .iloc[0]
@@ -270,9 +273,32 @@ def test_a_broken_registry_shows_an_error_panel_and_the_valid_rest(app, monkeypa
             "— chi tiết (tiếng Anh, chưa dịch): "
         )
     )
-    app.switch_page("views/health.py").run()
-    (health,) = [table.value for table in app.main.dataframe if "Cách sửa" in table.value.columns]
+    health = problems
     assert health["Cách sửa"].tolist() == ["Chỉ giữ một trong hai."]
+
+
+def test_a_file_broken_after_a_valid_load_keeps_its_card_marked_as_being_corrected(app, monkeypatch, tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    monkeypatch.setenv("INDICATORS_DATA", str(data))
+    app.query_params["lang"] = "en"
+    app.run()
+    cards = len(app.metric)
+    path = data / "registry" / "vssid-accounts.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 35", "value: 3 5"), encoding="utf-8")  # a typo
+    app.run()
+    assert not app.exception
+    assert len(app.metric) == cards  # the card stays, with the last valid figure ...
+    assert "This figure is being corrected; shown is the last valid figure." in [
+        shown(warning.value) for warning in app.warning
+    ]
+    assert any("35" in str(metric.value) for metric in app.metric)
+    assert "vssid-accounts.yaml" not in text_of(app) and str(data) not in text_of(app)  # ... without file details
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 3 5", "value: 35"), encoding="utf-8")
+    app.run()
+    assert "This figure is being corrected; shown is the last valid figure." not in [
+        shown(warning.value) for warning in app.warning
+    ]
 
 
 def test_a_link_to_a_broken_indicator_shows_its_problems_not_another_indicator(app, monkeypatch, tmp_path):
@@ -398,7 +424,7 @@ DANTRI_URL = (
 def how_to_cite(app) -> str:
     assert_clean(app)
     assert shown(app.main.subheader[-1].value) in ("Cách trích dẫn", "How to cite")
-    (text,) = [element.value for element in app.text]
+    (text,) = [element.value for element in app.code]
     return text
 
 

@@ -3,6 +3,8 @@ import io
 import json
 import os
 import pty
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -131,3 +133,69 @@ def test_the_readme_lists_every_problem_code_from_the_catalogue():
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     listed = readme.split("<!-- codes:start -->\n")[1].split("\n<!-- codes:end -->")[0]
     assert listed == markdown_table(), "paste indicators.codes.markdown_table() between the README's codes markers"
+
+
+def test_validate_counts_errors_in_their_plural_form(good_data):
+    """'1 error; fix it' and '2 errors; fix them', never '1 error(s)'."""
+    shutil.copytree(
+        FIXTURES / "bad" / "reporting-unit-unknown" / "registry", good_data / "registry", dirs_exist_ok=True
+    )
+    result = run_cli("--data", str(good_data), "validate")
+    assert result.returncode == 1
+    assert result.stderr == "2 errors; fix them and run again.\n"
+    assert result.stdout.count("[reporting-unit-unknown]") == 2  # one per distinct unknown value
+    assert "did you mean 'da-nang' or 'dak-nong'?" in result.stdout
+
+
+def _readme_commands() -> list[tuple[str, list[str]]]:
+    """Each `python -m indicators …` command of the README's sh blocks (continued lines
+    joined, trailing comments and redirections kept), with the `# ` lines after it."""
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    commands = []
+    for block in readme.split("```sh\n")[1:]:
+        lines = block.split("\n```")[0].replace("\\\n", " ").splitlines()
+        for index, line in enumerate(lines):
+            if line.startswith("python -m indicators"):
+                output = [out[2:] for out in lines[index + 1 :] if out.startswith("# ")]
+                commands.append((line, output[: next((i for i, o in enumerate(output) if not o), len(output))]))
+    return commands
+
+
+def _a_form(line: str) -> bool:
+    """A command that shows a form rather than a run: a placeholder in capitals
+    (SOURCE_ID), or a document or address of the reader's own (--file, --text, --url)."""
+    words = shlex.split(line, comments=True)
+    return any(re.fullmatch(r"[A-Z][A-Z_]+", word) for word in words) or bool(
+        {"--file", "--text", "--url"} & set(words)
+    )
+
+
+def test_the_readme_says_how_to_use_the_environment_before_its_first_command():
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    first = readme.index("python -m indicators")
+    assert readme.index(". .venv/bin/activate") < readme.index("\n", readme.index("\n## ", first))
+    assert "`make venv`" in readme[: readme.index("\n## ", first)]
+    make = subprocess.run(["make", "-n", "venv"], cwd=PROJECT, capture_output=True, text=True, check=False)
+    assert make.returncode == 0, make.stderr
+
+
+def test_every_readme_command_runs_as_written(tmp_path):
+    """In a fresh folder holding a copy of the data, each command of the README exits 0,
+    except the `new` example, which is refused with exactly the message shown."""
+    shutil.copytree(DATA, tmp_path / "data")
+    commands = [(line, output) for line, output in _readme_commands() if not _a_form(line)]
+    assert len(commands) >= 6
+    environment = {**os.environ, "INDICATORS_DATA": "data", "PYTHONPATH": str(PROJECT)}  # as from the project folder
+    for line, documented in commands:
+        words = shlex.split(line, comments=True)
+        target = words[words.index(">") + 1] if ">" in words else None
+        words = [sys.executable, *words[1:]] if target is None else [sys.executable, *words[1 : words.index(">")]]
+        result = subprocess.run(words, cwd=tmp_path, env=environment, capture_output=True, text=True, encoding="utf-8")
+        if target is not None:
+            (tmp_path / target).write_text(result.stdout, encoding="utf-8")
+        if " new " in line:
+            assert result.returncode == 2, line
+            assert result.stderr.splitlines() == documented, line
+            assert not (tmp_path / "data" / "registry" / "vssid-accounts-2.yaml").exists()
+        else:
+            assert result.returncode == 0, f"{line}\n{result.stderr}"

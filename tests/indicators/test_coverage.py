@@ -1,7 +1,7 @@
 import pytest
-from conftest import DATA
+from conftest import DATA, FIXTURES
 
-from indicators import load_registry
+from indicators import load_registry, read_registry
 from indicators.coverage import coverage_report, find_numbers, is_claim, split_sentences
 
 
@@ -63,3 +63,20 @@ def test_an_uncited_number_fails_and_a_stale_waiver_is_reported(real_data_copy):
     uncited = [claim for claim in claims if claim.status == "uncited"]
     assert [(claim.text, claim.line) for claim in uncited] == [("63", 9)]
     assert [problem.code for problem in problems] == ["waiver-stale"]
+
+
+def test_the_claim_scan_is_linear_on_one_long_line():
+    """A 2 MB one-line source: the scan reads a few words around each number and finds
+    each quote's places once per line (it took minutes when it re-read the line per number)."""
+    import time
+
+    from benchmarks.long_source import long_line
+
+    line = long_line(2.0)
+    registry = read_registry(FIXTURES / "good")
+    source = registry.sources["example-source"]
+    registry.sources["example-source"] = type(source)(source.meta, source.text + line, source.path)
+    started = time.process_time()
+    claims, _ = coverage_report(registry)
+    assert time.process_time() - started < 10
+    assert len(claims) > 40_000 and sum(claim.status == "cited" for claim in claims) == 5

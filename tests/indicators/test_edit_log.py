@@ -150,15 +150,25 @@ def test_an_unchained_entry_after_chained_ones_is_a_change(good_data):
     assert (problem.line, problem.code) == (2, "edit-log-changed")
 
 
-def test_an_append_after_a_torn_line_keeps_it_a_line_of_its_own(good_data):
+def test_a_torn_last_line_is_a_warning_and_the_next_append_cuts_it_off(good_data):
     save_notes(good_data, 1)
     log = good_data / "edit-log.jsonl"
     with open(log, "a", encoding="utf-8") as handle:
         handle.write('{"seq": 2, "previo')  # a save killed mid-line
+    torn = verify(log)
+    assert torn.ok and [(problem.line, problem.code) for problem in torn.problems] == [(2, "edit-log-torn")]
     entry = append_entry(log, {"author": local_author(), "summary": "after the crash"})
     lines = log.read_text(encoding="utf-8").splitlines()
-    assert lines[1] == '{"seq": 2, "previo' and json.loads(lines[2]) == entry and entry["seq"] == 3
-    assert (verify(log).broken_at.line, verify(log).broken_at.code) == (2, "edit-log-unreadable")
+    assert len(lines) == 2 and json.loads(lines[1]) == entry and entry["seq"] == 2
+    assert verify(log).ok and verify(log).problems == []
+
+
+def test_a_whole_last_entry_without_its_line_feed_is_kept(good_data):
+    save_notes(good_data, 2)
+    log = good_data / "edit-log.jsonl"
+    log.write_bytes(log.read_bytes().removesuffix(b"\n"))
+    entry = append_entry(log, {"author": local_author(), "summary": "after"})
+    assert entry["seq"] == 3 and verify(log).ok and verify(log).entries == 3
 
 
 def test_the_chain_fields_belong_to_the_log(tmp_path):
@@ -210,3 +220,21 @@ def test_verify_reads_a_log_it_cannot_lock(good_data, monkeypatch):
 
 def _unlockable(*args, **kwargs):
     raise PermissionError("read-only copy of the data")
+
+
+def test_the_cached_check_reads_the_log_only_after_it_changed(good_data, monkeypatch):
+    from indicators import edit_log
+
+    save_notes(good_data, 2)
+    log = good_data / "edit-log.jsonl"
+    reads = []
+    original = edit_log._read_settled
+    monkeypatch.setattr(edit_log, "_read_settled", lambda path: reads.append(path) or original(path))
+    first = edit_log.verify_cached(log)
+    assert edit_log.verify_cached(log) is first and edit_log.verify_cached(log).entries == 2
+    assert len(reads) == 1  # the second and third views did not read it
+    save_notes(good_data, 1)
+    assert edit_log.verify_cached(log).entries == 3 and len(reads) == 2
+    lines = log_lines(good_data)
+    write_lines(good_data, [lines[1], lines[0], lines[2]])  # an edit in place shows at once
+    assert not edit_log.verify_cached(log).ok and len(reads) == 3

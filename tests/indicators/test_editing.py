@@ -215,3 +215,18 @@ def test_readers_never_see_a_torn_file_while_saves_run(good_data):
     writer.wait()
     assert writer.returncode == 0
     assert seen and seen <= valid
+
+
+def test_the_preview_refuses_a_text_over_the_size_limit_that_a_load_would_refuse(good_data):
+    from indicators.editing import check_text
+    from indicators.files import MAX_YAML_BYTES
+
+    registry = read_registry(good_data)
+    path = good_data / "registry" / "vssid-accounts.yaml"
+    text = path.read_text(encoding="utf-8")
+    long_text = text + "# " + "x" * (MAX_YAML_BYTES - len(text.encode("utf-8"))) + "\n"
+    indicator, problems = check_text(registry, path, long_text)
+    assert indicator is None and [problem.code for problem in problems] == ["file-too-large"]
+    path.write_text(long_text, encoding="utf-8")  # and the load agrees
+    assert "file-too-large" in [problem.code for problem in read_registry(good_data).problems]
+    assert check_text(registry, path, text)[1] == []

@@ -362,19 +362,23 @@ def test_a_ministry_founded_on_1_march_2025_has_no_earlier_figures(evidence):
     )
 
 
-@pytest.mark.parametrize(
-    ("info", "fields"),
-    [
-        (indicator("count"), observation(1400, "2024", UNNAMED, reporting_unit="bac-ninh-moi")),
-        (indicator("count", reporting_unit="bac-ninh-moi"), observation(1400, "2024", UNNAMED)),
-    ],
-)
-def test_an_unknown_unit(evidence, info, fields):
-    assert evidence.unit_findings(info, fields) == unit_error(
-        "unknown reporting unit 'bac-ninh-moi'; use 'vn', a province or city id ('thanh-hoa'), a ministry id "
+def test_an_unknown_unit_of_an_observation_suggests_the_closest_ids(evidence):
+    fields = observation(1400, "2024", UNNAMED, reporting_unit="bac-ninh-moi")
+    assert evidence.unit_findings(indicator("count"), fields) == unit_error(
+        "unknown reporting unit 'bac-ninh-moi'; did you mean 'bac-ninh'? (ids are listed in data/reporting-units/)",
+        "reporting-unit-unknown",
+    )
+    far = observation(1400, "2024", UNNAMED, reporting_unit="xyz")
+    assert evidence.unit_findings(indicator("count"), far) == unit_error(
+        "unknown reporting unit 'xyz'; use 'vn', a province or city id ('thanh-hoa'), a ministry id "
         "('bo-tai-chinh') or a bloc ('khoi-tinh-thanh') from data/reporting-units/",
         "reporting-unit-unknown",
     )
+
+
+def test_an_unknown_unit_of_the_indicator_is_left_to_the_indicators_own_line(evidence):
+    """Reported once by the checker at `reporting_unit:` of the indicator, not at every observation."""
+    assert evidence.unit_findings(indicator("count", reporting_unit="danang"), observation(1400, "2024", UNNAMED)) == []
 
 
 def test_without_a_catalogue_units_are_not_checked():

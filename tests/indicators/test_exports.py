@@ -241,3 +241,19 @@ def test_a_spreadsheet_csv_never_holds_a_formula():
     assert [row[1] for row in for_excel[1:]][0] == "-3.0"
     for_tools = list(csv.reader(io.StringIO(csv_bytes(frame, byte_order_mark=False).decode("utf-8"))))
     assert for_tools[1][0].startswith("=HYPERLINK")
+
+
+@pytest.mark.parametrize(
+    ("language", "unit_text", "qualifier_text"),
+    [("vi", "% GDP", "khoảng"), ("en", "% of GDP", "about")],
+)
+def test_unit_and_qualifier_are_written_in_the_downloads_language(observations, language, unit_text, qualifier_text):
+    """The English `unit` and `qualifier` stay for tools; `unit_text` and `qualifier_text` follow the language."""
+    rows = export_frame(observations, language)
+    share = row_of(rows, "digital-economy-share-of-gdp")
+    assert (share["unit"], share["qualifier"]) == ("% of GDP", "about")
+    assert (share["unit_text"], share["qualifier_text"]) == (unit_text, qualifier_text)
+    assert pd.isna(row_of(rows, "egdi-rank")["qualifier_text"])
+    text = csv_bytes(rows, byte_order_mark=False).decode("utf-8")
+    header = text.splitlines()[0]
+    assert header.split(",")[len(EXPORT_COLUMNS) + 2 : len(EXPORT_COLUMNS) + 4] == ["unit_text", "qualifier_text"]

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indicators.files import TextError, atomic_write, decode_text, read_exact, read_text
+from indicators.files import FORMAT_CHARACTERS, TextError, atomic_write, decode_text, read_exact, read_text
 from indicators.problems import display_path
 
 BOM = b"\xef\xbb\xbf"
@@ -121,13 +121,13 @@ def test_read_text_of_a_missing_file_says_it_is_missing(tmp_path):
     ]
 
 
-def test_read_text_of_a_folder_says_it_cannot_be_read(tmp_path):
+def test_read_text_of_a_folder_says_it_is_not_a_regular_file(tmp_path):
     folder = tmp_path / "registry.yaml"
     folder.mkdir()
     problems = []
     assert read_text(folder, problems) is None
     assert [(problem.code, problem.message) for problem in problems] == [
-        ("file-unreadable", "cannot read file: Is a directory")
+        ("file-not-regular", "not a regular file (a folder, pipe, device or socket); not read")
     ]
 
 
@@ -213,6 +213,8 @@ def test_whatever_is_written_reads_back(tmp_path, text):
     problems = []
     if "\x00" in text:
         assert read_text(path, problems) is None and [problem.code for problem in problems] == ["file-binary"]
+    elif FORMAT_CHARACTERS.search(text.removeprefix("\ufeff")):  # invisible format characters are refused
+        assert read_text(path, problems) is None and problems[-1].code == "text-format-character"
     elif text.startswith("\ufeff"):
         assert read_text(path, problems) == unicodedata.normalize("NFC", text[1:])
     else:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from indicators.formatting import (
     MISSING,
+    counted,
     format_date_value,
     format_number,
     format_period,
@@ -185,3 +186,7 @@ def test_the_two_languages_differ_only_in_their_marks(value):
     vi, en = format_number(value, "vi"), format_number(value, "en")
     assert vi.translate(str.maketrans(".,", ",.")) == en
     assert float(en.replace(",", "")) == pytest.approx(value, rel=1e-15)
+
+
+def test_counted_writes_the_plural_form_babel_gives():
+    assert [counted(n, "error", "errors") for n in (0, 1, 2)] == ["0 errors", "1 error", "2 errors"]

@@ -98,7 +98,7 @@ def test_symlink_outside_the_registry_is_not_followed(good_data, tmp_path):
     outside.write_text("id: secret\n", encoding="utf-8")
     os.symlink(outside, good_data / "registry" / "secret.yaml")
     assert problems_of(good_data) == [
-        "registry/secret.yaml:1:1: -: symlink points outside the registry folder; not read [symlink-outside]"
+        "registry/secret.yaml:1:1: -: a symbolic link leads outside the data folder; not read [symlink-outside]"
     ]
 
 
@@ -110,14 +110,14 @@ def test_missing_data_folder_is_one_clear_problem(tmp_path):
 
 def test_unreadable_file_is_reported(good_data, monkeypatch):
     # Permission bits do not stop root (CI runs as root), so fail the read itself.
-    original = Path.read_bytes
+    original = os.open
 
-    def refuse(path):
-        if path.name == "vssid-accounts.yaml":
+    def refuse(path, *arguments, **options):
+        if Path(path).name == "vssid-accounts.yaml":
             raise PermissionError(13, "Permission denied")
-        return original(path)
+        return original(path, *arguments, **options)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     assert problems_of(good_data) == [
         "registry/vssid-accounts.yaml:1:1: -: cannot read file: Permission denied [file-unreadable]"
     ]

@@ -48,7 +48,7 @@ def test_registry_error_counts_and_lists_the_errors_but_keeps_every_problem():
     warning = Problem("b.yaml", 1, 1, "-", "file starts with a BOM", "utf8-bom", "warning")
     raised = RegistryError([warning, error])
     assert raised.problems == [warning, error]
-    assert str(raised) == f"1 problem(s) in the registry:\n{error}"
+    assert str(raised) == f"1 problem in the registry:\n{error}"
 
 
 def test_display_path_is_relative_below_the_working_folder(tmp_path, monkeypatch):

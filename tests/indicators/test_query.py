@@ -112,7 +112,7 @@ def test_year_bounds_are_the_first_and_last_starting_years(frame):
 
 def test_an_empty_summary_still_has_its_columns(frame):
     summary = kpi_summary(frame.iloc[:0])
-    assert summary.empty and list(summary.columns) == [*frame.columns, "previous_value", "history"]
+    assert summary.empty and list(summary.columns) == [*frame.columns, "previous_value", "previous_period", "history"]
 
 
 def test_the_summary_compares_with_the_previous_figure_of_the_same_period_type(frame):
