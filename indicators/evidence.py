@@ -128,7 +128,7 @@ class Evidence:
                 message = f"the quote speaks of the present ('{_present_words(statement)}'): its period is the source's date, {published.isoformat()}"
                 return [Finding(("period",), message, "period-not-in-quote")]
             return []
-        found = self._context_findings(period, fields["quote"], source)
+        found = self._context_findings(period, fields["quote"], source, fields.get("value"))
         if found is not None:
             return found
         message = (
@@ -137,13 +137,15 @@ class Evidence:
         )
         return [Finding(("period",), message, "period-unsupported", "warning")]
 
-    def _context_findings(self, period: Period, quote: str, source: SourceDocument | None) -> list[Finding] | None:
+    def _context_findings(
+        self, period: Period, quote: str, source: SourceDocument | None, value: float | None = None
+    ) -> list[Finding] | None:
         """What the document around the quote says of its period (see `indicators.proofs.context`):
         nothing when it is the observation's, an error naming the sentence when it is another;
         None when the document does not say."""
         if source is None or self.catalogue is None:
             return None
-        verdict = period_in_force(source, quote, period.label, self.catalogue)
+        verdict = period_in_force(source, quote, period.label, self.catalogue, value)
         if verdict is None:
             return None
         return [] if verdict.agrees else [Finding(("period",), verdict.message, "period-not-in-quote")]

@@ -215,6 +215,9 @@ class Statement:
         if len(values) >= 2 and self._list_after(values[-1].end, [p for p in self.periods if p.role == "period"]):
             reason = "the values and the periods are listed without 'lần lượt': which goes with which is not said"
             return PeriodOf(reason=reason, per_year=per_year)
+        owner = self._period_before_brackets(figure)
+        if owner is not None:  # "so với năm 2023 (0,7311)": the value of the period the brackets follow
+            return PeriodOf(owner.labels, "sentence", owner, per_year=per_year)
         roles = {"period", "target"} if target else {"period"}
         candidates = [
             p for p in self.periods if p.role in roles and (p.labels or p.day_month or p.relative or p.unsupported)
@@ -231,6 +234,20 @@ class Statement:
         if present:  # "Thành phố hiện cung cấp 1.215 ...; tỷ lệ ... đạt 74,6%": the present is its clause's
             return PeriodOf((), "present", present[0], per_year=per_year)
         return PeriodOf(reason="the sentence states no period for this figure", per_year=per_year)
+
+    def _period_before_brackets(self, figure: NumberMention) -> PeriodMention | None:
+        """The period written right before the brackets that hold only this figure
+        ("tăng 8,9% so với năm 2023 (0,7311)"), or None."""
+        bracket = self._brackets(figure.start)
+        if bracket is None or self.sentence[bracket + 1 : figure.start].strip():
+            return None
+        closed = self.sentence.find(")", figure.end)
+        if closed < 0 or self.sentence[figure.end : closed].strip(" %"):
+            return None
+        return next(
+            (p for p in self.periods if p.labels and p.end <= bracket and not self.sentence[p.end : bracket].strip()),
+            None,
+        )
 
     def _year_of_range(
         self, mention: PeriodMention, position: tuple[int, int], values: int, per_year: bool
@@ -341,6 +358,13 @@ class Statement:
         after_end = target.start() if target and not self._brackets(target.start()) else after_end
         after = [u for u in units if figure.end <= u.start < after_end and not own_word]
         nearest = before[-1] if before else (after[0] if after else None)
+        owner = self._name_before(bracket) if bracket is not None else ""
+        if owner and not any(u.end + self._space_after(u.end) == bracket for u in self.units):
+            # "Việt Nam xếp sau Singapore (hạng 4)": the value in brackets is the name's, outside the catalogue
+            return UnitOf(how="ambiguous", reason=f"the value in brackets belongs to '{owner}', not a reporting unit")
+        if nearest is not None and bracket is not None and self._inside_a_longer_name(nearest, bracket):
+            owner = self.sentence[self._name_start(nearest.start) : bracket].strip()
+            return UnitOf(how="ambiguous", reason=f"the value in brackets belongs to '{owner}', not a reporting unit")
         if nearest is None and _UNNAMED_EXTREME.search(self.sentence, clause_start, figure.start):
             return UnitOf(how="ambiguous", reason="the figure belongs to a unit the sentence does not name ('… nhất')")
         if nearest is None and clause_start and (_GOES_ON.match(self.sentence, clause_start) or not own_word):
@@ -400,6 +424,29 @@ class Statement:
         rest = self.sentence[at:].lstrip()
         return rest[:1].isupper()
 
+    def _name_before(self, bracket: int) -> str:
+        """The capitalised words written right before a bracket ("Thái Lan (hạng 41)"), or ""."""
+        words = self.sentence[:bracket].split()
+        name = []
+        while words and words[-1][:1].isupper() and words[-1][-1:].isalpha():
+            name.insert(0, words.pop())
+        return " ".join(name) if name and len(words) else ""
+
+    def _name_start(self, at: int) -> int:
+        """Where the name ending with the unit written at `at` starts: after the last
+        comma, colon, "là" or "và" before it."""
+        before = self.sentence[:at]
+        stops = [before.rfind(mark) + len(mark) for mark in (",", ";", ":", "(", " là ", " và ", " gồm ")]
+        return max(0, *stops)
+
+    def _inside_a_longer_name(self, unit: UnitMention, bracket: int) -> bool:
+        """Whether a unit that owns a value in brackets is only the end of a longer name
+        ("Bảo hiểm xã hội Việt Nam (92,10)"): the value is that name's, not the unit's."""
+        if unit.end + self._space_after(unit.end) != bracket:
+            return False
+        words = self.sentence[self._name_start(unit.start) : unit.start].split()
+        return any(word[:1].isupper() for word in words if word.lower() not in ("tỉnh", "thành", "phố", "tp.", "tp"))
+
     def _space_after(self, at: int) -> int:
         return len(self.sentence[at:]) - len(self.sentence[at:].lstrip())
 
@@ -449,6 +496,12 @@ class Statement:
         for match in _TARGET_WORDS.finditer(before):
             if self._brackets(clause_start + match.start()) is None:
                 return True
+        # "yêu cầu ... hoàn thành các chỉ tiêu: a; b": a target word before a colon governs every item after it
+        colon = self.sentence.rfind(":", 0, clause_start)
+        if colon >= 0 and any(
+            self._brackets(match.start()) is None for match in _TARGET_WORDS.finditer(self.sentence, 0, colon)
+        ):
+            return True
         return any(
             p.role == "target" and clause_start <= p.start and p.end <= figure.start and self._brackets(p.start) is None
             for p in self.periods
