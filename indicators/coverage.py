@@ -26,14 +26,17 @@ from indicators.tables.coverage import table_claims
 from indicators.text import fold, split_sentences
 from indicators.yaml_reader import read_yaml, validate_document
 
-_DATE_CONTEXT = re.compile(r"(ngày|sáng|chiều|tối|trưa|nay|hôm|\()\s*$", re.IGNORECASE)
+_DATE_CONTEXT = re.compile(r"(ngày|sáng|chiều|tối|trưa|nay|hôm)\s*$", re.IGNORECASE)
+# "(12/7)", "(3)": a day or a list number in brackets; "Hà Nội (0,8241)" is an index value
+_BRACKET_OPENS = re.compile(r"\(\s*$")
 _FULL_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](19|20)\d{2}\b")
 _NAME_BEFORE = re.compile(
-    r"(đề án|đại hội|(?:nghị quyết|quyết định|nghị định|thông tư|chỉ thị|công văn|báo cáo|kế hoạch) số|(?<!tổng )(?<!con )số"
-    r"|mức độ|thứ|covid-|lần)\s*$",
+    r"(đề án|đại hội|(?:nghị quyết|quyết định|nghị định|thông tư|chỉ thị|công văn|báo cáo|kế hoạch) số|(?<!tổng )(?<!con )(?<!chỉ )số"
+    r"|mức độ|(?<!xếp )thứ|covid-|lần)\s*$",
     re.IGNORECASE,
 )
-_DURATION_AFTER = re.compile(r"^\s*(tháng|năm|ngày|giờ|tuần|quý)\b", re.IGNORECASE)
+# "5 năm" is a duration, "44 năm 2024" a figure and its year
+_DURATION_AFTER = re.compile(r"^\s*(?:(?:tháng|ngày|giờ|tuần|quý)\b|năm\b(?!\s+(?:19|20)\d{2}\b))", re.IGNORECASE)
 # A duration is a measure when a comparison or an average comes before it ("giảm xuống dưới 3 ngày").
 _MEASURED_DURATION_BEFORE = re.compile(
     r"(dưới|trên|hơn|khoảng|gần|còn|xuống|đạt|bình quân|trung bình|mất|chỉ)\s*$", re.IGNORECASE
@@ -77,7 +80,11 @@ def is_claim(line: str, mention: NumberMention, dates: list[tuple[int, int]] | N
     before = line[max(0, mention.start - _CONTEXT_CHARACTERS) : mention.start]
     after = line[mention.end : mention.end + _CONTEXT_CHARACTERS]
     if mention.percent or mention.scale_word or mention.denominator:
-        if mention.denominator and _DATE_CONTEXT.search(before[-12:]) and mention.denominator <= 12:
+        if (
+            mention.denominator
+            and (_DATE_CONTEXT.search(before[-12:]) or _BRACKET_OPENS.search(before[-4:]))
+            and mention.denominator <= 12
+        ):
             return False
         return not (_FULL_DATE.match(line, mention.start))
     if dates is None:
@@ -85,6 +92,8 @@ def is_claim(line: str, mention: NumberMention, dates: list[tuple[int, int]] | N
     if any(start <= mention.start < end for start, end in dates):
         return False
     if _DATE_CONTEXT.search(before[-12:]) or _NAME_BEFORE.search(before[-16:]):
+        return False
+    if _BRACKET_OPENS.search(before[-4:]) and float(mention.value).is_integer() and "," not in mention.text:
         return False
     if before.endswith("-") or before.endswith("/") or _IDENTIFIER_AFTER.match(after):
         return False

@@ -25,7 +25,7 @@ from indicators.citations import stating_mentions
 from indicators.models import IndicatorInfo, Target
 from indicators.numbers import NumberMention, find_numbers
 from indicators.periods import Period, parse_period
-from indicators.proofs.context import period_in_force, publishers_province
+from indicators.proofs.context import period_in_force, publishers_province, sentence_reading
 from indicators.registry import SourceDocument
 from indicators.reporting_units import UnitCatalogue
 from indicators.statements import PeriodOf, Statement, analyse
@@ -71,7 +71,7 @@ class Evidence:
             return []  # reported as value-not-in-quote
         given = [statement.period_of(figure) for figure in figures]
         stated = [found for found in given if found.how in ("sentence", "list-position")]
-        labels = {label for found in stated for label in self._labels(found, source)}
+        labels = {label for found in stated for label in self._labels(found, source, fields["quote"])}
         if labels:
             if period.label in labels:
                 return []
@@ -86,12 +86,19 @@ class Evidence:
             return [Finding(("period",), message, "period-not-in-quote")]
         return self._period_from_elsewhere(period, fields, source)
 
-    def _labels(self, found: PeriodOf, source: SourceDocument | None) -> tuple[str, ...]:
+    def _labels(self, found: PeriodOf, source: SourceDocument | None, quote: str = "") -> tuple[str, ...]:
+        """The labels a period mention stands for; a day or month without a year ("đến ngày
+        31/12", "đến cuối quý") takes the document's year (or quarter) at the quote's sentence,
+        else the source's year."""
         published = source.meta.published if source else None
         if found.how == "present":
             return (published.isoformat(),) if published else ()
         if found.mention is None:
             return ()
+        if source is not None and (found.mention.day_month or found.mention.relative):
+            reading = sentence_reading(source, quote, self.catalogue)
+            if reading is not None:
+                return reading.resolved(found.mention)
         return found.mention.resolved(published.year if published else None)
 
     def _wrong_period(
@@ -99,7 +106,9 @@ class Evidence:
     ) -> str:
         stated = "; ".join(f"'{found.mention.text}'" for found in given if found.mention is not None)
         # with the source's year where the words leave it out ("tính đến 15/11", "năm nay")
-        labels = ", ".join(dict.fromkeys(label for found in given for label in self._labels(found, source)))
+        labels = ", ".join(
+            dict.fromkeys(label for found in given for label in self._labels(found, source, statement.sentence))
+        )
         if found_elsewhere := [m for m in statement.periods if period.label in m.labels]:
             where = f"'{found_elsewhere[0].text}' goes with another figure"
             return f"the quote gives this value for {labels} ({stated}), not {period.label}: {where}"
@@ -119,7 +128,7 @@ class Evidence:
                 message = f"the quote speaks of the present ('{_present_words(statement)}'): its period is the source's date, {published.isoformat()}"
                 return [Finding(("period",), message, "period-not-in-quote")]
             return []
-        found = self._context_findings(period, fields["quote"], source)
+        found = self._context_findings(period, fields["quote"], source, fields.get("value"))
         if found is not None:
             return found
         message = (
@@ -128,13 +137,15 @@ class Evidence:
         )
         return [Finding(("period",), message, "period-unsupported", "warning")]
 
-    def _context_findings(self, period: Period, quote: str, source: SourceDocument | None) -> list[Finding] | None:
+    def _context_findings(
+        self, period: Period, quote: str, source: SourceDocument | None, value: float | None = None
+    ) -> list[Finding] | None:
         """What the document around the quote says of its period (see `indicators.proofs.context`):
         nothing when it is the observation's, an error naming the sentence when it is another;
         None when the document does not say."""
         if source is None or self.catalogue is None:
             return None
-        verdict = period_in_force(source, quote, period.label, self.catalogue)
+        verdict = period_in_force(source, quote, period.label, self.catalogue, value)
         if verdict is None:
             return None
         return [] if verdict.agrees else [Finding(("period",), verdict.message, "period-not-in-quote")]
@@ -156,11 +167,16 @@ class Evidence:
             own = [mention for mention in periods if mention.role == "period"]
             if not own and any(mention.role == "present" for mention in periods):
                 return []  # "Hiện 100% cơ quan ...": the present, at the source's date
+        reading = sentence_reading(source, period_quote, self.catalogue)
         stated = {
             label
             for mention in periods
             if mention.role == "period"
-            for label in mention.resolved(published.year if published else None)
+            for label in (
+                reading.resolved(mention)
+                if reading is not None
+                else mention.resolved(published.year if published else None)
+            )
         }
         if (
             period.label in stated

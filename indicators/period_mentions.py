@@ -63,6 +63,8 @@ class PeriodMention:
                 return ()
             return (f"{source_year}-{month:02d}-{day:02d}",)
         relative = self.relative
+        if relative == "quarter-end":
+            return ()  # the quarter is the one in force (`indicators.reading`), not the year's
         if relative == "year":
             return (str(source_year),)
         if relative == "year-end":
@@ -159,6 +161,20 @@ _AFTER_A_BARE_YEAR = re.compile(r"\d|[/.,-]\d|%|\s*(?:tỷ|triệu|nghìn|ngàn)
 _WITHOUT_A_YEAR: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     ("rate", ("hàng năm", "hằng năm", "mỗi năm", "/"), re.compile(r"\b(?:hàng|hằng|mỗi)\s+năm\b|/\s*năm\b")),
     ("year-end", ("năm nay",), re.compile(r"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+năm\s+nay")),
+    # "Đến cuối năm", "hết năm": the end of the document's year
+    (
+        "year-end",
+        ("cuối năm", "hết năm"),
+        re.compile(
+            r"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?<!tháng )(?<!nửa )(?:hết|cuối)\s+năm\b(?!\s*(?:nay|\d|học|trước|sau|tới|qua|ngoái|đó))"
+        ),
+    ),
+    # "Đến cuối quý": the last day of the quarter in force
+    (
+        "quarter-end",
+        ("cuối quý", "hết quý"),
+        re.compile(r"(?:(?:tính\s+)?(?:đến|tới)\s+)?(?:hết|cuối)\s+quý\b(?!\s*(?:[ivx\d]|này|trước|sau|tới|đó))"),
+    ),
     ("this-half", ("năm nay",), re.compile(r"(?:6|sáu)\s+tháng\s+(đầu|cuối)?\s*năm\s+nay")),
     ("this-year", ("năm nay",), re.compile(r"\bnăm\s+nay\b")),
     (
@@ -207,8 +223,11 @@ _WITHOUT_A_YEAR: list[tuple[str, tuple[str, ...], re.Pattern]] = [
         ),
     ),
 ]
+# "so với cùng kỳ năm 2023", "gấp 1,9 lần năm 2023", "gấp đôi cuối năm 2024", "gấp 2,1 lần cả năm 2024"
 _COMPARISON_BEFORE = re.compile(
-    r"(?:so\s+với\s+(?:mức\s+.{0,40}?\s+|[^\d,;()]{0,30}?\s+)?|gấp\s+[^\d,;()]{0,20}?lần\s+)$", re.IGNORECASE
+    r"(?:so\s+với\s+(?:mức\s+.{0,40}?\s+|[^\d,;()]{0,30}?\s+)?"
+    r"|gấp\s+(?:[\d.,]+\s+lần|[^\d,;()]{0,20}?lần|đôi|rưỡi)\s+(?:so\s+với\s+)?(?:[^\d,;()]{0,20}?\s+)?)$",
+    re.IGNORECASE,
 )
 _TARGET_WORDS = ("mục tiêu", "phấn đấu", "kế hoạch", "chỉ tiêu", "định hướng")
 _TARGET_BEFORE = re.compile(
@@ -304,6 +323,8 @@ def _mentions_of(kind: str, match: re.Match, sentence: str) -> list[PeriodMentio
         return [PeriodMention(start, end, text, None, "present")]
     if kind == "year-end":
         return [PeriodMention(start, end, text, None, role, relative="year-end")]
+    if kind == "quarter-end":
+        return [PeriodMention(start, end, text, None, role, relative="quarter-end")]
     if kind == "months-so-far":
         return [PeriodMention(start, end, text, None, role, unsupported=f"the first {groups[0]} months of a year")]
     if kind == "half-of-year":
@@ -377,7 +398,7 @@ def _mentions_of(kind: str, match: re.Match, sentence: str) -> list[PeriodMentio
 def _role(sentence: str, start: int) -> str:
     before = sentence[max(0, start - 60) : start]
     low = before.lower()
-    if ("so với" in low or "lần" in low) and _COMPARISON_BEFORE.search(before):
+    if ("so với" in low or "gấp" in low) and _COMPARISON_BEFORE.search(before):
         return "comparison"
     if any(word in low for word in _TARGET_WORDS) and _TARGET_BEFORE.search(before):
         return "target"

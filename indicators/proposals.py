@@ -15,8 +15,9 @@ from indicators.numbers import NumberMention, find_numbers
 from indicators.period_mentions import PeriodMention
 from indicators.periods import parse_period
 from indicators.reading import PeriodContext, SentenceReading, read_document
+from indicators.reading.context import names_no_unit
 from indicators.registry import SourceDocument
-from indicators.reporting_units import UnitCatalogue
+from indicators.reporting_units import MERGER_DAY, UnitCatalogue
 from indicators.statements import Statement, analyse
 from indicators.text import fold, sentences
 from indicators.vocabulary import QUALIFIERS, SCALE_OF_FACTOR
@@ -38,11 +39,13 @@ _CHANGE_BEFORE = re.compile(
 _RANK_BEFORE = re.compile(r"(?:xếp\s+(?:hạng|thứ)|hạng|đứng\s+thứ|thứ)\s*(?:thứ\s+)?$", re.IGNORECASE)
 _LEVEL_BEFORE = re.compile(r"cấp\s+độ\s*$", re.IGNORECASE)
 _COMPARISON_BASE_BEFORE = re.compile(
-    r"(?:\btừ\s+(?:vị\s+trí|mức|hạng|thứ)|so\s+với(?:\s+mức)?|(?:gấp|bằng)\s+(?:\S+\s+){1,2}(?:con\s+số|mức)|(?:hơn|kém)\s+(?:mức|con\s+số))\s+(?:\S+\s+){0,2}$",
+    r"(?:\btừ\s+(?:vị\s+trí|mức|hạng|thứ)|so\s+với(?!\s+(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu))(?:\s+mức)?|(?:gấp|bằng)\s+(?:\S+\s+){1,2}(?:con\s+số|mức)|(?:hơn|kém)\s+(?:mức|con\s+số))\s+"
+    r"(?:(?!(?:lên|xuống|đến|tới|thành)\s)[^\s;,]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "(cùng kỳ năm 2024 tăng 8,6%)": the same period a year before
 _SAME_TIME_BEFORE = re.compile(r"\s*(?:cùng\s+kỳ|so\s+với)\b", re.IGNORECASE)
+_OWN_YEAR_AFTER = re.compile(r"^\s*\((?:năm\s+)?(?:19|20)\d{2}\)")
 _RATIO_AFTER = re.compile(r"^\s*lần\b", re.IGNORECASE)
 # "có tỷ lệ dưới 20%", "Có 14 địa phương đạt trên 50%", "còn dưới 60 điểm", "(trên 0,75)"
 _THRESHOLD_BEFORE = re.compile(
@@ -51,11 +54,33 @@ _THRESHOLD_BEFORE = re.compile(
 )
 _RANKED_TOTAL_BEFORE = re.compile(r"(?:\btheo|\btrong\s+(?:số\s+)?|\btrên\s+tổng\s+số)\s*$", re.IGNORECASE)
 _UNITS_AFTER = re.compile(r"^\s*(?:tỉnh|địa\s+phương|bộ|nền\s+kinh\s+tế|quốc\s+gia)\b", re.IGNORECASE)
-_GROUP_BEFORE = re.compile(r"\bnhóm\s*$", re.IGNORECASE)
+_GROUP_BEFORE = re.compile(r"(?:\bnhóm|\bbảng\s+xếp\s+hạng|\bdanh\s+sách|\btop)\s*$", re.IGNORECASE)
+# "Bình quân mỗi ngày, ... tiếp nhận 1.250 hồ sơ": a daily rate stated before the figure
+_PER_DAY_BEFORE = re.compile(r"\b(?:mỗi|một)\s+ngày\b", re.IGNORECASE)
+# "Có 17 tỉnh ... đạt trên 30%": units counted by a threshold
+_UNITS_COUNTED_AFTER = re.compile(
+    r"^\s*(?:tỉnh|thành\s+phố|địa\s+phương|bộ|ngành|huyện|xã|phường|đơn\s+vị|cơ\s+quan)\b[^;]*?"
+    r"(?:\b(?:trên|dưới|từ|hơn|vượt)\s+\d|\btrở\s+lên\b)",
+    re.IGNORECASE,
+)
+# "Khoảng cách giữa ...", "chênh lệch ...", "cao hơn Gia Lai 0,15 điểm": a gap between two units
+_GAP_BEFORE = re.compile(
+    r"\b(?:khoảng\s+cách|chênh\s+lệch)\b|\b(?:cao|thấp|kém)\s+hơn\s+(?:(?-i:[A-ZĐ])|khối|cả\s+nước|các)[^\d,;()]{0,30}$",
+    re.IGNORECASE,
+)
+# "mỗi xã, phường có ít nhất 1 điểm": a norm for each unit below, not a value of the unit
+_EACH_UNIT_BEFORE = re.compile(
+    r"\bmỗi\s+(?:xã|phường|huyện|thôn|bản|hộ|người|doanh\s+nghiệp|đơn\s+vị|cơ\s+quan|trường|tỉnh|bộ)\b",
+    re.IGNORECASE,
+)
 _FORECAST = re.compile(r"\b(?:dự\s+báo|dự\s+kiến|có\s+thể\s+đạt|kiến\s+nghị|đề\s+xuất)\b", re.IGNORECASE)
 _PER_DAY_AFTER = re.compile(r"^[^,;.]{0,40}?(?:\bmỗi\s+ngày|\bmột\s+ngày|/\s*ngày)\b", re.IGNORECASE)
 _EARLIER_PERIOD = re.compile(r"(?<!với )(?<!cùng kỳ )\b(?:tuần|tháng|quý|năm|kỳ)\s+trước(?:\s+đó)?\b", re.IGNORECASE)
 _EDITION_KINDS = ("rank", "level", "score")
+_EDITION_BEFORE = re.compile(r"\b(?:vị\s+trí|bậc|hạng|xếp\s+(?:thứ|ở)?|đứng\s+thứ)\s*(?:thứ\s+)?$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\b(?:đến|tới)\s+(?:hết\s+)?$", re.IGNORECASE)
+_INDEX_NAMED = re.compile(r"(?-i:Chỉ\s+số)\s+(?-i:[A-ZĐ]|[^,;]*\((?-i:[A-Z]{2,})\))")
+_EDITION_AFTER = re.compile(r"^\s*(?:bậc|hạng|vị\s+trí)\b", re.IGNORECASE)
 _RUNNING_DAYS = 60  # a year-end report may come out a few weeks before the year ends
 _SINCE = re.compile(r"\b(?:kể\s+từ\s+khi|từ\s+khi)\b", re.IGNORECASE)
 # Between a hedge and its figure: "ước tính đạt 82,3", "ước đạt khoảng"
@@ -67,6 +92,7 @@ _ESTIMATE_OPENS = re.compile(r"^\s*(?:ước\s+tính|ước)\b", re.IGNORECASE)
 _UNNAMED_PROVINCE = re.compile(
     r"\b(?:toàn\s+tỉnh|của\s+tỉnh|trên\s+địa\s+bàn\s+tỉnh|toàn\s+thành\s+phố)\b(?!\s+(?-i:[A-ZĐÂÊÔƠƯ]))", re.IGNORECASE
 )
+_FORMER_TERRITORY = re.compile(r"\bcũ\b|\btrước\s+(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp)", re.IGNORECASE)
 _MONEY = re.compile(r"^(?:đồng|usd|vnd|đô\s+la)\b", re.IGNORECASE)
 
 
@@ -81,7 +107,7 @@ class Sentence:
 class Proposal:
     """What the sentence says about one figure, ready to become an observation (or a target).
 
-    `period_from` is "sentence", "list-position", "context" (then `period_quote` holds the
+    `period_from` is "sentence", "list-position", "column" (a table's header of years), "context" (then `period_quote` holds the
     sentence that states it), "source-date" (present-tense wording) or "none"; `refusal`,
     when set, says why the figure cannot be filed without a hint and what to add."""
 
@@ -133,6 +159,8 @@ class Proposal:
             return f"from a context sentence, written as period_quote ('{self.period_words}')"
         if self.period_from == "source-date":
             return f"the source's date, for present-tense wording ('{self.period_words}')"
+        if self.period_from == "column":
+            return f"from its column's heading in the table ('{self.period_words}')"
         if self.period_from == "list-position":
             return f"from its place in the list ('{self.period_words}')"
         return f"from the sentence ('{self.period_words}')"
@@ -244,8 +272,10 @@ def _proposal(
     if not_a_figure:
         return replace(proposal, figure_refusal=f"'{figure.text}' is {not_a_figure}")
     proposal = _with_period(proposal, source, reading, figure)
-    proposal = _within_the_document(proposal, source, statement)
-    return _with_unit(proposal, source, statement, figure, catalogue)
+    if not proposal.target and _due_after(proposal, source, statement, figure):
+        proposal = replace(proposal, target=True)  # "đến năm 2025, kinh tế số chiếm 20%", written in 2024
+    proposal = _within_the_document(proposal, source, statement, figure)
+    return _with_unit(proposal, source, reading, figure, catalogue)
 
 
 def _not_an_observation(statement: Statement, figure: NumberMention, before: str, after: str) -> str:
@@ -254,24 +284,57 @@ def _not_an_observation(statement: Statement, figure: NumberMention, before: str
     clause = before[before.rfind(";") + 1 :]
     opened = before.rfind("(")
     in_brackets = opened > before.rfind(")")
-    if _COMPARISON_BASE_BEFORE.search(before[-40:]) or (in_brackets and _SAME_TIME_BEFORE.match(before[opened + 1 :])):
+    own_year = _OWN_YEAR_AFTER.match(after)  # "từ vị trí 59 (năm 2016)": a base with its own year is that year's figure
+    if (_COMPARISON_BASE_BEFORE.search(before[-40:]) and not own_year) or (
+        in_brackets and _SAME_TIME_BEFORE.match(before[opened + 1 :])
+    ):
         return "a comparison base, not a figure of its own period"
+    if _GAP_BEFORE.search(clause):
+        return "a gap between two units ('khoảng cách', 'chênh lệch', 'cao hơn X …'), no unit's own figure"
     if _RATIO_AFTER.match(after):
         return "a ratio ('… lần'), not a figure the registry keeps; file the two figures it compares"
     if _THRESHOLD_BEFORE.search(clause[-90:]):
         return "a threshold that says which units are counted ('có … trên/dưới …'), not an observation"
     if _RANKED_TOTAL_BEFORE.search(before[-30:]) and _UNITS_AFTER.match(after):
         return "the number of units a ranking covers ('theo 63 tỉnh'), not an observation"
-    if _GROUP_BEFORE.search(before[-12:]):
+    if _GROUP_BEFORE.search(before[-24:]):
         return "the size of a group ('nhóm 10 …'), not an observation"
     if _FORECAST.search(clause):
         return "a forecast or a recommendation ('dự báo', 'dự kiến', 'kiến nghị'), neither an observation nor a target"
-    if _PER_DAY_AFTER.match(after):
+    if _PER_DAY_AFTER.match(after) or _PER_DAY_BEFORE.search(clause):
         return "a daily rate ('mỗi ngày'); the registry keeps no per-day figures"
+    if not figure.percent and figure.denominator is None and _UNITS_COUNTED_AFTER.match(after):
+        return "the number of units that meet a threshold ('Có 17 tỉnh … trên 30%'), no unit's own figure"
+    if _EACH_UNIT_BEFORE.search(clause):
+        return "a norm for each unit below ('mỗi xã … ít nhất 1'), not a value of the unit"
     return ""
 
 
-def _within_the_document(proposal: Proposal, source: SourceDocument, statement: Statement) -> Proposal:
+def _due_after(proposal: Proposal, source: SourceDocument, statement: Statement, figure: NumberMention) -> bool:
+    """Whether the sentence gives the figure "by" a year ("đến năm 2025") that had not ended
+    when the source was published: a figure due then, that is a target."""
+    published = source.meta.published
+    if published is None or proposal.period_from != "sentence" or not (proposal.period or "").isdecimal():
+        return False
+    mention = statement.period_of(figure).mention
+    by = mention is not None and _BY_BEFORE.search(statement.sentence[: mention.start][-12:])
+    return bool(by) and int(proposal.period) >= published.year
+
+
+def _of_an_edition(statement: Statement, figure: NumberMention) -> bool:
+    """Whether a figure is read off a ranking's edition (a place, a step or a level: "tăng 2
+    bậc", "giữ nguyên vị trí 36", "xếp ở bậc 1/5"), complete when published within its year."""
+    start, end = statement._clause(figure)
+    before = statement.sentence[start : figure.start][-30:]
+    after = statement.sentence[figure.end : end][:12]
+    # "Chỉ số dịch vụ trực tuyến (OSI) của Việt Nam đạt 0,7934": a named index's value
+    index = _INDEX_NAMED.search(statement.sentence, start, figure.start)
+    return bool(_EDITION_BEFORE.search(before) or _EDITION_AFTER.match(after) or index)
+
+
+def _within_the_document(
+    proposal: Proposal, source: SourceDocument, statement: Statement, figure: NumberMention
+) -> Proposal:
     """Refuse a period the document cannot give the figure: one still running when it was
     published (an observation, not a target), a running total since an unstated day, or a
     period read from context in a sentence that speaks of an earlier one ("tuần trước")."""
@@ -286,7 +349,11 @@ def _within_the_document(proposal: Proposal, source: SourceDocument, statement: 
         # a flow counted over a period that still had months to run (an index's edition is named by its year)
         running = period is not None and (
             period.start > published
-            or (proposal.kind not in _EDITION_KINDS and (period.end - published).days > _RUNNING_DAYS)
+            or (
+                proposal.kind not in _EDITION_KINDS
+                and not _of_an_edition(statement, figure)
+                and (period.end - published).days > _RUNNING_DAYS
+            )
         )
         if running:
             return replace(
@@ -295,6 +362,13 @@ def _within_the_document(proposal: Proposal, source: SourceDocument, statement: 
                 "a figure for part of it needs its own day: add --period",
             )
     if proposal.period_from == "context":
+        base = next((p for p in statement.periods if p.role == "comparison" and proposal.period in p.labels), None)
+        if base is not None:
+            return replace(
+                proposal,
+                period_refusal=f"the period in force ({proposal.period}) is the sentence's own comparison base "
+                f"('{base.text}'); add --period",
+            )
         earlier = _EARLIER_PERIOD.search(statement.sentence)
         if earlier:
             return replace(
@@ -345,16 +419,19 @@ def _with_period(proposal, source, reading: SentenceReading, figure) -> Proposal
         return replace(
             proposal, period=published.isoformat(), period_from="source-date", period_words=found.mention.text
         )
+    column = reading.column_of(figure.start)
+    if column is not None:  # "Bắc Ninh | 49,86 | 51,20" under "Địa phương | 2022 | 2023"
+        return replace(proposal, period=column, period_from="column", period_words=column)
     present = next((p for p in statement.periods if p.role == "present"), None)
     if present is not None:  # "Tỉnh hiện có 1.028 tổ ...; 96,5% người dân ...": does "hiện" reach this clause?
         return replace(
             proposal,
             period_refusal=f"the sentence speaks of the present ('{present.text}') in another clause; add --period",
         )
-    return _period_from_context(proposal, reading.context)
+    return _period_from_context(proposal, reading.context, reading.text)
 
 
-def _period_from_context(proposal: Proposal, context: PeriodContext) -> Proposal:
+def _period_from_context(proposal: Proposal, context: PeriodContext, reading_text: str) -> Proposal:
     """The period in force at the sentence (set by the title, a heading or a sentence
     before), written as `period_quote`, or a refusal that says why there is none."""
     if context.label is None:
@@ -362,6 +439,9 @@ def _period_from_context(proposal: Proposal, context: PeriodContext) -> Proposal
             proposal,
             period_refusal=f"the sentence states no period and {context.reason}; add --period (2024, 2024-H1, 2024-06-30, …)",
         )
+    if context.where == "present" and context.quote == reading_text:
+        # the sentence's own wording speaks of the present ("tỉnh X (mới)"): the source's date
+        return replace(proposal, period=context.label, period_from="source-date", period_words=context.words)
     return replace(
         proposal,
         period=context.label,
@@ -391,10 +471,10 @@ def _joined_periods(statement: Statement, mention: PeriodMention | None) -> str:
     return ""
 
 
-def _with_unit(proposal, source, statement, figure, catalogue) -> Proposal:
+def _with_unit(proposal, source, reading: SentenceReading, figure, catalogue) -> Proposal:
     if catalogue is None:
         return proposal
-    proposal = _unit_of(proposal, source, statement, figure, catalogue)
+    proposal = _unit_of(proposal, source, reading, figure, catalogue)
     unit_id, label = proposal.reporting_unit, proposal.period
     if proposal.refusal or unit_id is None or label is None or unit_id not in catalogue:
         return proposal
@@ -404,27 +484,72 @@ def _with_unit(proposal, source, statement, figure, catalogue) -> Proposal:
         return proposal
     days = [period.start] if period.kind == "range" else [period.start, period.end]
     if all(catalogue.at(unit_id, day) is not None for day in days if day is not None):
-        return proposal
+        return _territory_named(proposal, source, reading.statement, period, catalogue)
     name = catalogue.latest(unit_id).name
     refusal = f"{name} was not a reporting unit throughout {label} (a merger): add --reporting-unit or --period"
     return replace(proposal, unit_refusal=refusal)
 
 
-def _unit_of(proposal, source, statement, figure, catalogue) -> Proposal:
+def _territory_named(proposal, source, statement: Statement, period, catalogue) -> Proposal:
+    """Refuse a figure for a period before the 1 July 2025 merger of a province whose
+    territory changed then, in a source written after it that does not say the former
+    territory ("(cũ)", "trước khi hợp nhất"): it may be the merged province's recomputed value."""
+    unit_id, published = proposal.reporting_unit, source.meta.published
+    versions = catalogue.versions[unit_id]
+    if published is None or published < MERGER_DAY or period.end is None or period.end >= MERGER_DAY:
+        return proposal
+    if len(versions) < 2 or versions[-1].valid_from != MERGER_DAY or _FORMER_TERRITORY.search(statement.sentence):
+        return proposal
+    refusal = (
+        f"{versions[-1].name} took in other provinces on {MERGER_DAY.isoformat()} and the source, written after, "
+        f"does not say the {proposal.period} figure is the former territory's ('(cũ)'); add --reporting-unit"
+    )
+    return replace(proposal, unit_refusal=refusal)
+
+
+def _unit_of(proposal, source, reading: SentenceReading, figure, catalogue) -> Proposal:
+    statement = reading.statement
     found = statement.unit_of(figure, catalogue)
+    if found.how == "new-unit" and proposal.period and found.unit_id in catalogue:
+        formed = catalogue.latest(found.unit_id).valid_from
+        try:
+            starts = parse_period(proposal.period).start
+        except ValueError:
+            starts = None
+        if formed is not None and starts is not None and starts < formed:
+            refusal = (
+                f"'(mới)' names the unit formed on {formed.isoformat()}: a figure for {proposal.period} "
+                "recomputed for it is no observation of a unit in force then"
+            )
+            return replace(proposal, reporting_unit=None, unit_refusal=refusal)
     if found.how == "ambiguous":
         return replace(proposal, reporting_unit=None, unit_refusal=f"{found.reason}; add --reporting-unit")
     if found.unit_id:
         return replace(proposal, reporting_unit=found.unit_id)
+    if reading.unit is not None and names_no_unit(statement):  # "Cả nước đã có ...". "Tỷ lệ ... đạt 99,4%"
+        return replace(proposal, reporting_unit=reading.unit.unit_id)
     if source.meta.reporting_unit:
         return replace(proposal, reporting_unit=source.meta.reporting_unit)
     if _UNNAMED_PROVINCE.search(statement.sentence):
-        named = _one_province(proposal.period_quote, catalogue) if proposal.period_from == "context" else None
+        # "Quảng Ngãi ... xếp thứ 21/63; ba trụ cột ... của tỉnh": the province the sentence opens with
+        named = _subject_province(statement, catalogue)
+        if named is None and proposal.period_from == "context":
+            named = _one_province(proposal.period_quote, catalogue)
         if named:
             return replace(proposal, reporting_unit=named)
         refusal = "the sentence speaks of a province it does not name; add --reporting-unit"
         return replace(proposal, reporting_unit=None, unit_refusal=refusal)
     return replace(proposal, reporting_unit="vn")
+
+
+def _subject_province(statement: Statement, catalogue: UnitCatalogue) -> str | None:
+    """The province a sentence opens with as its subject ("Quảng Ngãi tăng 5 bậc ...",
+    "Tỉnh Lạng Sơn ..."), when it names no other unit, else None."""
+    units = [u for u in statement.units if u.unit_id or u.local]
+    if len({u.unit_id for u in units}) != 1 or units[0].local or catalogue.level(units[0].unit_id) != "province":
+        return None
+    opening = statement.sentence[: units[0].start].strip().lower()
+    return units[0].unit_id if opening in ("", "tỉnh", "thành phố") else None
 
 
 def _one_province(text: str | None, catalogue: UnitCatalogue) -> str | None:

@@ -17,7 +17,11 @@ Rules, in order:
    date; `hàng năm`, `mỗi năm` mark a per-year rate.
 4. The reporting unit of a figure is the one named nearest before it in its clause (else
    after it), leaving out units in parentheses and sources (`Theo Bộ Tài chính, ...`);
-   two units joined (`Hà Nội và TP.HCM có ...`) say nothing about which one.
+   two units joined (`Hà Nội và TP.HCM có ...`) say nothing about which one. Not a unit:
+   the Government as who sets or decides (`Chính phủ giao`, `Nghị quyết của Chính phủ`), a
+   unit set against (`so với cả nước`, `cao hơn Hà Nội`), one past a comma that opens another
+   phrase or in a target after the figure. A clause naming none goes on with the clause
+   before it (`Cả nước có ...; tỷ lệ ... đạt ...`) unless it speaks of `tỉnh` or `Bộ`.
 """
 
 from __future__ import annotations
@@ -41,12 +45,14 @@ _LOCAL_WORD = re.compile(
 # Places below a province, or across provinces, that name no unit: "cấp xã", "các huyện miền núi",
 # "Sở Tư pháp", "khu vực nông thôn", "vùng Tây Nguyên", "Đông Nam Bộ"
 _LOCAL_GROUP = re.compile(
-    r"(?<!\w)(?:cấp\s+(?:xã|huyện)|nhóm\s+(?:các\s+)?(?:bộ|tỉnh|địa\s+phương)\b|(?:hai|ba|bốn|các)\s+tỉnh\b(?=[^,;.]*\b(?:trước|cũ))|(?:các|một\s+số|nhiều)\s+(?:xã|phường|huyện|thôn|bản|sở)\b"
+    r"(?<!\w)(?:cấp\s+(?:xã|huyện)|nhóm\s+(?:các\s+)?(?:bộ(?!,\s*cơ\s+quan\s+ngang\s+bộ)|tỉnh|địa\s+phương)\b|(?:hai|ba|bốn|các)\s+tỉnh\b(?=[^,;.]*\b(?:trước|cũ))|(?:các|một\s+số|nhiều)\s+(?:xã|phường|huyện|thôn|bản|sở)\b"
+    r"|công\s+an\s+(?:tỉnh|thành\s+phố)|khu\s+(?:kinh\s+tế|công\s+nghệ\s+cao|công\s+nghiệp|chế\s+xuất)"
     r"|(?-i:Sở)\s+(?-i:[A-ZĐ])\w*(?:\s+(?:và\s+)?(?-i:[A-ZĐ])\w*)*|khu\s+vực\s+(?:thành\s+thị|nông\s+thôn)"
     r"|vùng\s+(?-i:[A-ZĐ])\w*(?:\s+(?-i:[A-ZĐ])\w*)*|Đông\s+Nam\s+Bộ|Tây\s+Nguyên|Đồng\s+bằng\s+sông\s+(?:Hồng|Cửu\s+Long)"
     r"|Trung\s+du\s+và\s+miền\s+núi\s+phía\s+Bắc|(?:Bắc|Nam)\s+Trung\s+Bộ)",
     re.IGNORECASE,
 )
+_SUB_UNIT = re.compile(r"công\s+an|khu\s", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 # Between a local place and the unit that owns it: "huyện Mèo Vạc của tỉnh Hà Giang", "Sa Pa, Lào Cai"
 _OWNER = re.compile(r"^\s*(?:,|\(|-|–|của|thuộc)\s*$", re.IGNORECASE)
@@ -59,7 +65,9 @@ _SOURCE_BEFORE = re.compile(
 _SCOPE_BEFORE = re.compile(r"(?:nhất|thứ\s+\S+|đầu)\s*$", re.IGNORECASE)
 # "về Chỉ số chuyển đổi số cấp tỉnh", "từ cấp tỉnh đến cấp xã": a level inside a name or a span
 _LEVEL_NAMED_BEFORE = re.compile(r"(?:\bvề\s+(?-i:[A-ZĐ])[^,;()]*|\btừ\s*)$", re.IGNORECASE)
-_NEXT_SUBJECT = re.compile(r",\s*(?:trong\s+đó|còn|riêng|cao\s+hơn|thấp\s+hơn|chỉ\s+sau|sau|trước|so\s+với)\b", re.I)
+_NEXT_SUBJECT = re.compile(
+    r",\s*(?:trong\s+đó|trong\s+khi|còn|riêng|cao\s+hơn|thấp\s+hơn|chỉ\s+sau|sau|trước|so\s+với)\b", re.I
+)
 _GOES_ON = re.compile(r"\s*(?:trong\s+đó|cụ\s+thể)\b", re.IGNORECASE)
 _COMMUNE_LEVEL = re.compile(r"\bcấp\s+xã\b", re.IGNORECASE)
 # "địa phương có giá trị thấp nhất": a unit the sentence leaves unnamed
@@ -69,6 +77,28 @@ _UNNAMED_EXTREME = re.compile(
 _PEOPLE_AFTER = re.compile(r"^\s*(?:công\s+dân|người\s+dân)\b", re.IGNORECASE)
 _NAME_BEFORE_BRACKET = re.compile(r"((?-i:[A-ZĐ])[\w.&]*(?:\s+[\w.&]+){0,4}?)\s*\($", re.IGNORECASE)
 _JOINED = re.compile(r"^\s*(?:,|và|cùng|với|cùng với|phối hợp với)\s*$", re.IGNORECASE)
+# "Chính phủ giao", "Nghị quyết của Chính phủ": the Government as who sets a figure for others or
+# whose document is cited, not a figure's unit ("Chính phủ đã ban hành 6 nghị định" is its own)
+_GOVERNMENT = re.compile(r"(?:thủ\s+tướng\s+)?chính\s+phủ", re.IGNORECASE)
+_GOVERNMENT_ACTS = re.compile(r"\s*(?:đã\s+)?(?:giao|chỉ\s+đạo|yêu\s+cầu|đặt\s+ra)\b", re.IGNORECASE)
+# "so với cả nước", "cao hơn Hà Nội": a unit the figure is set against
+_REFERENCE_BEFORE = re.compile(r"(?:\bso\s+với|\bhơn)\s*$", re.IGNORECASE)
+# ", hướng tới ...": a comma that opens another phrase (not one in a list of places, "xã, phường")
+_PHRASE_COMMA = re.compile(
+    r",(?!\s*(?:các\s+)?(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thôn|bản|khu\s+phố|tổ\s+dân\s+phố|ấp|làng|khóm|tỉnh|thành\s+phố|bộ|ngành|cơ\s+quan)\b)",
+    re.IGNORECASE,
+)
+_OF_BEFORE = re.compile(r"\bcủa\s*$", re.IGNORECASE)
+# "Tỉnh ...", "toàn tỉnh", "Bộ đã ...": the clause speaks of the publisher's own unit without its name
+_OWN_UNIT_WORD = re.compile(
+    r"\b(?:tỉnh|thành\s+phố|thủ\s+đô|toàn\s+ngành|(?-i:Bộ))\b(?!\s+(?-i:[A-ZĐ]))", re.IGNORECASE
+)
+# "đóng góp 13,9% GDP": the country's economy
+_GDP_AFTER = re.compile(r"^\s*(?:[^\d,;()\s]+\s+){0,2}?(?-i:GDP)\b", re.IGNORECASE)
+# "Gia Lai (mới)": the unit formed by a merger, for periods from its first day only
+_NEW_UNIT_AFTER = re.compile(r"\s*\(\s*mới\s*\)", re.IGNORECASE)
+# "xếp thứ 9", "đứng thứ 4", "xếp hạng 12": a rank written as a bare integer
+_RANK_NUMBER_BEFORE = re.compile(r"(?:\bxếp\s+(?:hạng\s+)?(?:thứ\s+)?|\bđứng\s+thứ\s+|\bhạng\s+)$", re.IGNORECASE)
 _NATIONWIDE = re.compile(r"\b(?:cả\s+nước|toàn\s+quốc)\b", re.IGNORECASE)
 # "cấp ... cho công dân": a ministry serving people across the country, whose figure may be national
 _BENEFICIARIES = re.compile(r"\bcho\s+(?:công\s+dân|người\s+dân|doanh\s+nghiệp|tổ\s+chức)\b", re.IGNORECASE)
@@ -185,6 +215,9 @@ class Statement:
         if len(values) >= 2 and self._list_after(values[-1].end, [p for p in self.periods if p.role == "period"]):
             reason = "the values and the periods are listed without 'lần lượt': which goes with which is not said"
             return PeriodOf(reason=reason, per_year=per_year)
+        owner = self._period_before_brackets(figure)
+        if owner is not None:  # "so với năm 2023 (0,7311)": the value of the period the brackets follow
+            return PeriodOf(owner.labels, "sentence", owner, per_year=per_year)
         roles = {"period", "target"} if target else {"period"}
         candidates = [
             p for p in self.periods if p.role in roles and (p.labels or p.day_month or p.relative or p.unsupported)
@@ -201,6 +234,20 @@ class Statement:
         if present:  # "Thành phố hiện cung cấp 1.215 ...; tỷ lệ ... đạt 74,6%": the present is its clause's
             return PeriodOf((), "present", present[0], per_year=per_year)
         return PeriodOf(reason="the sentence states no period for this figure", per_year=per_year)
+
+    def _period_before_brackets(self, figure: NumberMention) -> PeriodMention | None:
+        """The period written right before the brackets that hold only this figure
+        ("tăng 8,9% so với năm 2023 (0,7311)"), or None."""
+        bracket = self._brackets(figure.start)
+        if bracket is None or self.sentence[bracket + 1 : figure.start].strip():
+            return None
+        closed = self.sentence.find(")", figure.end)
+        if closed < 0 or self.sentence[figure.end : closed].strip(" %"):
+            return None
+        return next(
+            (p for p in self.periods if p.labels and p.end <= bracket and not self.sentence[p.end : bracket].strip()),
+            None,
+        )
 
     def _year_of_range(
         self, mention: PeriodMention, position: tuple[int, int], values: int, per_year: bool
@@ -262,11 +309,19 @@ class Statement:
         in_parentheses = before.count("(") > before.count(")")
         return (
             in_parentheses
+            or self._government_acts(unit)
+            or _REFERENCE_BEFORE.search(before[-40:]) is not None
             or _SOURCE_BEFORE.search(before[-40:]) is not None
             or _LED_GROUP_BEFORE.search(before[-30:]) is not None
             or (unit.unit_id == "vn" and _SCOPE_BEFORE.search(before[-20:]) is not None)
             or (unit.unit_id.startswith("khoi-") and _LEVEL_NAMED_BEFORE.search(before[-60:]) is not None)
         )
+
+    def _government_acts(self, unit: UnitMention) -> bool:
+        """ "Chính phủ giao ...", "Nghị quyết của Chính phủ": the Government sets or decides."""
+        if unit.unit_id != "vn" or not _GOVERNMENT.fullmatch(unit.text):
+            return False
+        return bool(_GOVERNMENT_ACTS.match(self.sentence, unit.end) or _OF_BEFORE.search(self.sentence[: unit.start]))
 
     def unit_of(self, figure: NumberMention, catalogue: UnitCatalogue) -> UnitOf:
         listed = self._respectively()
@@ -291,12 +346,46 @@ class Statement:
         # "đạt X, trong đó khối bộ đạt Y": a unit after the figure's clause names another figure's
         turn = _NEXT_SUBJECT.search(self.sentence, figure.end, clause_end)
         after_end = turn.start() if turn else clause_end
-        after = [u for u in units if figure.end <= u.start < after_end]
+        own_word = _OWN_UNIT_WORD.search(self.sentence, clause_start, figure.start)
+        # after the figure, its unit is in its own phrase: not past a comma that opens another
+        # ("..., chủ yếu ở huyện X"), nor in a target that follows ("hướng tới mục tiêu của cả nước")
+        comma = next(  # "Với 0,38 điểm, Sóc Trăng đứng ...": a name after the comma is the figure's subject
+            (c for c in _PHRASE_COMMA.finditer(self.sentence, figure.end, after_end) if not self._name_at(c.end())),
+            None,
+        )
+        after_end = comma.start() if comma else after_end
+        target = _TARGET_WORDS.search(self.sentence, figure.end, after_end)
+        after_end = target.start() if target and not self._brackets(target.start()) else after_end
+        after = [u for u in units if figure.end <= u.start < after_end and not own_word]
         nearest = before[-1] if before else (after[0] if after else None)
-        if nearest is None and _GOES_ON.match(self.sentence, clause_start):
-            # "Đối với cấp tỉnh, ... đạt 0,6974; trong đó trụ cột ... đạt 0,7591": the unit of the clause before
+        owner = self._name_before(bracket) if bracket is not None else ""
+        if owner and not any(u.end + self._space_after(u.end) == bracket for u in self.units):
+            # "Việt Nam xếp sau Singapore (hạng 4)": the value in brackets is the name's, outside the catalogue
+            return UnitOf(how="ambiguous", reason=f"the value in brackets belongs to '{owner}', not a reporting unit")
+        if nearest is not None and bracket is not None and self._inside_a_longer_name(nearest, bracket):
+            owner = self.sentence[self._name_start(nearest.start) : bracket].strip()
+            return UnitOf(how="ambiguous", reason=f"the value in brackets belongs to '{owner}', not a reporting unit")
+        if nearest is None and _UNNAMED_EXTREME.search(self.sentence, clause_start, figure.start):
+            return UnitOf(how="ambiguous", reason="the figure belongs to a unit the sentence does not name ('… nhất')")
+        if nearest is None and clause_start and (_GOES_ON.match(self.sentence, clause_start) or not own_word):
+            # "Cả nước có ...; tỷ lệ ... đạt 48,6%", "Đối với cấp tỉnh, ... đạt 0,6974; trong đó trụ cột ...
+            # đạt 0,7591": a clause naming no unit goes on with the unit of the clause before
             earlier = [u for u in units if u.end <= clause_start]
             nearest = earlier[-1] if earlier else None
+        if nearest is None and not own_word and _GDP_AFTER.match(self.sentence[figure.end :]):
+            return UnitOf("vn", "sentence")
+        actor = next(
+            (
+                u
+                for u in self.units
+                if clause_start <= u.start < clause_end
+                and self._brackets(u.start) == bracket
+                and self._government_acts(u)
+            ),
+            None,
+        )
+        if nearest is None and not own_word and actor is not None and _GOVERNMENT_ACTS.match(self.sentence, actor.end):
+            return UnitOf(how="ambiguous", reason=f"'{actor.text}' sets the figure; the sentence does not say for whom")
         if nearest is None and _UNNAMED_EXTREME.search(self.sentence, clause_start, figure.start):
             return UnitOf(how="ambiguous", reason="the figure belongs to a unit the sentence does not name ('… nhất')")
         if nearest is None:
@@ -327,7 +416,36 @@ class Statement:
         if catalogue.level(nearest.unit_id) == "ministry" and _BENEFICIARIES.search(self.sentence, clause_start):
             reason = f"{nearest.text} serves people ('{_BENEFICIARIES.search(self.sentence, clause_start).group(0)}'): the figure may be the whole country's or the ministry's own"
             return UnitOf(how="ambiguous", reason=reason)
+        if _NEW_UNIT_AFTER.match(self.sentence, nearest.end):
+            return UnitOf(nearest.unit_id, "new-unit")
         return UnitOf(nearest.unit_id, "sentence")
+
+    def _name_at(self, at: int) -> bool:
+        rest = self.sentence[at:].lstrip()
+        return rest[:1].isupper()
+
+    def _name_before(self, bracket: int) -> str:
+        """The capitalised words written right before a bracket ("Thái Lan (hạng 41)"), or ""."""
+        words = self.sentence[:bracket].split()
+        name = []
+        while words and words[-1][:1].isupper() and words[-1][-1:].isalpha():
+            name.insert(0, words.pop())
+        return " ".join(name) if name and len(words) else ""
+
+    def _name_start(self, at: int) -> int:
+        """Where the name ending with the unit written at `at` starts: after the last
+        comma, colon, "là" or "và" before it."""
+        before = self.sentence[:at]
+        stops = [before.rfind(mark) + len(mark) for mark in (",", ";", ":", "(", " là ", " và ", " gồm ")]
+        return max(0, *stops)
+
+    def _inside_a_longer_name(self, unit: UnitMention, bracket: int) -> bool:
+        """Whether a unit that owns a value in brackets is only the end of a longer name
+        ("Bảo hiểm xã hội Việt Nam (92,10)"): the value is that name's, not the unit's."""
+        if unit.end + self._space_after(unit.end) != bracket:
+            return False
+        words = self.sentence[self._name_start(unit.start) : unit.start].split()
+        return any(word[:1].isupper() for word in words if word.lower() not in ("tỉnh", "thành", "phố", "tp.", "tp"))
 
     def _space_after(self, at: int) -> int:
         return len(self.sentence[at:]) - len(self.sentence[at:].lstrip())
@@ -378,6 +496,12 @@ class Statement:
         for match in _TARGET_WORDS.finditer(before):
             if self._brackets(clause_start + match.start()) is None:
                 return True
+        # "yêu cầu ... hoàn thành các chỉ tiêu: a; b": a target word before a colon governs every item after it
+        colon = self.sentence.rfind(":", 0, clause_start)
+        if colon >= 0 and any(
+            self._brackets(match.start()) is None for match in _TARGET_WORDS.finditer(self.sentence, 0, colon)
+        ):
+            return True
         return any(
             p.role == "target" and clause_start <= p.start and p.end <= figure.start and self._brackets(p.start) is None
             for p in self.periods
@@ -394,10 +518,21 @@ def analyse(sentence: str, catalogue: UnitCatalogue | None = None) -> Statement:
     figures = [
         mention
         for mention in find_numbers(sentence)
-        if is_claim(sentence, mention, dates) and not any(start <= mention.start < end for start, end in inside_period)
+        if (is_claim(sentence, mention, dates) or _bare_rank(sentence, mention))
+        and not any(start <= mention.start < end for start, end in inside_period)
     ]
     units = _with_local_places(sentence, catalogue.find(sentence)) if catalogue is not None else []
     return Statement(sentence, figures, periods, units)
+
+
+def _bare_rank(sentence: str, mention: NumberMention) -> bool:
+    """ "xếp thứ 9", "đứng thứ 4": a rank, which the date and ordinal rules leave out of claims."""
+    return (
+        float(mention.value).is_integer()
+        and 0 < mention.value < 1000
+        and "." not in mention.text
+        and _RANK_NUMBER_BEFORE.search(sentence[max(0, mention.start - 24) : mention.start]) is not None
+    )
 
 
 def _with_local_places(sentence: str, units: list[UnitMention]) -> list[UnitMention]:
@@ -407,7 +542,9 @@ def _with_local_places(sentence: str, units: list[UnitMention]) -> list[UnitMent
     by_start = {unit.start: unit for unit in units}
     found = list(units)
     for match in _LOCAL_GROUP.finditer(sentence):
-        end = _end_of_common_words(sentence, match.end())  # "các huyện vùng cao" (then "của Sơn La")
+        # "các huyện vùng cao" (then "của Sơn La"); "Công an tỉnh", "Khu kinh tế" end where they are written
+        named = _SUB_UNIT.match(match.group(0))
+        end = match.end() if named else _end_of_common_words(sentence, match.end())
         found = [unit for unit in found if not match.start() <= unit.start < end]
         found.append(UnitMention(match.start(), end, sentence[match.start() : end], "", True))
     for match in _LOCAL_WORD.finditer(sentence):

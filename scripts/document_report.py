@@ -70,7 +70,10 @@ def figure_sentence(source: SourceDocument, line_number: int, find: str, occurre
             text = raw.strip()
             at = mention.start - start - (len(raw) - len(raw.lstrip()))
             needle_start = at
-            while text.count(text[needle_start : at + len(find)]) > 1 and needle_start > 0:
+            # widened to the left until it is unique, never starting on a space (the editor's --find is stripped)
+            while needle_start > 0 and (
+                text.count(text[needle_start : at + len(find)]) > 1 or text[needle_start].isspace()
+            ):
                 needle_start -= 1
             return Sentence(line_number, text, number), text[needle_start : at + len(find)]
     raise ValueError(f"line {line_number}: {find!r} is in no sentence")

@@ -9,7 +9,7 @@ sentence that set it.
     ('2024', 'Năm 2024, tỉnh có 12 xã.')
 """
 
-from indicators.reading.context import PeriodContext
+from indicators.reading.context import PeriodContext, UnitContext
 from indicators.reading.document import DocumentReading, SentenceReading, read_document, read_text
 
-__all__ = ["DocumentReading", "PeriodContext", "SentenceReading", "read_document", "read_text"]
+__all__ = ["DocumentReading", "PeriodContext", "SentenceReading", "UnitContext", "read_document", "read_text"]

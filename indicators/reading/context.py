@@ -103,3 +103,40 @@ def _kind(label: str) -> str:
 def _in_brackets(sentence: str, at: int) -> bool:
     before = sentence[:at]
     return before.count("(") > before.count(")")
+
+
+@dataclass(frozen=True)
+class UnitContext:
+    """A reporting unit a sentence names (`unit_id`), still the one spoken of at a later
+    sentence of the same section that names none; `quote` is the sentence that names it."""
+
+    unit_id: str
+    words: str
+    quote: str
+    line: int
+
+
+# "toàn tỉnh", "tỉnh đã ...", "của Bộ", "Bộ đã ...": the publisher's own unit, left unnamed
+_OWN_UNIT = re.compile(
+    r"\b(?:toàn\s+tỉnh|tỉnh|toàn\s+thành\s+phố|thành\s+phố|thủ\s+đô)\b(?!\s+(?-i:[A-ZĐÂÊÔƠƯ]))|(?<!\w)(?-i:Bộ)(?!\s*,?\s*(?-i:[A-ZĐ]))(?!\s+(?:ngành|trưởng)\b)",
+    re.IGNORECASE,
+)
+
+
+def named_unit(statement, line: int, catalogue, current: UnitContext | None) -> UnitContext | None:
+    """The unit in force after a sentence: the one it names (its only named unit, not a
+    source, a place in brackets or a place below a province), none when it names the
+    publisher's own unit or several units, else the one in force before it."""
+    if names_no_unit(statement):
+        return current
+    named = [u for u in statement.units if u.unit_id and not u.local and not statement._unit_excluded(u)]
+    distinct = list(dict.fromkeys(u.unit_id for u in named))
+    if _OWN_UNIT.search(statement.sentence) or len(distinct) != 1 or any(u.local for u in statement.units):
+        return None
+    return UnitContext(distinct[0], named[0].text, statement.sentence, line)
+
+
+def names_no_unit(statement) -> bool:
+    """Whether a sentence names no unit at all: no place (sources and bracketed names
+    count: they end what a sentence before named), and not the publisher's own ("toàn tỉnh")."""
+    return not statement.units and not _OWN_UNIT.search(statement.sentence)

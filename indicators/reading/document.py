@@ -11,14 +11,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from indicators.period_mentions import find_periods
-from indicators.reading.context import NONE, PeriodContext, one_period, referred, stated
+from indicators.periods import parse_period
+from indicators.reading.context import NONE, PeriodContext, UnitContext, named_unit, one_period, referred, stated
 from indicators.reading.layout import line_role
-from indicators.reporting_units import UnitCatalogue
+from indicators.reporting_units import MERGER_DAY, UnitCatalogue
 from indicators.statements import Statement, analyse
 from indicators.text import fold, split_sentences
 
 _KEPT = 512  # readings kept in memory (one per source text)
 _AVERAGE = re.compile(r"\b(?:mỗi|một)\s+ngày\b|\btrung\s+bình\b|\bbình\s+quân\b", re.IGNORECASE)
+# "Năm 2025, tỉnh phấn đấu ...": a target's due year is no period for the sentences after it
+_TARGET = re.compile(r"\b(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)\b", re.IGNORECASE)
+# "Tỉnh Đồng Tháp (mới)": the province as it is since the merger, that is as the source writes
+_NEW_UNIT = re.compile(r"\(\s*mới\s*\)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -35,9 +40,25 @@ class SentenceReading:
     statement: Statement
     context: PeriodContext
     year: int | None  # the year a day and month without one take here
+    unit: UnitContext | None = None  # a unit a sentence before named, still spoken of here
+    # a table row under a header of years ("Địa phương | 2022 | 2023"): (start, end, year) of each cell
+    columns: tuple[tuple[int, int, str], ...] = ()
+    header: str = ""  # that header row
+
+    def column_of(self, at: int) -> str | None:
+        """The year of the column holding position `at` of the sentence, or None."""
+        return next((label for start, end, label in self.columns if start <= at < end), None)
 
     def resolved(self, mention) -> tuple[str, ...]:
-        """A period mention's labels, with the year of the context where the words leave it out."""
+        """A period mention's labels, with the year of the document where the words leave it
+        out; "đến cuối quý" is the last day of the quarter in force."""
+        if mention.relative == "quarter-end":
+            label = self.context.label or ""
+            if len(label) == 7 and label[5] == "Q":
+                quarter = int(label[6])
+                last = (31, 30, 30, 31)[quarter - 1]
+                return (f"{label[:4]}-{3 * quarter:02d}-{last}", label)
+            return ()
         return mention.resolved(self.year)
 
 
@@ -99,11 +120,26 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
             base = PeriodContext(reason="the title states several periods")
     current, history, found = base, [base], []
     before_present = base
+    # the document's own year, for a day or month written without one: the title's, else the
+    # lead's, else the publication's (never a year a later sentence names: it may be a past one)
+    document_year = _year(base)
+    lead_seen = False
+    unit: UnitContext | None = None
+    header: tuple[str, tuple[str | None, ...]] | None = None  # a table's header of years and its row
     for line_number, raw in enumerate(text.splitlines(), start=1):
         line = fold(raw)
         if current.where == "present":  # "hiện ..." speaks for the rest of its paragraph only
             current = before_present
         role = line_role(line)
+        if role == "heading":
+            unit = None  # a new section speaks of the document's own unit again
+        columns: tuple[tuple[int, int, str], ...] = ()
+        if role != "table-row":
+            header = None
+        elif (years := _year_columns(line)) is not None:
+            header = (line.strip(), years)
+        elif header is not None:
+            columns = _cells(line, header[1])
         for number, (start, end) in enumerate(split_sentences(line), start=1):
             sentence = line[start:end].strip()
             statement = analyse(sentence, catalogue)
@@ -111,9 +147,13 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
             near = current.where == "heading" or (
                 current.where in ("sentence", "present") and current.line == line_number
             )
-            year = _year(current if near else base) or _year(current) or default_year
+            year = (_year(current) if near else None) or document_year or default_year
             own = stated(statement.periods, sentence, year)
             one = one_period(own)
+            if role == "paragraph" and not lead_seen:
+                lead_seen = True
+                if document_year is None and one is not None:
+                    document_year = _year(PeriodContext(one[1][0]))
             if role == "heading":
                 if one is not None:
                     current = PeriodContext(one[1][0], one[0].text, sentence, "heading", line_number, "", one[1][1:])
@@ -125,11 +165,36 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
             at = current
             if role != "heading" and (back := referred(sentence, history)) is not None:
                 at = back
-            found.append(SentenceReading(len(found), line_number, number, sentence, role, statement, at, year))
+            if role != "heading" and not own and _after_the_merger(sentence, at, published):
+                # "Tỉnh Đồng Tháp (mới) có 102 xã": the merged province as it is now, not a period before it existed
+                at = PeriodContext(published.isoformat(), "(mới)", sentence, "present", line_number, "")
+            cells = _shifted(columns, line, start, sentence)
+            found.append(
+                SentenceReading(
+                    len(found),
+                    line_number,
+                    number,
+                    sentence,
+                    role,
+                    statement,
+                    at,
+                    year,
+                    unit,
+                    cells,
+                    header[0] if cells and header else "",
+                )
+            )
             if role in ("heading", "caption"):
+                continue
+            if catalogue is not None:
+                unit = named_unit(statement, line_number, catalogue, unit)
+            if at.where == "present" and at.quote == sentence and current.where != "present":
+                before_present, current = current, at
                 continue
             if (one is not None and "/" in one[1][0]) or _AVERAGE.search(sentence):
                 continue  # a range or an average's span ("mỗi ngày trong tháng 5") is its sentence's own
+            if one is not None and _outside_brackets(_TARGET, sentence):
+                continue  # a target's due year
             unsupported = next((p for p in statement.periods if p.role == "period" and p.unsupported), None)
             if one is not None:
                 current = PeriodContext(one[1][0], one[0].text, sentence, "sentence", line_number, "", one[1][1:])
@@ -152,6 +217,54 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
     return DocumentReading(title, published, tuple(found))
 
 
+def _after_the_merger(sentence: str, context: PeriodContext, published: date | None) -> bool:
+    """Whether the sentence speaks of a unit as it is since the 1 July 2025 merger ("(mới)")
+    while the period in force began before it: that period cannot be the sentence's."""
+    if context.label is None or published is None or published < MERGER_DAY or not _NEW_UNIT.search(sentence):
+        return False
+    try:
+        return parse_period(context.label).start < MERGER_DAY
+    except ValueError:
+        return False
+
+
+_YEAR_CELL = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d{2})\s*$", re.IGNORECASE)
+
+
+def _year_columns(line: str) -> tuple[str | None, ...] | None:
+    """The year of each cell of a table's header row ("Địa phương | 2022 | 2023"), None for
+    a cell that names none; None for a row with fewer than two year cells."""
+    years = tuple((match.group(1) if (match := _YEAR_CELL.match(cell)) else None) for cell in line.split(" | "))
+    return years if sum(year is not None for year in years) >= 2 else None
+
+
+def _cells(line: str, years: tuple[str | None, ...]) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, year) of the cells of a row under a header of years, when the row has as
+    many cells as the header (else which value is in which column cannot be told)."""
+    cells, at = [], 0
+    for cell in line.split(" | "):
+        cells.append((at, at + len(cell)))
+        at += len(cell) + 3
+    if len(cells) != len(years):
+        return ()
+    return tuple((start, end, year) for (start, end), year in zip(cells, years, strict=True) if year)
+
+
+def _shifted(columns, line: str, start: int, sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """The cells of the line, at their places in the sentence (which starts at `start`, stripped)."""
+    offset = start + len(line[start:]) - len(line[start:].lstrip())
+    return tuple(
+        (a - offset, b - offset, label) for a, b, label in columns if b > offset and a - offset < len(sentence)
+    )
+
+
 def _year(context: PeriodContext) -> int | None:
     label = context.label
     return int(label[:4]) if label and label[:4].isdecimal() else None
+
+
+def _outside_brackets(pattern: re.Pattern, sentence: str) -> bool:
+    return any(
+        sentence[: match.start()].count("(") <= sentence[: match.start()].count(")")
+        for match in pattern.finditer(sentence)
+    )

@@ -56,9 +56,9 @@ PERIOD_FROM = ("sentence", "list-position", "context", "source-date")
 UNIT_FROM = ("sentence", "context", "publisher")
 ID_FORM = re.compile(r"^(?P<publisher>[a-z0-9]+(?:-[a-z0-9]+)*?)-(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>[a-z0-9-]+)$")
 
-MINIMUM_DOCUMENTS = 36
-MINIMUM_FIGURES = 450
-MINIMUM_REFUSALS = 50
+MINIMUM_DOCUMENTS = 46
+MINIMUM_FIGURES = 700
+MINIMUM_REFUSALS = 120
 
 
 @cache

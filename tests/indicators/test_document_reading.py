@@ -1,0 +1,87 @@
+"""The document reading's rules of this round, each on a short document of its own: a unit
+a sentence names carries to the next that names none, the merged province "(mới)" is not
+under a period before the merger, a table's header of years gives each column its year, a
+value in brackets after a period is that period's, a name outside the catalogue owns its
+bracketed value, and figures due "by" a later year are targets."""
+
+import datetime
+from functools import cache
+from pathlib import Path
+
+from indicators.models import Source
+from indicators.proposals import propose, sentences_containing
+from indicators.registry import SourceDocument
+from indicators.reporting_units import read_catalogue
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+@cache
+def catalogue():
+    problems: list = []
+    units = read_catalogue(PROJECT / "data" / "reporting-units", problems)
+    assert problems == []
+    return units
+
+
+def _filed(text: str, find: str, published: str = "2025-01-10", reporting_unit: str | None = None):
+    meta = Source(
+        id="doc",
+        title="Tin",
+        published=datetime.date.fromisoformat(published),
+        language="vi",
+        accessed=datetime.date(2026, 12, 1),
+        reporting_unit=reporting_unit,
+    )
+    source = SourceDocument(meta, text, Path("doc.txt"))
+    (sentence,) = sentences_containing(source, find)
+    (proposal,) = propose(source, sentence, find, catalogue())
+    return proposal
+
+
+def test_a_unit_named_once_carries_to_the_next_sentence_of_its_section():
+    text = (
+        "Năm 2024, Bộ đạt nhiều kết quả.\nThuế điện tử\n"
+        "Cả nước có 1,2 triệu doanh nghiệp dùng hóa đơn điện tử.\nTỷ lệ nộp thuế điện tử đạt 98,1%.\n"
+        "Hạ tầng\nTỷ lệ hệ thống được phê duyệt cấp độ đạt 91,4%."
+    )
+    assert _filed(text, "98,1%", reporting_unit="bo-tai-chinh").reporting_unit == "vn"
+    assert _filed(text, "91,4%", reporting_unit="bo-tai-chinh").reporting_unit == "bo-tai-chinh"  # a new heading
+
+
+def test_the_merged_province_is_not_under_a_period_before_the_merger():
+    text = (
+        "Trong 6 tháng đầu năm 2025, tỉnh Bạc Liêu (cũ) đạt 70,2%.\n"
+        "Tỉnh Cà Mau (mới) có 64 xã, phường; tỷ lệ hồ sơ trực tuyến đạt 80,5%."
+    )
+    proposal = _filed(text, "64", published="2025-09-20", reporting_unit="ca-mau")
+    assert (proposal.period, proposal.period_from, proposal.refusal) == ("2025-09-20", "source-date", None)
+    assert _filed(text, "70,2%", published="2025-09-20", reporting_unit="ca-mau").refusal is None
+
+
+def test_a_header_of_years_gives_each_column_its_year():
+    text = "Bảng: Tỷ lệ (%)\nTỉnh | 2022 | 2023\nNghệ An | 41,20 | 45,70\nHà Tĩnh | 38,10 | 44,90"
+    proposal = _filed(text, "44,90")
+    assert (proposal.period, proposal.period_from, proposal.reporting_unit) == ("2023", "column", "ha-tinh")
+    assert _filed(text, "41,20").period == "2022"
+    ragged = "Tỉnh | 2022 | 2023\nNghệ An | 41,20"  # a row shorter than its header: the column is not told
+    assert _filed(ragged, "41,20").refusal
+
+
+def test_a_value_in_brackets_after_a_period_is_that_periods():
+    proposal = _filed("Năm 2024, DTI cả nước đạt 0,7012, tăng 4,1% so với năm 2023 (0,6736).", "0,6736")
+    assert (proposal.period, proposal.refusal) == ("2023", None)
+
+
+def test_a_bracketed_value_of_a_name_outside_the_catalogue_is_refused():
+    text = "Năm 2024, Việt Nam xếp sau Singapore (hạng 5) và Thái Lan (hạng 40)."
+    assert "Thái Lan" in _filed(text, "40").refusal
+    text = "Năm 2024, các đơn vị có điểm cao nhất là Bảo hiểm xã hội Việt Nam (91,20)."
+    assert "Bảo hiểm xã hội" in _filed(text, "91,20").refusal
+
+
+def test_figures_due_by_a_later_year_and_items_after_a_target_colon_are_targets():
+    proposal = _filed("Năm 2024, tỉnh đạt 12%; đến năm 2026, kinh tế số chiếm 25% GRDP.", "25%", published="2025-01-10")
+    assert (proposal.period, proposal.target) == ("2026", True)
+    text = "Năm 2025, Thủ tướng yêu cầu hoàn thành các chỉ tiêu: tỷ lệ hồ sơ đạt 85%; kinh tế số đạt 22% GDP."
+    assert _filed(text, "22%", published="2025-03-01").target
