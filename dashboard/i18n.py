@@ -379,9 +379,9 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     ),
     "ed_add_figure": ("Thêm số liệu từ một câu trong nguồn", "Add a figure from a source sentence"),
     "ed_import_help": (
-        "Nhập địa chỉ trang web, hoặc tải lên tệp PDF hay .txt (UTF-8, tối đa {limit} MB), hoặc dán văn bản. "
+        "Nhập địa chỉ trang web, hoặc tải lên tệp PDF hay .txt (UTF-8, tối đa {limit} MB) hay một bảng .csv hoặc .xlsx, hoặc dán văn bản. "
         "Văn bản được lưu vào data/sources/; tiêu đề, cơ quan đăng và ngày đăng được đọc từ trang web khi để trống.",
-        "Give a web address, or upload a PDF or a .txt file (UTF-8, at most {limit} MB), or paste the text. "
+        "Give a web address, or upload a PDF, a .txt file (UTF-8, at most {limit} MB) or a .csv or .xlsx table, or paste the text. "
         "It is saved under data/sources/; a page's title, publisher and date are read from it when left empty.",
     ),
     "ed_title": ("Tiêu đề", "Title"),
@@ -397,10 +397,10 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     ),
     "ed_fetching": ("Đang đọc tài liệu…", "Reading the document…"),
     "ed_tables": (
-        "{count} bảng được đọc từ tài liệu và để riêng; chưa được lưu: chép ô của bảng đúng như bản in thành CSV rồi nhập bằng `import-source --table`.",
+        "{count} bảng được đọc từ tài liệu và để riêng; đối chiếu từng ô với bản in, rồi chọn bảng cần lưu thành nguồn dạng bảng.",
         {
-            "one": "{count} table was read from the document and kept apart; it is not saved: check its cells against the print and import it with `import-source --table`.",
-            "other": "{count} tables were read from the document and kept apart; they are not saved: check their cells against the print and import each with `import-source --table`.",
+            "one": "{count} table was read from the document and kept apart: check its cells against the print, then tick it to save it as a table source.",
+            "other": "{count} tables were read from the document and kept apart: check their cells against the print, then tick each to save as a table source.",
         },
     ),
     "ed_table_caption": ("Bảng {number} (trang {page}): {title}", "Table {number} (page {page}): {title}"),
@@ -476,11 +476,55 @@ LABELS: dict[str, tuple[str, str | Forms]] = {
     ),
     "ed_value_hint": ("viết một số, dấu chấm thập phân: 35.5", "write a number with a dot as decimal mark: 35.5"),
     "ed_value_not_number": ("Giá trị “{value}” không phải là số: {hint}", "Value “{value}” is not a number: {hint}"),
-    "ed_upload": ("…hoặc tải lên tệp PDF hay .txt", "…or upload a PDF or a .txt file"),
+    "ed_upload": (
+        "…hoặc tải lên tệp PDF, .txt, hay một bảng .csv hoặc .xlsx",
+        "…or upload a PDF, a .txt file, or a .csv or .xlsx table",
+    ),
     "ed_sentence_option": ("dòng {line}: {text}", "line {line}: {text}"),
     "ed_figure_option": ("{text} → {value} · {period}", "{text} → {value} · {period}"),
     "ed_no_change": ("(không có thay đổi)", "(no change)"),
     "ed_title_required": ("cần nhập tiêu đề", "the title is required"),
+    "ed_table_fields": (
+        "Với một bảng (.csv, .xlsx): tiêu đề là tên ấn phẩm; vị trí của bảng trong ấn phẩm:",
+        "For a table (.csv, .xlsx): the title is the publication's; where the table stands in it:",
+    ),
+    "ed_table_title": ("Tên bảng (như bản in)", "Table title (as printed)"),
+    "ed_table_number": ("Số bảng", "Table number"),
+    "ed_table_page": ("Trang", "Page"),
+    "ed_table_sheet": ("Trang tính (.xlsx)", "Sheet (.xlsx)"),
+    "ed_table_page_number": ("trang phải là một số, không phải “{page}”", "the page must be a number, not “{page}”"),
+    "ed_table_keep": ("Lưu bảng {number} thành nguồn dạng bảng", "Save table {number} as a table source"),
+    "ed_tables_save": (
+        "Lưu {count} bảng đã chọn",
+        {"one": "Save the {count} table chosen", "other": "Save the {count} tables chosen"},
+    ),
+    "ed_table_refused": ("Bảng {number} chưa được lưu: {reason}", "Table {number} was not saved: {reason}"),
+    "ed_tables_saved": ("Đã lưu nguồn dạng bảng: {sources}", "Saved as table sources: {sources}"),
+    "ed_table_source": ("Bảng: {where}", "Table: {where}"),
+    "ed_table_row": ("Dòng", "Row"),
+    "ed_table_column": ("Cột", "Column"),
+    "ed_whole_column": ("(mọi dòng: cả cột)", "(every row: the whole column)"),
+    "ed_whole_row": ("(mọi cột: cả dòng)", "(every column: the whole row)"),
+    "ed_table_unit_hint": (
+        "Đơn vị báo cáo, khi bảng không nêu",
+        "Reporting unit, where the table names none",
+    ),
+    "ed_as_table_states": ("(như bảng nêu)", "(as the table states)"),
+    "ed_table_period_hint": ("Kỳ, khi bảng không nêu", "Period, where the table states none"),
+    "ed_choose_cells": (
+        "Chọn một dòng, một cột, hoặc cả hai (một ô).",
+        "Choose a row, a column, or both (one cell).",
+    ),
+    "ed_cells_not_ready": ("Chưa thể ghi các ô này: {reason}", "These cells cannot be filed yet: {reason}"),
+    "ed_as_printed": ("Như bản in", "As printed"),
+    "ed_file_cells": (
+        "Ghi {count} ô vào {file}",
+        {"one": "File {count} cell in {file}", "other": "File {count} cells in {file}"},
+    ),
+    "ed_cells_filed": (
+        "Đã ghi {count} ô vào {file}",
+        {"one": "Filed {count} cell in {file}", "other": "Filed {count} cells in {file}"},
+    ),
     "ed_scale_option": ("{word} (× {factor})", "{word} (× {factor})"),
     "scale_one": ("không có (× 1)", "none (× 1)"),
     # the registry's vocabulary (indicators/vocabulary.py)

@@ -5,6 +5,7 @@ correct or reject each row, and save the accepted ones in one step."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -20,18 +21,23 @@ from indicators.paths import DataLayout
 from indicators.pdf_import import read_pdf
 from indicators.periods import is_valid_period, parse_period
 from indicators.review import Accepted, ReviewError, Row, file_accepted, review_rows
+from indicators.scaffold import NewError, scaffold_table, table_request
 from indicators.source_import import (
     ExtractedDocument,
     SourceImportError,
     decode_upload,
     import_document,
+    import_extracted_table,
     import_source,
+    import_table_source,
 )
+from indicators.tables.sheets import TABLE_SUFFIXES
 from indicators.web_import import fetch_page, read_page
 
 DATE_INPUT_FORMAT = "DD/MM/YYYY"  # day first, as both languages write dates (19/7/2024, 19 July 2024)
 NEW = "__new__"
 REVIEWED = "review_source"  # session key: the source whose figures are listed
+DOCUMENT = "import_document"  # session key: (metadata, document) of a PDF just imported with tables
 
 
 def import_form(view: View, identity: dict, untranslated) -> None:
@@ -41,7 +47,7 @@ def import_form(view: View, identity: dict, untranslated) -> None:
     with st.form("import_source"):
         url = render.text_input(view.t("ed_url"), key="import_url")
         uploaded = render.file_uploader(
-            view.t("ed_upload"), type=["pdf", "txt"], max_upload_size=MAX_SOURCE_TEXT_BYTES // 1_000_000
+            view.t("ed_upload"), type=["pdf", "txt", "csv", "xlsx"], max_upload_size=MAX_SOURCE_TEXT_BYTES // 1_000_000
         )
         pasted = render.text_area(view.t("ed_text"), height=120)
         title = render.text_input(view.t("ed_title"))
@@ -49,28 +55,74 @@ def import_form(view: View, identity: dict, untranslated) -> None:
         published = render.date_input(
             view.t("ed_published"), value=None, max_value=date.today(), format=DATE_INPUT_FORMAT
         )
+        render.caption(view.t("ed_table_fields"))
+        title_column, number_column, page_column, sheet_column = st.columns([3, 1, 1, 1])
+        table = {
+            "title": render.text_input(view.t("ed_table_title"), into=title_column),
+            "number": render.text_input(view.t("ed_table_number"), into=number_column),
+            "page": render.text_input(view.t("ed_table_page"), into=page_column),
+            "sheet": render.text_input(view.t("ed_table_sheet"), into=sheet_column),
+        }
         submitted = render.form_submit_button(view.t("ed_import"))
-    if not submitted:
+    if submitted:
+        try:
+            with render.spinner(view.t("ed_fetching")):
+                meta, document = _import(
+                    registry, identity, url, uploaded, pasted, title, publisher, published, table, view
+                )
+        except Timeout:
+            render.warning(view.t("ed_busy"), icon=":material/hourglass_top:")
+            return
+        except _InReadersLanguage as error:
+            render.error(view.t("ed_not_imported", reason=str(error)), icon=":material/error:")
+            return
+        except (SourceImportError, ValueError) as error:
+            render.error(view.t("ed_not_imported", reason=untranslated(error)), icon=":material/error:")
+            return
+        st.session_state[REVIEWED] = meta.id
+        st.session_state[DOCUMENT] = (meta, document) if document is not None and document.tables else None
+        render.success(view.t("ed_imported", source=meta.id), icon=":material/check:")
+    document_tables(view, identity, untranslated)
+
+
+def document_tables(view: View, identity: dict, untranslated) -> None:
+    """The tables of the PDF just imported, each shown with a box to save it as a table
+    source of its own (`import_extracted_table`, as `import-source --table` writes one)."""
+    kept = st.session_state.get(DOCUMENT)
+    if not kept:
         return
-    try:
-        with render.spinner(view.t("ed_fetching")):
-            meta, document = _import(registry, identity, url, uploaded, pasted, title, publisher, published, view)
-    except Timeout:
-        render.warning(view.t("ed_busy"), icon=":material/hourglass_top:")
+    meta, document = kept
+    layout = DataLayout(data.current().registry.data_dir)
+    render.info(view.t("ed_tables", count=len(document.tables)), icon=":material/table:")
+    chosen = []
+    for table in document.tables:
+        render.caption(view.t("ed_table_caption", number=table.number, page=table.page or "—", title=table.title))
+        st.dataframe(pd.DataFrame(table.rows[1:], columns=_columns(table.rows[0])), hide_index=True)
+        if render.checkbox(view.t("ed_table_keep", number=table.number), key=f"keep_{meta.id}_{table.number}"):
+            chosen.append(table)
+    if not render.button(
+        view.t("ed_tables_save", count=len(chosen)), disabled=not chosen, key=f"tables_save_{meta.id}"
+    ):
         return
-    except _InReadersLanguage as error:
-        render.error(view.t("ed_not_imported", reason=str(error)), icon=":material/error:")
-        return
-    except (SourceImportError, ValueError) as error:
-        render.error(view.t("ed_not_imported", reason=untranslated(error)), icon=":material/error:")
-        return
-    st.session_state[REVIEWED] = meta.id
-    render.success(view.t("ed_imported", source=meta.id), icon=":material/check:")
-    if document is not None and document.tables:
-        render.info(view.t("ed_tables", count=len(document.tables)), icon=":material/table:")
-        for table in document.tables:
-            render.caption(view.t("ed_table_caption", number=table.number, page=table.page or "—", title=table.title))
-            st.dataframe(pd.DataFrame(table.rows[1:], columns=_columns(table.rows[0])), hide_index=True)
+    saved = []
+    for table in chosen:
+        try:
+            saved.append(import_extracted_table(layout, document, meta, table, identity).id)
+        except Timeout:
+            render.warning(view.t("ed_busy"), icon=":material/hourglass_top:")
+        except (SourceImportError, ValueError) as error:
+            render.error(view.t("ed_table_refused", number=table.number, reason=untranslated(error)))
+    if saved:
+        st.session_state[DOCUMENT] = None
+        st.session_state[REVIEWED] = saved[-1]
+        st.session_state["tables_saved"] = ", ".join(saved)
+        st.rerun()
+
+
+def tables_saved_message(view: View) -> None:
+    saved = st.session_state.pop("tables_saved", None)
+    if saved:
+        render.success(view.t("ed_tables_saved", sources=saved), icon=":material/check:")
 
 
 class _InReadersLanguage(SourceImportError):
@@ -88,9 +140,31 @@ def _columns(header: tuple[str, ...]) -> list[str]:
     return names
 
 
-def _import(registry, identity, url, uploaded, pasted, title, publisher, published, view):
+def _import(registry, identity, url, uploaded, pasted, title, publisher, published, table, view):
     layout = DataLayout(registry.data_dir)
-    if uploaded is not None and uploaded.name.lower().endswith(".pdf"):
+    suffix = Path(uploaded.name).suffix.lower() if uploaded is not None else ""
+    if suffix in TABLE_SUFFIXES:
+        if not title.strip():
+            raise _InReadersLanguage(view.plain("ed_title_required"))
+        page = table["page"].strip()
+        if page and not page.isdecimal():
+            raise _InReadersLanguage(view.plain("ed_table_page_number", page=page))
+        fields = {key: value.strip() or None for key, value in table.items()} | {"page": int(page) if page else None}
+        meta = import_table_source(
+            layout,
+            title,
+            uploaded.getvalue(),
+            suffix,
+            fields,
+            publisher,
+            published,
+            url,
+            identity,
+            origin=f"uploaded in the dashboard editor as {uploaded.name}",
+            file_name=uploaded.name,
+        )
+        return meta, None
+    if suffix == ".pdf":
         document = read_pdf(uploaded.getvalue(), uploaded.name)
         if url.strip():
             document = ExtractedDocument(**{**document.__dict__, "url": url.strip()})
@@ -126,6 +200,10 @@ def review(view: View, identity: dict, untranslated, unit_label, unit_options, s
     saved = st.session_state.pop("review_saved", None)
     if saved:
         render.success(view.t("ed_saved_files", **saved), icon=":material/check:")
+    tables_saved_message(view)
+    if registry.sources[source_id].table is not None:
+        table_filing(view, registry, source_id, identity, untranslated, unit_label, unit_options, sector_options)
+        return
     rows = review_rows(registry, source_id)
     if not rows:
         render.info(view.t("ed_review_none"))
@@ -163,6 +241,131 @@ def review(view: View, identity: dict, untranslated, unit_label, unit_options, s
             names = ", ".join(entry["file"] for entry in entries)
             st.session_state["review_saved"] = {"count": len(accepted), "files": len(entries), "names": names}
             st.rerun()
+
+
+WHOLE = "__whole__"
+
+
+def table_filing(
+    view: View, registry, source_id: str, identity, untranslated, unit_label, unit_options, sector_options
+):
+    """A table source: the table as printed, then a cell, a whole row or a whole column
+    filed as observations of an existing or a new indicator, through `new --table`'s own
+    code (`indicators.scaffold.scaffold_table`): previewed (the figures read and the
+    file's check), then validated, saved and logged in one step."""
+    source = registry.sources[source_id]
+    table = source.table
+    render.caption(view.t("ed_table_source", where=source.meta.table.title if source.meta.table else source_id))
+    header = _columns(tuple(cell.text for cell in table.headers))
+    st.dataframe(
+        pd.DataFrame(
+            [[cell.text for cell in row] + [""] * (len(header) - len(row)) for row in table.rows], columns=header
+        ),
+        hide_index=True,
+    )
+    filed = st.session_state.pop("table_filed", None)
+    if filed:
+        render.success(view.t("ed_cells_filed", **filed), icon=":material/check:")
+    key = f"tf_{source_id}"
+    rows = [WHOLE, *dict.fromkeys(row[0].text for row in table.rows if row and row[0].text)]
+    columns = [WHOLE, *dict.fromkeys(cell.text for cell in table.headers[1:] if cell.text)]
+    left, right = st.columns(2)
+    row = render.selectbox(
+        view.t("ed_table_row"),
+        rows,
+        format_func=lambda label: view.plain("ed_whole_column") if label == WHOLE else label,
+        key=f"{key}_row",
+        into=left,
+    )
+    column = render.selectbox(
+        view.t("ed_table_column"),
+        columns,
+        format_func=lambda label: view.plain("ed_whole_row") if label == WHOLE else label,
+        key=f"{key}_column",
+        into=right,
+    )
+    indicators = [NEW, *sorted(registry.indicators)]
+    indicator_id = render.selectbox(
+        view.t("ed_indicator"),
+        indicators,
+        format_func=lambda choice: (
+            view.plain("ed_new_indicator") if choice == NEW else f"{view.name(choice)} ({choice})"
+        ),
+        key=f"{key}_indicator",
+        into=left,
+    )
+    units = ["", *unit_options()]
+    reporting_unit = render.selectbox(
+        view.t("ed_table_unit_hint"),
+        units,
+        format_func=lambda unit: view.plain("ed_as_table_states") if not unit else unit_label(unit),
+        key=f"{key}_unit",
+        into=right,
+    )
+    period = render.text_input(view.t("ed_table_period_hint"), key=f"{key}_period", into=left)
+    options = {}
+    if indicator_id == NEW:
+        options["id"] = render.text_input(view.t("ed_new_id"), key=f"{key}_id", into=right)
+        options["sector"] = render.selectbox(
+            view.t("ed_sector"), sector_options(), format_func=view.sector_name, key=f"{key}_sector", into=left
+        )
+        options["name_vi"] = render.text_input(view.t("ed_name_vi"), key=f"{key}_nvi", into=right)
+        options["name_en"] = render.text_input(view.t("ed_name_en"), key=f"{key}_nen", into=left)
+        options["unit_vi"] = render.text_input(view.t("ed_unit_vi"), key=f"{key}_uvi", into=right)
+        options["unit_en"] = render.text_input(view.t("ed_unit_en"), key=f"{key}_uen", into=left)
+        options = {name: value.strip() if isinstance(value, str) else value for name, value in options.items()}
+    else:
+        options["indicator"] = indicator_id
+    if row == WHOLE and column == WHOLE:
+        render.info(view.t("ed_choose_cells"))
+        return
+    request = table_request(
+        source_id,
+        row=None if row == WHOLE else row,
+        column=None if column == WHOLE else column,
+        period=period.strip() or None,
+        reporting_unit=reporting_unit or None,
+        **{name: value or None for name, value in options.items()},
+    )
+    try:
+        path, _, figures = scaffold_table(registry, replace_options(request, dry_run=True), identity)
+    except NewError as refused:
+        render.warning(view.t("ed_cells_not_ready", reason=untranslated(refused)), icon=":material/help:")
+        return
+    render.table(
+        pd.DataFrame(
+            [
+                {
+                    view.plain("ed_table_row"): figure.row,
+                    view.plain("ed_table_column"): figure.column,
+                    view.plain("ed_as_printed"): figure.printed,
+                    view.plain("ed_period"): _period_label(str(figure.period), view),
+                    view.plain("ed_reporting_unit"): unit_label(figure.reporting_unit),
+                }
+                for figure in figures
+            ]
+        )
+    )
+    if not render.button(
+        view.t("ed_file_cells", count=len(figures), file=path.name), type="primary", key=f"{key}_file"
+    ):
+        return
+    try:
+        path, _, figures = scaffold_table(registry, request, identity)
+    except NewError as refused:
+        render.error(view.t("ed_not_saved", reason=untranslated(refused)), icon=":material/error:")
+    except ConflictError as conflict:
+        render.error(inert(untranslated(conflict)), icon=":material/sync_problem:")
+    except Timeout:
+        render.warning(view.t("ed_busy"), icon=":material/hourglass_top:")
+    else:
+        st.session_state["table_filed"] = {"count": len(figures), "file": path.name}
+        st.rerun()
+
+
+def replace_options(request, **changes):
+    """A copy of a `table_request` with `changes`."""
+    return type(request)(**{**vars(request), **changes})
 
 
 def _row(view: View, registry, source_id: str, row: Row, untranslated, unit_label, unit_options, sector_options):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 from indicators.duplicates import registered_figure
 from indicators.edit_log import local_author
@@ -21,6 +22,18 @@ from indicators.text import fold
 from indicators.vocabulary import SCALES
 
 REQUIRED_FOR_NEW = ("id", "sector", "name_vi", "name_en", "unit_en")
+TABLE_OPTIONS = (
+    "row",
+    "column",
+    "period",
+    "reporting_unit",
+    "indicator",
+    *REQUIRED_FOR_NEW,
+    "unit_vi",
+    "description_vi",
+    "description_en",
+    "dry_run",
+)
 
 
 class NewError(Exception):
@@ -213,11 +226,25 @@ def _new_indicator(registry: Registry, arguments, proposal: Proposal, source_id:
         raise NewError(f"{error}; use --indicator {arguments.id} to add an observation") from None
 
 
-def scaffold_table(registry: Registry, arguments) -> tuple[Path, str, list]:
+def table_request(source_id: str, **options) -> SimpleNamespace:
+    """The options of `new --table SOURCE` as `scaffold_table` reads them, for a caller
+    that is not the command line (the editor's import tab): `row`, `column`, `period`,
+    `reporting_unit`, `indicator`, or a new indicator's `id`, `sector`, `name_vi`,
+    `name_en`, `unit_vi`, `unit_en`, `description_vi`, `description_en`; `dry_run`.
+    Raises TypeError for an option `new --table` does not have."""
+    unknown = set(options) - set(TABLE_OPTIONS)
+    if unknown:
+        raise TypeError(f"not an option of new --table: {', '.join(sorted(unknown))}")
+    return SimpleNamespace(table=source_id, **(dict.fromkeys(TABLE_OPTIONS) | {"dry_run": False} | options))
+
+
+def scaffold_table(registry: Registry, arguments, author: dict | None = None) -> tuple[Path, str, list]:
     """`new --table SOURCE --row R --column C` (or only --row, or only --column): the file
     with an observation per numeric cell, its text, and the figures (see
     `indicators.tables.scaffold`). Added to `--indicator`, or a new indicator from the
-    same options as `new`. Raises NewError as `scaffold` does."""
+    same options as `new`; saved (unless `dry_run`) and logged with `author` (the local
+    user when None). Raises NewError as `scaffold` does, ConflictError or filelock's
+    Timeout as `save_text` does."""
     source = registry.sources.get(arguments.table)
     if source is None or source.table is None:
         tables = ", ".join(sorted(key for key, found in registry.sources.items() if found.table is not None))
@@ -275,7 +302,7 @@ def scaffold_table(registry: Registry, arguments) -> tuple[Path, str, list]:
         raise NewError("the result would not validate:\n" + "\n".join(str(problem) for problem in problems))
     if not arguments.dry_run:
         summary = f"new: {len(figures)} cell(s) of {source.meta.id}" + (f" ({len(skipped)} skipped)" if skipped else "")
-        save_text(draft.path, text, draft.base_digest, local_author(), summary=summary)
+        save_text(draft.path, text, draft.base_digest, author or local_author(), summary=summary)
     return draft.path, text, figures
 
 

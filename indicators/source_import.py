@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -83,11 +85,14 @@ def import_table_source(
     notes: str | None = None,
     origin: str = "imported in the dashboard editor",
     file_name: str = "table",
+    part: str | None = None,
 ) -> Source:
     """Write a table source: `<id>.csv` (UTF-8, NFC) or `<id>.xlsx` (the bytes as given)
     and `<id>.yaml` with `table` ({title, number, page, sheet}). The table is read first
     as `validate` reads it (cached values only for XLSX); any error in it (a blank
     header, a missing sheet, over the size limit) refuses the import with the problems.
+    `part` ends the id made from the publisher, date and title (`bang-2`: one of several
+    tables of one publication).
     Raises SourceImportError, or ValueError for an author that is not an identity."""
     from indicators.tables.sheets import MAX_TABLE_BYTES, table_from_bytes
 
@@ -103,7 +108,7 @@ def import_table_source(
     errors = [problem for problem in problems if problem.is_error]
     if found is None or errors:
         raise SourceImportError("the table has problems:\n" + "\n".join(str(problem) for problem in errors or problems))
-    meta = _metadata(title, publisher, published, url, notes, origin, {k: v for k, v in table.items() if v})
+    meta = _metadata(title, publisher, published, url, notes, origin, {k: v for k, v in table.items() if v}, part)
     for path in (
         data.source_metadata(meta.id),
         *(data.sources / f"{meta.id}{kind}" for kind in (".txt", ".csv", ".xlsx")),
@@ -115,10 +120,11 @@ def import_table_source(
     return _write_metadata(data, meta, summary, author)
 
 
-def _metadata(title, publisher, published, url, notes, origin, table: dict | None = None) -> Source:
+def _metadata(title, publisher, published, url, notes, origin, table: dict | None = None, part=None) -> Source:
     publisher = (publisher or "").strip() or None
     prefix = slug(publisher or "source", 20)
-    source_id = "-".join(part for part in (prefix, published.isoformat() if published else "", slug(title, 40)) if part)
+    pieces = (prefix, published.isoformat() if published else "", slug(title, 40), slug(part or ""))
+    source_id = "-".join(piece for piece in pieces if piece)
     notes = (notes or "").strip() or None
     try:
         return Source(
@@ -236,6 +242,41 @@ def import_document(
         author,
         notes=notes,
         origin=document.origin,
+    )
+
+
+def table_csv(table: ExtractedTable) -> bytes:
+    """A table read from a document as CSV (UTF-8): its first row the header, every
+    cell as read, rows padded to one width."""
+    width = max((len(row) for row in table.rows), default=0)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for row in table.rows:
+        writer.writerow([*row, *[""] * (width - len(row))])
+    return out.getvalue().encode("utf-8")
+
+
+def import_extracted_table(
+    data: DataLayout, document: ExtractedDocument, meta: Source, table: ExtractedTable, author: dict
+) -> Source:
+    """Write one table of an imported document (`meta`: the document's source) as a table
+    source of its own (`import_table_source`): the publication's title, publisher, date
+    and address, the table's title and page, and the id ending `bang-N` (its number in
+    the document). Raises as `import_table_source` does: a blank header cell, for one,
+    refuses it naming the cell."""
+    return import_table_source(
+        data,
+        meta.title,
+        table_csv(table),
+        ".csv",
+        {"title": table.title or None, "page": table.page},
+        meta.publisher,
+        meta.published,
+        meta.url,
+        author,
+        origin=f"{document.origin}; table {table.number} of source {meta.id}",
+        file_name=f"{meta.id}-bang-{table.number}",
+        part=f"bang-{table.number}",
     )
 
 

@@ -135,3 +135,57 @@ def test_import_source_takes_a_csv_and_refuses_a_bad_table(data, tmp_path):
     assert bad.returncode == 2
     assert "bang-loi.csv:1:3: C1: cell C1: the column header is blank" in bad.stderr
     assert not list((data / "sources").glob("source-loi*"))
+
+
+EDITOR = {"kind": "oidc", "issuer": "https://id.example.org", "subject": "e-1", "email": "editor@example.org"}
+
+
+def test_the_editor_files_cells_through_new_tables_own_code(data):
+    from indicators.edit_log import read_entries
+    from indicators.scaffold import NewError, scaffold_table, table_request
+
+    registry = read_registry(data)
+    request = table_request(
+        "tk-kinh-te-so",
+        row="Tỷ trọng kinh tế số trong GDP (%)",
+        id="share",
+        sector="digital-society",
+        name_vi="Tỷ trọng",
+        name_en="Share",
+        unit_en="%",
+    )
+    path, _, figures = scaffold_table(registry, request, EDITOR)
+    assert path.name == "share.yaml" and len(figures) == len(read_registry(data).rows["share"]["value"])
+    entry = read_entries(data / "edit-log.jsonl")[-1]
+    assert entry["author"]["email"] == "editor@example.org" and entry["summary"].startswith("new: ")
+    with pytest.raises(NewError, match="is already cited"):
+        scaffold_table(read_registry(data), table_request("tk-kinh-te-so", row=request.row, indicator="share"))
+    with pytest.raises(TypeError, match="quote"):
+        table_request("tk-kinh-te-so", quote="x")
+
+
+def test_a_documents_table_is_saved_as_a_table_source_or_refused_naming_the_cell(data):
+    from indicators.paths import DataLayout
+    from indicators.source_import import (
+        ExtractedDocument,
+        ExtractedTable,
+        SourceImportError,
+        import_document,
+        import_extracted_table,
+    )
+
+    good = ExtractedTable("Bảng 1: Hồ sơ theo quý", 1, 2, (("Quý", "Số hồ sơ"), ("Quý I", "95.200"), ("Quý II",)))
+    blank = ExtractedTable("Bảng 2", 2, 3, (("Quý", "", "Tỷ lệ"), ("Quý I", "1", "2")))
+    document = ExtractedDocument("Báo cáo quý", "Báo cáo quý\n\nVăn bản.", "Sở KH&CN", None, None, "read from a.pdf")
+    layout = DataLayout(data)
+    meta = import_document(layout, document, EDITOR)
+    saved = import_extracted_table(layout, document, meta, good, EDITOR)
+    assert saved.id == f"{meta.id}-bang-1" and saved.table.page == 2 and saved.table.title == good.title
+    assert (data / "sources" / f"{saved.id}.csv").read_text(encoding="utf-8") == (
+        "Quý,Số hồ sơ\nQuý I,95.200\nQuý II,\n"
+    )
+    source = read_registry(data).sources[saved.id]
+    assert [[cell.text for cell in row] for row in source.table.rows] == [["Quý I", "95.200"], ["Quý II", ""]]
+    with pytest.raises(SourceImportError, match=rf"{meta.id}-bang-2\.csv:1:2: B1"):
+        import_extracted_table(layout, document, meta, blank, EDITOR)
+    assert not list((data / "sources").glob(f"{meta.id}-bang-2*"))
