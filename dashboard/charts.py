@@ -18,6 +18,13 @@ from indicators.formatting import LOCALES
 from indicators.query import downsample_for_chart, only_columns
 
 LABEL_EVERY_POINT_UP_TO = 12
+TIME_PADDING = 48  # pixels between a history's plot edges and its first and last periods
+# A history's value labels are laid out for an image's plot (dashboard.chart_images.IMAGE_WIDTH
+# less the value axis); a narrower page chart keeps them, a wider one has more room.
+LABEL_PLOT_WIDTH = 680
+LABEL_CHARACTER_WIDTH = 8.6  # pixels per character of a 13 px bold label (DejaVu Sans Bold: 5.4–11.3)
+LABEL_HEIGHT = 16
+LABEL_OFFSET = 16  # pixels between a point and its label's middle
 HISTORY_COLUMNS = [
     "period_start",
     "value",
@@ -151,7 +158,7 @@ def history_chart(
         alt.Tooltip("quote:N", title="“”"),
     ]
     encoding = {
-        "x": alt.X("period_start:T", title=None, axis=time_axis(data), scale=alt.Scale(padding=48)),
+        "x": alt.X("period_start:T", title=None, axis=time_axis(data), scale=alt.Scale(padding=TIME_PADDING)),
         "y": alt.Y(
             "value:Q",
             title=value_title,
@@ -171,13 +178,13 @@ def history_chart(
     lines = base.mark_line(strokeWidth=2)
     shape = alt.Shape("series:N", scale=alt.Scale(**legend_scale), legend=None)
     points = base.mark_point(size=110, filled=True).encode(shape=shape)
-    # Every point labelled while that stays readable; then only each series' latest.
-    labels = base
-    if len(standing) > LABEL_EVERY_POINT_UP_TO:
-        latest = standing.sort_values("period_start").groupby("series", observed=True).tail(1)
-        labels = alt.Chart(latest).encode(**encoding)
-    labels = labels.mark_text(dy=-16, fontSize=13, fontWeight="bold").encode(text="value_text:N")
-    layers = [lines, points, labels]
+    labels = [
+        alt.Chart(placed).encode(**encoding).mark_text(align=align, dy=dy, fontSize=13, fontWeight="bold").encode(
+            text="value_text:N"
+        )
+        for (align, dy), placed in placed_labels(standing, data, targets, 360, rank).groupby(["align", "dy"])
+    ]
+    layers = [lines, points, *labels]
     if not others.empty:
         layers.append(
             alt.Chart(others).encode(**encoding).mark_point(size=150, filled=False, strokeWidth=2).encode(shape=shape)
@@ -197,6 +204,58 @@ def history_chart(
             goal.mark_text(align="right", dx=-10, dy=-12, fontWeight="bold", color=target.color).encode(text="label:N")
         )
     return captioned(alt.layer(*layers).properties(height=360), caption)
+
+
+def placed_labels(
+    standing: pd.DataFrame, data: pd.DataFrame, targets: pd.DataFrame | None, height: float, rank: bool
+) -> pd.DataFrame:
+    """The standing rows whose value label is written, each with `align` and `dy`: laid
+    out on a plot LABEL_PLOT_WIDTH pixels wide (an image's) and `height` high, each
+    series' latest figure first, then its first, then the others newest first; a label
+    that would cross one already placed is left out (its figure stays in the tooltip). A
+    label near a side is aligned to start at its point, one that would rise above the
+    plot (the top tick's row) is written below its point."""
+    if standing.empty:
+        return standing.assign(align=[], dy=[])
+    times = list(pd.to_datetime(data["period_start"]))
+    values = list(data["value"]) + ([] if rank else [0.0])
+    if targets is not None and not targets.empty:
+        times += list(pd.to_datetime(targets["start"])) + list(pd.to_datetime(targets["due"]))
+        values += list(targets["value"])
+    first, last = min(times), max(times)
+    low, high = min(values), max(values)
+    inner = LABEL_PLOT_WIDTH - 2 * TIME_PADDING
+
+    def x_of(when) -> float:
+        span = (last - first).total_seconds()
+        return LABEL_PLOT_WIDTH / 2 if span == 0 else TIME_PADDING + inner * (when - first).total_seconds() / span
+
+    def y_of(value: float) -> float:
+        share = 0.5 if high == low else (value - low) / (high - low)
+        return height * (share if rank else 1 - share)
+
+    ordered = standing.sort_values("period_start", ascending=False, kind="stable")
+    by_series = ordered.groupby("series", observed=True)
+    latest = by_series.head(1)
+    earliest = ordered.loc[by_series["period_start"].idxmin()]
+    if len(standing) > LABEL_EVERY_POINT_UP_TO:
+        candidates = latest
+    else:
+        candidates = pd.concat([latest, earliest, ordered]).loc[lambda frame: ~frame.index.duplicated()]
+    placed, boxes = [], []
+    for index, row in candidates.iterrows():
+        x, y = x_of(pd.Timestamp(row["period_start"])), y_of(row["value"])
+        width = LABEL_CHARACTER_WIDTH * len(str(row["value_text"]))
+        align = "left" if x - width / 2 < 0 else "right" if x + width / 2 > LABEL_PLOT_WIDTH else "center"
+        left = {"left": x, "center": x - width / 2, "right": x - width}[align]
+        dy = LABEL_OFFSET if y - LABEL_OFFSET - LABEL_HEIGHT / 2 < 0 else -LABEL_OFFSET
+        box = (left - 3, y + dy - LABEL_HEIGHT / 2 - 2, left + width + 3, y + dy + LABEL_HEIGHT / 2 + 2)
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
+            continue
+        boxes.append(box)
+        placed.append((index, align, dy))
+    indices, aligns, offsets = zip(*placed, strict=True)
+    return standing.loc[list(indices)].assign(align=aligns, dy=offsets)
 
 
 def time_axis(rows: pd.DataFrame) -> alt.Axis:
