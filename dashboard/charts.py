@@ -179,9 +179,10 @@ def history_chart(
     shape = alt.Shape("series:N", scale=alt.Scale(**legend_scale), legend=None)
     points = base.mark_point(size=110, filled=True).encode(shape=shape)
     labels = [
-        alt.Chart(placed).encode(**encoding).mark_text(align=align, dy=dy, fontSize=13, fontWeight="bold").encode(
-            text="value_text:N"
-        )
+        alt.Chart(placed)
+        .encode(**encoding)
+        .mark_text(align=align, dy=dy, fontSize=13, fontWeight="bold")
+        .encode(text="value_text:N")
         for (align, dy), placed in placed_labels(standing, data, targets, 360, rank).groupby(["align", "dy"])
     ]
     layers = [lines, points, *labels]

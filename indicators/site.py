@@ -76,7 +76,6 @@ COLUMN_DESCRIPTIONS = {
     "note": "A note on the figure (Vietnamese).",
     "indicator_name": "The indicator's name (Vietnamese).",
     "value_text": "The value as Vietnamese writes it, with its unit.",
-    "per_year": "True when the value is a rate per year of its period, not a level.",
     "unit_text": "The unit as Vietnamese writes it (`% GDP`); `unit` keeps the English one.",
     "qualifier_text": "The hedge as Vietnamese writes it (`khoảng`); empty without one; `qualifier` keeps its code.",
     "source_title": "Title of the source document.",

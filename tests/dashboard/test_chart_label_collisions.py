@@ -65,8 +65,6 @@ def text_boxes(scene: dict) -> list[tuple[str, str, tuple[float, float, float, f
                 found.append((node.get("role", ""), " / ".join(lines), box))
             elif "items" in item:
                 walk(item, x, y)
-        for child in node.get("items", []) if node.get("marktype") != "text" else []:
-            pass
 
     walk({"items": [scene["scenegraph"]]}, scene["origin"][0], scene["origin"][1])
     return found
@@ -131,7 +129,10 @@ def test_no_rankings_or_comparison_chart_draws_a_label_over_another(loaded, lang
     ranks = ranks[series_rows(ranks)]
     clashes = {}
     for indicator_id, panel in ranks.groupby("indicator_id", observed=True):
-        panel = panel.assign(index_label=view.name(indicator_id), rank_text=[f"{v:g}/{o:g}" for v, o in zip(panel.value, panel.out_of, strict=True)])
+        panel = panel.assign(
+            index_label=view.name(indicator_id),
+            rank_text=[f"{v:g}/{o:g}" for v, o in zip(panel.value, panel.out_of, strict=True)],
+        )
         title = "\n".join(wrap(view.plain("rank_chart_title"), 34))
         source = "\n".join(wrap(chart_source(view, panel), 44))
         found = collisions(ranking_chart(panel, view.plain("rank"), chart_caption(view, title, source)))
@@ -157,8 +158,10 @@ def test_no_rankings_or_comparison_chart_draws_a_label_over_another(loaded, lang
 
 
 def test_no_count_chart_draws_a_label_over_another(loaded):
-    per_source = loaded.frame.groupby("source_title").agg(
-        observations=("value", "size"), indicators=("indicator_id", "nunique")
-    ).reset_index()
+    per_source = (
+        loaded.frame.groupby("source_title")
+        .agg(observations=("value", "size"), indicators=("indicator_id", "nunique"))
+        .reset_index()
+    )
     chart = count_bars(per_source, "source_title", "Nguồn", "Số liệu", Caption("Số liệu theo nguồn", "s", "vi"))
     assert collisions(chart) == []
