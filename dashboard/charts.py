@@ -282,7 +282,7 @@ def ranking_chart(rows: pd.DataFrame, rank_title: str, caption: Caption) -> alt.
     )
     # Only each index's latest rank is written beside its point: a history of 12 editions
     # would write labels over each other (every point keeps its rank in the tooltip).
-    latest = rows["period_start"] == rows.groupby("index_label")["period_start"].transform("max")
+    latest = rows["year"] == rows.groupby("index_label")["year"].transform("max")
     rows = rows.assign(label=rows["rank_text"].where(latest, ""))
     data = pd.concat([rows.assign(bound=False), bounds.assign(label="")], ignore_index=True)[
         ["index_label", "year", "value", "out_of", "rank_text", "label", "quote", "bound"]
