@@ -9,6 +9,7 @@ _SENTENCE_END = re.compile(r"[.!?…]+[”\")]?\s+")
 _SENTENCE_START = ("“", '"', "(")
 _TABLE_CELLS = " | "
 _ABBREVIATION = re.compile(r"(?:^|[\s(])(?:TP|Tp|TS|ThS|PGS|GS|TT|Th\.S)\.$")
+_ABBREVIATION_REACH = 6  # the longest abbreviation ("Th.S") and the space before it
 
 
 def fold(text: str) -> str:
@@ -52,7 +53,9 @@ def split_sentences(line: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(line):
         following = line[match.end() : match.end() + 1]
-        if _ABBREVIATION.search(line, 0, match.start() + 1):  # "TP. Hồ Chí Minh", "TS. Nguyễn"
+        # "TP. Hồ Chí Minh", "TS. Nguyễn": the few characters before the stop, not the whole
+        # line before it (a search from 0 made a long line's split quadratic)
+        if _ABBREVIATION.search(line, max(0, match.start() - _ABBREVIATION_REACH), match.start() + 1):
             continue
         if following and (following.isupper() or following.isdigit() or following in _SENTENCE_START):
             spans.append((start, match.end()))
