@@ -179,7 +179,7 @@ def history_chart(
     shape = alt.Shape("series:N", scale=alt.Scale(**legend_scale), legend=None)
     points = base.mark_point(size=110, filled=True).encode(shape=shape)
     labels = [
-        alt.Chart(placed)
+        alt.Chart(placed.drop(columns=["align", "dy"]))
         .encode(**encoding)
         .mark_text(align=align, dy=dy, fontSize=13, fontWeight="bold")
         .encode(text="value_text:N")

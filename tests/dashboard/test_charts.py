@@ -49,19 +49,21 @@ def test_half_years_and_years_are_separate_coloured_series():
     assert color["scale"]["domain"] == ["Năm", "6 tháng"]  # the order of `colors`, not of the rows or the alphabet
     assert color["scale"]["range"] == ["#000000", "#000001"]
     assert spec["layer"][1]["encoding"]["shape"]["scale"]["domain"] == ["Năm", "6 tháng"]
-    assert marks(spec) == [("line", None), ("point", True), ("text", None)]
+    assert marks(spec)[:2] == [("line", None), ("point", True)]
+    assert {mark for mark in marks(spec)[2:]} == {("text", None)}  # value labels, one layer per placement
 
 
 def test_other_sources_for_a_period_are_hollow_markers_off_the_line():
     rows = exports_rows()
     extra = rows.iloc[[0]].assign(value=114.0, in_series=False, source_line="Báo B, 1/2/2022")
     spec = history_chart(pd.concat([rows, extra]), "tỷ USD", "Loại kỳ", COLORS, CAPTION).to_dict()
-    assert marks(spec) == [("line", None), ("point", True), ("text", None), ("point", False)]
+    assert marks(spec)[:2] == [("line", None), ("point", True)] and marks(spec)[-1] == ("point", False)
+    assert {mark for mark in marks(spec)[2:-1]} == {("text", None)}
     line_data = spec["datasets"][spec["layer"][0]["data"]["name"]] if "data" in spec["layer"][0] else None
-    hollow = spec["datasets"][spec["layer"][3]["data"]["name"]]
+    hollow = spec["datasets"][spec["layer"][-1]["data"]["name"]]
     assert [row["value"] for row in hollow] == [114.0] and hollow[0]["source_line"] == "Báo B, 1/2/2022"
     assert line_data is None or 114.0 not in [row["value"] for row in line_data]
-    assert {"field": "source_line", "type": "nominal", "title": "📄"} in spec["layer"][3]["encoding"]["tooltip"]
+    assert {"field": "source_line", "type": "nominal", "title": "📄"} in spec["layer"][-1]["encoding"]["tooltip"]
 
 
 def test_a_rank_is_drawn_with_1_at_the_top():
@@ -134,21 +136,34 @@ def test_a_long_history_labels_only_the_latest_point_of_each_series():
             "source_line": "s",
         }
     )
-    spec = history_chart(frame, "u", "t", COLORS, CAPTION).to_dict()
-    label_layer = spec["layer"][2]
-    labelled = spec["datasets"][label_layer["data"]["name"]]
-    assert sorted(row["value_text"] for row in labelled) == ["v29", "v59"]
-    few = history_chart(exports_rows(), "tỷ USD", "Loại kỳ", COLORS, CAPTION).to_dict()
-    assert "data" not in few["layer"][2]  # a short history: the labels share every point
+    assert sorted(labelled_values(history_chart(frame, "u", "t", COLORS, CAPTION).to_dict())) == ["v29", "v59"]
+    few = exports_rows()
+    assert sorted(labelled_values(history_chart(few, "tỷ USD", "Loại kỳ", COLORS, CAPTION).to_dict())) == sorted(
+        few["value_text"]
+    )  # a short history: every point labelled (none of its labels would cross another)
+
+
+def labelled_values(spec: dict) -> list[str]:
+    """The value labels a history chart writes, over all its text layers."""
+    return [
+        row["value_text"]
+        for layer in spec["layer"]
+        if marks({"layer": [layer]}) == [("text", None)]
+        and layer["encoding"].get("text", {}).get("field") == "value_text"
+        for row in spec["datasets"][layer["data"]["name"]]
+    ]
 
 
 def test_a_chart_carries_only_its_columns_and_its_own_categories():
     rows = exports_rows()  # its categorical columns hold every source title of the registry
     rows["source_line"] = rows["source_title"]
     assert len(rows["source_line"].cat.categories) > rows["source_line"].nunique() and "note_vi" in rows
-    data = history_chart(rows, "tỷ USD", "Loại kỳ", COLORS, CAPTION).data
-    assert list(data.columns) == HISTORY_COLUMNS
-    assert list(data["source_line"].cat.categories) == sorted(set(rows["source_line"]))
+    layers = history_chart(rows, "tỷ USD", "Loại kỳ", COLORS, CAPTION).layer
+    frames = [layer.data for layer in layers if isinstance(layer.data, pd.DataFrame)]
+    assert len(frames) >= 3  # the line and points, the labels, the targets' own
+    for data in frames[:2]:
+        assert list(data.columns) == HISTORY_COLUMNS
+        assert list(data["source_line"].cat.categories) == sorted(set(rows["source_line"]))
 
 
 def every_chart(language: str) -> list[dict]:
