@@ -53,7 +53,8 @@ def enriched(tmp_path_factory) -> Path:
 
 def test_the_enriched_copy_is_valid_and_holds_every_optional_field(enriched, capsys):
     assert cli(["--data", str(enriched), "validate"]) == 0
-    assert "ok: 39 indicators" in capsys.readouterr().err
+    indicators = len(list((enriched / "registry").glob("*.yaml")))
+    assert indicators >= 40 and f"ok: {indicators} indicators" in capsys.readouterr().err
     assert read_registry(enriched).problems == []  # not even a warning
     assert [str(field) for field in FIELDS if occurrences(enriched, field) == 0] == []
 
