@@ -163,9 +163,9 @@ def _readme_commands() -> list[tuple[str, list[str]]]:
 
 def _a_form(line: str) -> bool:
     """A command that shows a form rather than a run: a placeholder in capitals
-    (SOURCE_ID), or a document or address of the reader's own (--file, --text, --url)."""
+    (SOURCE_ID, TABLE.csv), or a document or address of the reader's own (--file, --text, --url)."""
     words = shlex.split(line, comments=True)
-    return any(re.fullmatch(r"[A-Z][A-Z_]+", word) for word in words) or bool(
+    return any(re.fullmatch(r"[A-Z][A-Z_]+(\.[a-z]+)?", word) for word in words) or bool(
         {"--file", "--text", "--url"} & set(words)
     )
 
