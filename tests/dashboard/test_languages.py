@@ -11,6 +11,7 @@ language: one whose two texts differ and that is long enough not to be a common 
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import string
@@ -44,7 +45,7 @@ UNIT_PAGES = [
     ("health", {}),
 ]
 # Where the registry's own text (a Vietnamese quote on an English page) may sit inside a string
-SEPARATORS = re.compile(r"(\n| · |: | — | → |; |, |\. |\(|\)|\[|\]|“|”|\*\*)")
+SEPARATORS = re.compile(r"(\n| · |: | — | → | × |; |, |\. |\(|\)|\[|\]|“|”|\*\*)")  # × : a table's row × column
 PUNCTUATION = " .,:;·()“”'\"—–-→"
 CODE_SPAN = re.compile(r"`+[^`]*`+")  # commands and identities: neither language
 IDENTIFIER = re.compile(r"[a-z_$][a-z0-9_]*")  # a chart's field names, not text
@@ -77,11 +78,14 @@ def labels_of(language: str) -> frozenset[str]:
 
 @cache
 def registry_text(data=DATA) -> str:
-    """Every text of the data folder, as written and folded: the YAML files' strings
-    and the source documents."""
+    """Every text of the data folder, as written and folded: the YAML files' strings,
+    the source documents and their tables' cells."""
     parts = []
     for path in data.rglob("*"):
-        if path.suffix == ".txt":
+        if path.suffix == ".csv":
+            with path.open(encoding="utf-8-sig", newline="") as table:
+                parts += [fold(cell) for row in csv.reader(table) for cell in row]
+        elif path.suffix == ".txt":
             text = path.read_text(encoding="utf-8")
             parts += [text, *(fold(line) for line in text.splitlines())]
         elif path.suffix == ".yaml":
