@@ -25,11 +25,14 @@ run: $(BIN)/.installed
 editor: $(BIN)/.installed
 	$(BIN)/python scripts/editor.py --port $(PORT)
 
+# The test files run in TEST_WORKERS processes (pytest-xdist), each file's tests in one.
+TEST_WORKERS ?= 2
+
 test: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m indicators validate
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
