@@ -52,7 +52,11 @@ _THRESHOLD_BEFORE = re.compile(
     r"(?:\b(?:có|còn)\s+\S.*?\s|\(|\b(?:một\s+số|các|nhiều)\s+(?:địa\s+phương|tỉnh|bộ|đơn\s+vị)\b.*?\s)(?:trên|dưới)\s*$|\bnhóm\b[^;]*\((?:trên|dưới)\s*$",
     re.IGNORECASE,
 )
-_RANKED_TOTAL_BEFORE = re.compile(r"(?:\btheo|\btrong\s+(?:số\s+)?|\btrên\s+tổng\s+số)\s*$", re.IGNORECASE)
+_RANKED_TOTAL_BEFORE = re.compile(
+    r"(?:\btheo|\btrong\s+(?:số\s+)?|\btrên\s+tổng\s+số|\btính\s+trên)\s*$", re.IGNORECASE
+)
+# "cao hơn 7,9% so với năm trước đó (0,7240)": the value of a period named only as the one before
+_EARLIER_BRACKET = re.compile(r"\b(?:năm|quý|tháng|kỳ)\s+trước(?:\s+đó)?\s*\(\s*$", re.IGNORECASE)
 _UNITS_AFTER = re.compile(r"^\s*(?:tỉnh|địa\s+phương|bộ|nền\s+kinh\s+tế|quốc\s+gia)\b", re.IGNORECASE)
 _GROUP_BEFORE = re.compile(r"(?:\bnhóm|\bbảng\s+xếp\s+hạng|\bdanh\s+sách|\btop)\s*$", re.IGNORECASE)
 # "Bình quân mỗi ngày, ... tiếp nhận 1.250 hồ sơ": a daily rate stated before the figure
@@ -68,6 +72,15 @@ _GAP_BEFORE = re.compile(
     r"\b(?:khoảng\s+cách|chênh\s+lệch)\b|\b(?:cao|thấp|kém)\s+hơn\s+(?:(?-i:[A-ZĐ])|khối|cả\s+nước|các)[^\d,;()]{0,30}$",
     re.IGNORECASE,
 )
+# "vượt 13,7 điểm phần trăm so với chỉ tiêu", "cao hơn 5% so với kế hoạch": by how much a target was passed
+_BY_BEFORE_TARGET = re.compile(
+    r"\b(?:vượt|cao\s+hơn|thấp\s+hơn|tăng|giảm|hụt)\s+(?:(?:mức|khoảng|gần|hơn|trên)\s+)?$", re.IGNORECASE
+)
+_TARGET_AFTER = re.compile(
+    r"^[^\d;()]{0,30}?\b(?:so\s+với\s+)?(?:mục\s+tiêu|(?-i:kế\s+hoạch)|chỉ\s+tiêu)\b", re.IGNORECASE
+)
+# "cao hơn khối bộ, ngành 9,2 điểm": a unit named between "hơn" and the figure
+_MORE_THAN_BEFORE = re.compile(r"\b(?:cao|thấp|kém|nhiều|ít)\s+hơn\s+$", re.IGNORECASE)
 # "mỗi xã, phường có ít nhất 1 điểm": a norm for each unit below, not a value of the unit
 _EACH_UNIT_BEFORE = re.compile(
     r"\bmỗi\s+(?:xã|phường|huyện|thôn|bản|hộ|người|doanh\s+nghiệp|đơn\s+vị|cơ\s+quan|trường|tỉnh|bộ)\b",
@@ -289,8 +302,10 @@ def _not_an_observation(statement: Statement, figure: NumberMention, before: str
         in_brackets and _SAME_TIME_BEFORE.match(before[opened + 1 :])
     ):
         return "a comparison base, not a figure of its own period"
-    if _GAP_BEFORE.search(clause):
+    if _GAP_BEFORE.search(clause) or _unit_set_against(statement, figure):
         return "a gap between two units ('khoảng cách', 'chênh lệch', 'cao hơn X …'), no unit's own figure"
+    if _BY_BEFORE_TARGET.search(clause[-30:]) and _TARGET_AFTER.match(after):
+        return "by how much a target or plan was passed or missed ('vượt … so với chỉ tiêu'), not an observation"
     if _RATIO_AFTER.match(after):
         return "a ratio ('… lần'), not a figure the registry keeps; file the two figures it compares"
     if _THRESHOLD_BEFORE.search(clause[-90:]):
@@ -308,6 +323,19 @@ def _not_an_observation(statement: Statement, figure: NumberMention, before: str
     if _EACH_UNIT_BEFORE.search(clause):
         return "a norm for each unit below ('mỗi xã … ít nhất 1'), not a value of the unit"
     return ""
+
+
+def _unit_set_against(statement: Statement, figure: NumberMention) -> bool:
+    """ "cao hơn khối bộ, ngành 9,2 điểm phần trăm": the figure follows a unit named after
+    "hơn", with nothing but words between: the gap to that unit."""
+    for unit in statement.units:
+        if unit.end <= figure.start and _MORE_THAN_BEFORE.search(
+            statement.sentence[max(0, unit.start - 20) : unit.start]
+        ):
+            between = statement.sentence[unit.end : figure.start]
+            if not re.search(r"[\d,;()]", between) and len(between) <= 20:
+                return True
+    return False
 
 
 def _due_after(proposal: Proposal, source: SourceDocument, statement: Statement, figure: NumberMention) -> bool:
@@ -390,6 +418,13 @@ def target_year(period: str) -> int:
 
 def _with_period(proposal, source, reading: SentenceReading, figure) -> Proposal:
     statement = reading.statement
+    earlier = _EARLIER_BRACKET.search(statement.sentence[: figure.start])
+    if earlier:
+        return replace(
+            proposal,
+            period_refusal=f"the value in brackets is that of '{earlier.group(0).rstrip(' (')}', "
+            "a period the sentence does not name; add --period",
+        )
     found = statement.period_of(figure, target=proposal.target)
     published = source.meta.published
     proposal = replace(proposal, per_year=found.per_year)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from indicators.period_mentions import PeriodMention
 from indicators.periods import parse_period
+from indicators.statements import MINISTRIES_GROUP
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,11 @@ def named_unit(statement, line: int, catalogue, current: UnitContext | None) -> 
     publisher's own unit or several units, else the one in force before it."""
     if names_no_unit(statement):
         return current
-    named = [u for u in statement.units if u.unit_id and not u.local and not statement._unit_excluded(u)]
+    named = [
+        u
+        for u in statement.units
+        if u.unit_id and not u.local and not statement._unit_excluded(u) and not statement.announces(u, catalogue)
+    ]
     distinct = list(dict.fromkeys(u.unit_id for u in named))
     if _OWN_UNIT.search(statement.sentence) or len(distinct) != 1 or any(u.local for u in statement.units):
         return None
@@ -139,4 +144,8 @@ def named_unit(statement, line: int, catalogue, current: UnitContext | None) -> 
 def names_no_unit(statement) -> bool:
     """Whether a sentence names no unit at all: no place (sources and bracketed names
     count: they end what a sentence before named), and not the publisher's own ("toàn tỉnh")."""
-    return not statement.units and not _OWN_UNIT.search(statement.sentence)
+    return (
+        not statement.units
+        and not _OWN_UNIT.search(statement.sentence)
+        and not MINISTRIES_GROUP.search(statement.sentence)
+    )

@@ -232,10 +232,22 @@ _YEAR_CELL = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d{2})\s*$", re.IGNORECASE)
 
 
 def _year_columns(line: str) -> tuple[str | None, ...] | None:
-    """The year of each cell of a table's header row ("Địa phương | 2022 | 2023"), None for
-    a cell that names none; None for a row with fewer than two year cells."""
-    years = tuple((match.group(1) if (match := _YEAR_CELL.match(cell)) else None) for cell in line.split(" | "))
-    return years if sum(year is not None for year in years) >= 2 else None
+    """The period of each cell of a table's header row ("Địa phương | 2022 | 2023",
+    "Địa phương | Tháng 9/2025 | Tháng 10/2025"), None for a cell that names none; None for a
+    row with fewer than two such cells."""
+    periods = tuple(_period_cell(cell) for cell in line.split(" | "))
+    return periods if sum(period is not None for period in periods) >= 2 else None
+
+
+def _period_cell(cell: str) -> str | None:
+    """The period a header cell is, whole ("2023", "Quý III/2025", "Tháng 9/2025"), else None."""
+    if match := _YEAR_CELL.match(cell):
+        return match.group(1)
+    mentions = find_periods(cell)
+    if len(mentions) != 1 or mentions[0].role != "period" or len(mentions[0].labels) != 1:
+        return None
+    mention = mentions[0]
+    return mention.labels[0] if not (cell[: mention.start] + cell[mention.end :]).strip() else None
 
 
 def _cells(line: str, years: tuple[str | None, ...]) -> tuple[tuple[int, int, str], ...]:
