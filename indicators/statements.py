@@ -101,9 +101,10 @@ _OWN_UNIT_WORD = re.compile(
 _GDP_AFTER = re.compile(r"^\s*(?:[^\d,;()\s]+\s+){0,2}?(?-i:GDP)\b", re.IGNORECASE)
 # "Gia Lai (mới)": the unit formed by a merger, for periods from its first day only
 _NEW_UNIT_AFTER = re.compile(r"\s*\(\s*mới\s*\)", re.IGNORECASE)
-# "xếp thứ 9", "đứng thứ 4", "xếp hạng 12": a rank written as a bare integer
+# "xếp thứ 9", "đứng thứ 4", "xếp hạng 12", "vị trí thứ 5", "thứ 2, thứ 3": a rank written as a bare integer
 _RANK_NUMBER_BEFORE = re.compile(
-    r"(?:\bxếp\s+(?:hạng\s+)?(?:thứ\s+)?|\bđứng\s+thứ\s+|\bhạng\s+|\bvị\s+trí\s+thứ\s+)$", re.IGNORECASE
+    r"(?:\bxếp\s+(?:hạng\s+)?(?:thứ\s+)?|\bđứng\s+thứ\s+|\bhạng\s+|\bvị\s+trí\s+thứ\s+|\bthứ\s+\d+\s*(?:,|và|,\s*và)\s*thứ\s+)$",
+    re.IGNORECASE,
 )
 _NATIONWIDE = re.compile(r"\b(?:cả\s+nước|toàn\s+quốc)\b", re.IGNORECASE)
 # "cấp ... cho công dân": a ministry serving people across the country, whose figure may be national
