@@ -93,6 +93,7 @@ _EDITION_KINDS = ("rank", "level", "score")
 _EDITION_BEFORE = re.compile(r"\b(?:vị\s+trí|bậc|hạng|xếp\s+(?:thứ|ở)?|đứng\s+thứ)\s*(?:thứ\s+)?$", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\b(?:đến|tới)\s+(?:hết\s+)?$", re.IGNORECASE)
 _INDEX_NAMED = re.compile(r"(?-i:Chỉ\s+số)\s+(?-i:[A-ZĐ]|[^,;]*\((?-i:[A-Z]{2,})\))")
+_RANKING_WORDS = re.compile(r"\b(?:thứ\s+hạng|xếp\s+hạng|vị\s+trí)\b", re.IGNORECASE)
 _EDITION_AFTER = re.compile(r"^\s*(?:bậc|hạng|vị\s+trí)\b", re.IGNORECASE)
 _RUNNING_DAYS = 60  # a year-end report may come out a few weeks before the year ends
 _SINCE = re.compile(r"\b(?:kể\s+từ\s+khi|từ\s+khi)\b", re.IGNORECASE)
@@ -355,9 +356,11 @@ def _of_an_edition(statement: Statement, figure: NumberMention) -> bool:
     start, end = statement._clause(figure)
     before = statement.sentence[start : figure.start][-30:]
     after = statement.sentence[figure.end : end][:12]
-    # "Chỉ số dịch vụ trực tuyến (OSI) của Việt Nam đạt 0,7934": a named index's value
+    # "Chỉ số dịch vụ trực tuyến (OSI) của Việt Nam đạt 0,7934": a named index's value; "thứ hạng
+    # ... từ vị trí 59 (năm 2016) lên 47 (năm 2017), ... và 44 năm 2024": places listed in a ranking
     index = _INDEX_NAMED.search(statement.sentence, start, figure.start)
-    return bool(_EDITION_BEFORE.search(before) or _EDITION_AFTER.match(after) or index)
+    ranking = _RANKING_WORDS.search(statement.sentence, start, figure.start)
+    return bool(_EDITION_BEFORE.search(before) or _EDITION_AFTER.match(after) or index or ranking)
 
 
 def _within_the_document(

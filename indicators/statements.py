@@ -42,6 +42,8 @@ _LISTED = re.compile(r"^\s*(?:[^\d\s,;:()]+\s+){0,3}?(?:,|và|,\s*và)\s*(?:năm
 _UNITS_LISTED = re.compile(
     r"^\s*(?:\((?:cũ|mới)\)\s*)?(?:,|và|,\s*và)\s*(?:(?:tỉnh|thành\s+phố|tp\.?)\s+)?$", re.IGNORECASE
 )
+# "Ở cấp bộ, Bộ Tài chính, ...": a level or place that opens the sentence as its scope, not an item of a list
+_SCOPE_OPENS = re.compile(r"(?:^|[,;:]\s*)(?:ở|đối\s+với|về|tại|trong)\s+$", re.IGNORECASE)
 # A district, town, commune or provincial city: a place below the catalogue's levels
 _LOCAL_WORD = re.compile(
     r"(?<!\w)(?:thành\s+phố|tp\.?|thị\s+xã|thị\s+trấn|huyện|quận|phường|xã(?!\s+hội\b))\s+", re.IGNORECASE
@@ -178,7 +180,9 @@ class Statement:
             return []
         listed = [named[-1]]
         for unit in reversed(named[:-1]):
-            if not _UNITS_LISTED.match(self.sentence[unit.end : listed[0].start]):
+            if not _UNITS_LISTED.match(self.sentence[unit.end : listed[0].start]) or _SCOPE_OPENS.search(
+                self.sentence[: unit.start]
+            ):
                 break
             listed.insert(0, unit)
         return listed

@@ -150,7 +150,8 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
             year = (_year(current) if near else None) or document_year or default_year
             own = stated(statement.periods, sentence, year)
             one = one_period(own)
-            if role == "paragraph" and not lead_seen:
+            lead = role == "paragraph" and not lead_seen
+            if lead:
                 lead_seen = True
                 if document_year is None and one is not None:
                     document_year = _year(PeriodContext(one[1][0]))
@@ -199,6 +200,8 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
             if one is not None:
                 current = PeriodContext(one[1][0], one[0].text, sentence, "sentence", line_number, "", one[1][1:])
                 history.append(current)
+                if lead and base is NONE and len(current.label) <= 7:
+                    base = current  # "Năm 2023, ...": a lead's year, quarter or month holds where the title states none
             elif (
                 unsupported is not None
             ):  # "Trong 9 tháng năm 2024, ...": a new period, one the registry has no form for
