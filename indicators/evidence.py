@@ -26,7 +26,6 @@ from indicators.models import IndicatorInfo, Target
 from indicators.numbers import NumberMention, find_numbers
 from indicators.periods import Period, parse_period
 from indicators.proofs.context import period_in_force, publishers_province, sentence_reading
-from indicators.reading.context import in_a_report_name
 from indicators.registry import SourceDocument
 from indicators.reporting_units import UnitCatalogue
 from indicators.statements import PeriodOf, Statement, analyse
@@ -172,7 +171,7 @@ class Evidence:
         stated = {
             label
             for mention in periods
-            if mention.role == "period" and not in_a_report_name(self.statement(period_quote).sentence, mention)
+            if mention.role == "period"
             for label in (
                 reading.resolved(mention)
                 if reading is not None

@@ -28,8 +28,10 @@ import re
 from dataclasses import dataclass
 
 # role: "period" (the figure's own), "comparison", "target" (a target's due year),
-# "rate" (per year: no period), "present" (the source's date)
-ROLES = ("period", "comparison", "target", "rate", "present")
+# "rate" (per year: no period), "present" (the source's date), "name" (the year of a named
+# report, "Báo cáo Thương mại điện tử Việt Nam năm 2025": its edition, no figure's period)
+ROLES = ("period", "comparison", "target", "rate", "present", "name")
+_NAMED_REPORT_BEFORE = re.compile(r"(?-i:Báo\s+cáo|Sách\s+trắng)\s+(?-i:[A-ZĐ])[^,;:()]*$")
 
 
 @dataclass(frozen=True)
@@ -402,6 +404,8 @@ def _role(sentence: str, start: int) -> str:
         return "comparison"
     if any(word in low for word in _TARGET_WORDS) and _TARGET_BEFORE.search(before):
         return "target"
+    if ("báo" in low or "sách" in low) and _NAMED_REPORT_BEFORE.search(sentence, max(0, start - 80), start):
+        return "name"
     return "period"
 
 

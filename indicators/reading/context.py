@@ -51,31 +51,22 @@ _BACK_REFERENCE = re.compile(
     r"\b(?:trong|của|cả)\s+(quý|tháng|năm|(?:6|sáu)\s+tháng)(?!\s*(?:\d|I|V|nay|đầu|cuối|tới|sau|trước|qua))",
     re.IGNORECASE,
 )
-# A report or white book named by its capitalised title, whose year is the edition's
-_NAMED_REPORT_BEFORE = re.compile(r"(?-i:Báo\s+cáo|Sách\s+trắng)\s+(?-i:[A-ZĐ])[^,;:()]*$")
 _KIND_OF_WORD = {"quý": "quarter", "tháng": "month", "năm": "year"}
 
 
 def stated(
     periods: list[PeriodMention], sentence: str, year: int | None
 ) -> list[tuple[PeriodMention, tuple[str, ...]]]:
-    """The periods a sentence states as its own (no comparison, target, present, bracketed
-    value or year of a named report), each with its labels (a day and month take `year`)."""
+    """The periods a sentence states as its own (no comparison, target, present or
+    bracketed value), each with its labels (a day and month take `year`)."""
     found = []
     for mention in periods:
         if mention.role != "period" or _in_brackets(sentence, mention.start):
-            continue
-        if in_a_report_name(sentence, mention):
             continue
         labels = mention.resolved(year)
         if labels:
             found.append((mention, labels))
     return found
-
-
-def in_a_report_name(sentence: str, mention: PeriodMention) -> bool:
-    """ "Báo cáo Thương mại điện tử Việt Nam năm 2025": the year of a report's name, its edition."""
-    return _NAMED_REPORT_BEFORE.search(sentence, max(0, mention.start - 80), mention.start) is not None
 
 
 def one_period(found: list[tuple[PeriodMention, tuple[str, ...]]]) -> tuple[PeriodMention, tuple[str, ...]] | None:

@@ -34,6 +34,11 @@ from indicators.period_mentions import find_periods, single_plain_period
         ("Mục tiêu đến năm 2025, kinh tế số chiếm 20% GDP.", [("2025", "target")]),
         ("Hiện có 35 triệu tài khoản.", [(None, "present")]),
         ("Đến nay, 100% xã có cáp quang.", [(None, "present")]),
+        # the year of a named report is its edition's, no figure's period
+        (
+            "Theo Báo cáo Kinh tế số Hà Tĩnh năm 2025, tỷ trọng năm 2024 đạt 9,8%.",
+            [("2025", "name"), ("2024", "period")],
+        ),
     ],
 )
 def test_each_form_gives_its_label_and_role(sentence, expected):

@@ -94,6 +94,19 @@ def test_the_period_of_each_figure(sentence, expected, catalogue):
         # a centrally-run city written with its own "thành phố"
         ("Năm 2024, Thành phố Đà Nẵng có 2.100 doanh nghiệp.", [("da-nang", "sentence")]),
         ("Năm 2024, Bảo hiểm xã hội Việt Nam có 12 triệu tài khoản.", [("vn", "sentence")]),
+        # 'lần lượt' pairs the places listed right before it, not one of an earlier phrase or the scope
+        (
+            "Năm 2024, Sơn La đứng thứ 9, Điện Biên và Lai Châu lần lượt xếp thứ 12 và 14.",
+            [("son-la", "sentence"), ("dien-bien", "list-position"), ("lai-chau", "list-position")],
+        ),
+        (
+            "Năm 2023, ở cấp tỉnh, Hà Tĩnh và Nghệ An lần lượt đạt 0,66 và 0,65.",
+            [("ha-tinh", "list-position"), ("nghe-an", "list-position")],
+        ),
+        # 'các bộ, ngành': the ministries' bloc or the whole country
+        ("Năm 2024, các bộ, ngành đã cắt giảm 820 thủ tục.", [(None, "ambiguous")]),
+        # a ministry announcing results is not their unit
+        ("Năm 2024, Bộ Nội vụ công bố chỉ số chung đạt 85,1%.", [(None, "none")]),
     ],
 )
 def test_the_reporting_unit_of_each_figure(sentence, expected, catalogue):
