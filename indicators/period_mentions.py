@@ -192,7 +192,8 @@ _WITHOUT_A_YEAR: list[tuple[str, tuple[str, ...], re.Pattern]] = [
         "months-so-far",
         ("tháng",),
         re.compile(
-            rf"(?:tính\s+chung\s+)?(?<![\d\w])(1[0-2]|[2-57-9]|{_MONTH_COUNT_WORDS})\s+tháng(?:\s+đầu\s+năm)?\b"
+            rf"(?:tính\s+chung\s+)?(?<![\d\w])(?<!sau )(?<!sau gần )(?<!sau hơn )(?<!sau khoảng )"
+            rf"(1[0-2]|[2-57-9]|{_MONTH_COUNT_WORDS})\s+tháng(?:\s+đầu\s+năm)?\b"
             r"(?!\s*(?:qua|tới|trước|sau|gần|liên|\d))"
         ),
     ),

@@ -59,8 +59,9 @@ _RANKED_TOTAL_BEFORE = re.compile(
 _EARLIER_BRACKET = re.compile(r"\b(?:năm|quý|tháng|kỳ)\s+trước(?:\s+đó)?\s*\(\s*$", re.IGNORECASE)
 _UNITS_AFTER = re.compile(r"^\s*(?:tỉnh|địa\s+phương|bộ|nền\s+kinh\s+tế|quốc\s+gia)\b", re.IGNORECASE)
 _GROUP_BEFORE = re.compile(r"(?:\bnhóm|\bbảng\s+xếp\s+hạng|\bdanh\s+sách|\btop)\s*$", re.IGNORECASE)
-# "Bình quân mỗi ngày, ... tiếp nhận 1.250 hồ sơ": a daily rate stated before the figure
-_PER_DAY_BEFORE = re.compile(r"\b(?:mỗi|một)\s+ngày\b", re.IGNORECASE)
+# "Bình quân mỗi ngày, ... tiếp nhận 1.250 hồ sơ", "mỗi tháng có 620 ...": a rate per day, week,
+# month or quarter stated before the figure
+_PER_DAY_BEFORE = re.compile(r"\b(?:mỗi|một)\s+ngày\b|\bmỗi\s+(?:tuần|tháng|quý)\b", re.IGNORECASE)
 # "Có 17 tỉnh ... đạt trên 30%": units counted by a threshold
 _UNITS_COUNTED_AFTER = re.compile(
     r"^\s*(?:tỉnh|thành\s+phố|địa\s+phương|bộ|ngành|huyện|xã|phường|đơn\s+vị|cơ\s+quan)\b[^;]*?"
@@ -87,7 +88,7 @@ _EACH_UNIT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _FORECAST = re.compile(r"\b(?:dự\s+báo|dự\s+kiến|có\s+thể\s+đạt|kiến\s+nghị|đề\s+xuất)\b", re.IGNORECASE)
-_PER_DAY_AFTER = re.compile(r"^[^,;.]{0,40}?(?:\bmỗi\s+ngày|\bmột\s+ngày|/\s*ngày)\b", re.IGNORECASE)
+_PER_DAY_AFTER = re.compile(r"^[^,;.]{0,40}?(?:\bmỗi\s+(?:ngày|tuần|tháng|quý)|\bmột\s+ngày|/\s*ngày)\b", re.IGNORECASE)
 _EARLIER_PERIOD = re.compile(r"(?<!với )(?<!cùng kỳ )\b(?:tuần|tháng|quý|năm|kỳ)\s+trước(?:\s+đó)?\b", re.IGNORECASE)
 _EDITION_KINDS = ("rank", "level", "score")
 _EDITION_BEFORE = re.compile(r"\b(?:vị\s+trí|bậc|hạng|xếp\s+(?:thứ|ở)?|đứng\s+thứ)\s*(?:thứ\s+)?$", re.IGNORECASE)
@@ -318,7 +319,7 @@ def _not_an_observation(statement: Statement, figure: NumberMention, before: str
     if _FORECAST.search(clause):
         return "a forecast or a recommendation ('dự báo', 'dự kiến', 'kiến nghị'), neither an observation nor a target"
     if _PER_DAY_AFTER.match(after) or _PER_DAY_BEFORE.search(clause):
-        return "a daily rate ('mỗi ngày'); the registry keeps no per-day figures"
+        return "a daily or monthly rate ('mỗi ngày', 'mỗi tháng'); the registry keeps no such figures"
     if not figure.percent and figure.denominator is None and _UNITS_COUNTED_AFTER.match(after):
         return "the number of units that meet a threshold ('Có 17 tỉnh … trên 30%'), no unit's own figure"
     if _EACH_UNIT_BEFORE.search(clause):
@@ -573,6 +574,8 @@ def _unit_of(proposal, source, reading: SentenceReading, figure, catalogue) -> P
         named = _subject_province(statement, catalogue)
         if named is None and proposal.period_from == "context":
             named = _one_province(proposal.period_quote, catalogue)
+        if named is None and reading.unit is not None and catalogue.level(reading.unit.unit_id) == "province":
+            named = reading.unit.unit_id  # "Lai Châu xếp thứ 52/63. Toàn tỉnh hiện có 106 xã ..."
         if named:
             return replace(proposal, reporting_unit=named)
         refusal = "the sentence speaks of a province it does not name; add --reporting-unit"

@@ -126,8 +126,9 @@ _OWN_UNIT = re.compile(
 
 def named_unit(statement, line: int, catalogue, current: UnitContext | None) -> UnitContext | None:
     """The unit in force after a sentence: the one it names (its only named unit, not a
-    source, a place in brackets or a place below a province), none when it names the
-    publisher's own unit or several units, else the one in force before it."""
+    source, a place in brackets or a place below a province), none when it names several
+    units or, after a unit other than a province, the publisher's own ("toàn tỉnh"), else the
+    one in force before it (a province, spoken of again as "tỉnh")."""
     if names_no_unit(statement):
         return current
     named = [
@@ -136,7 +137,10 @@ def named_unit(statement, line: int, catalogue, current: UnitContext | None) -> 
         if u.unit_id and not u.local and not statement._unit_excluded(u) and not statement.announces(u, catalogue)
     ]
     distinct = list(dict.fromkeys(u.unit_id for u in named))
-    if _OWN_UNIT.search(statement.sentence) or len(distinct) != 1 or any(u.local for u in statement.units):
+    local = any(u.local for u in statement.units)
+    if not named and not local and current is not None and catalogue.level(current.unit_id) == "province":
+        return current  # "Lai Châu xếp thứ 52/63. Toàn tỉnh hiện có ...": the province named before
+    if _OWN_UNIT.search(statement.sentence) or len(distinct) != 1 or local:
         return None
     return UnitContext(distinct[0], named[0].text, statement.sentence, line)
 

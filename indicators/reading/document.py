@@ -222,9 +222,12 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
 
 def _after_the_merger(sentence: str, context: PeriodContext, published: date | None) -> bool:
     """Whether the sentence speaks of a unit as it is since the 1 July 2025 merger ("(mới)")
-    while the period in force began before it: that period cannot be the sentence's."""
-    if context.label is None or published is None or published < MERGER_DAY or not _NEW_UNIT.search(sentence):
+    while the period in force began before it (that period cannot be the sentence's), or while
+    none is in force."""
+    if published is None or published < MERGER_DAY or not _NEW_UNIT.search(sentence):
         return False
+    if context.label is None:
+        return True
     try:
         return parse_period(context.label).start < MERGER_DAY
     except ValueError:

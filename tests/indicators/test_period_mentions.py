@@ -50,6 +50,8 @@ def test_each_form_gives_its_label_and_role(sentence, expected):
     [
         "Thực hiện Quyết định số 749/QĐ-TTg ngày 3/6/2020 của Thủ tướng, có 35 triệu tài khoản.",
         "Theo Nghị định 13/2023/NĐ-CP, dữ liệu cá nhân được bảo vệ.",
+        # a duration, not the first months of a year
+        "Sau gần ba tháng vận hành, tỉnh đã số hóa 80% hồ sơ.",
     ],
 )
 def test_dates_and_years_of_documents_are_not_periods(sentence):
