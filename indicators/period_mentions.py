@@ -218,10 +218,11 @@ _WITHOUT_A_YEAR: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     ),
     (
         "day-month",
-        ("đến", "tới", "báo cáo"),
-        # "tính đến 15/11", "tính đến 16h ngày 19/8", "báo cáo ngày 23/8", "tính đến ngày 15.6" (a dot only after "ngày": "15.6" alone is a number)
+        ("đến", "tới", "báo cáo", "riêng"),
+        # "tính đến 15/11", "tính đến 16h ngày 19/8", "báo cáo ngày 23/8", "tính đến ngày 15.6" (a dot only after "ngày": "15.6" alone is a number),
+        # "Riêng ngày 8/8" (one day singled out, as "Riêng tháng 9" is a month)
         re.compile(
-            r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?\s+)?|báo\s+cáo\s+)"
+            r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?\s+)?|báo\s+cáo\s+|riêng\s+(?:trong\s+)?(?=ngày))"
             r"(?:ngày\s+(\d{1,2})\s*[/.-]|(\d{1,2})\s*[/-])\s*(\d{1,2})\b(?![/.-]\d)"
         ),
     ),

@@ -289,6 +289,8 @@ def _proposal(
     proposal = _with_period(proposal, source, reading, figure)
     if not proposal.target and _due_after(proposal, source, statement, figure):
         proposal = replace(proposal, target=True)  # "đến năm 2025, kinh tế số chiếm 20%", written in 2024
+    if not proposal.target and reading.plans and _ends_after(proposal.period, source):
+        proposal = replace(proposal, target=True)  # under "II. NHIỆM VỤ THÁNG 12", "... đạt 50% trong tháng 12"
     proposal = _within_the_document(proposal, source, statement, figure)
     return _with_unit(proposal, source, reading, figure, catalogue)
 
@@ -349,6 +351,18 @@ def _due_after(proposal: Proposal, source: SourceDocument, statement: Statement,
     mention = statement.period_of(figure).mention
     by = mention is not None and _BY_BEFORE.search(statement.sentence[: mention.start][-12:])
     return bool(by) and int(proposal.period) >= published.year
+
+
+def _ends_after(label: str | None, source: SourceDocument) -> bool:
+    """Whether the period had not ended when the source was published."""
+    published = source.meta.published
+    if label is None or published is None:
+        return False
+    try:
+        end = parse_period(label).end
+    except ValueError:
+        return False
+    return end is not None and end > published
 
 
 def _of_an_edition(statement: Statement, figure: NumberMention) -> bool:

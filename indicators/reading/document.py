@@ -20,6 +20,12 @@ from indicators.text import fold, split_sentences
 
 _KEPT = 512  # readings kept in memory (one per source text)
 _AVERAGE = re.compile(r"\b(?:mỗi|một)\s+ngày\b|\btrung\s+bình\b|\bbình\s+quân\b", re.IGNORECASE)
+# "bình quân giai đoạn 2020 - 2024", "mỗi ngày trong tháng 5": the average's words right before its span
+_AVERAGE_SPAN = 25
+# "II. NHIỆM VỤ THÁNG 12", "Phương hướng năm 2025": a section of tasks or plans
+_PLANS_HEADING = re.compile(
+    r"^\s*(?:(?:[IVX]+|\d+(?:\.\d+)*)\.?\s*)?(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch|mục\s+tiêu)\b", re.IGNORECASE
+)
 # "Năm 2025, tỉnh phấn đấu ...": a target's due year is no period for the sentences after it
 _TARGET = re.compile(r"\b(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)\b", re.IGNORECASE)
 # "Tỉnh Đồng Tháp (mới)": the province as it is since the merger, that is as the source writes
@@ -44,6 +50,7 @@ class SentenceReading:
     # a table row under a header of years ("Địa phương | 2022 | 2023"): (start, end, year) of each cell
     columns: tuple[tuple[int, int, str], ...] = ()
     header: str = ""  # that header row
+    plans: bool = False  # under a heading of tasks or plans ("II. NHIỆM VỤ THÁNG 12"): its figures are targets
 
     def column_of(self, at: int) -> str | None:
         """The year of the column holding position `at` of the sentence, or None."""
@@ -126,6 +133,7 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
     lead_seen = False
     unit: UnitContext | None = None
     header: tuple[str, tuple[str | None, ...]] | None = None  # a table's header of years and its row
+    plans = False
     for line_number, raw in enumerate(text.splitlines(), start=1):
         line = fold(raw)
         if current.where == "present":  # "hiện ..." speaks for the rest of its paragraph only
@@ -133,6 +141,7 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
         role = line_role(line)
         if role == "heading":
             unit = None  # a new section speaks of the document's own unit again
+            plans = _PLANS_HEADING.match(line) is not None
         columns: tuple[tuple[int, int, str], ...] = ()
         if role != "table-row":
             header = None
@@ -183,6 +192,7 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
                     unit,
                     cells,
                     header[0] if cells and header else "",
+                    plans,
                 )
             )
             if role in ("heading", "caption"):
@@ -192,7 +202,7 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
             if at.where == "present" and at.quote == sentence and current.where != "present":
                 before_present, current = current, at
                 continue
-            if (one is not None and "/" in one[1][0]) or _AVERAGE.search(sentence):
+            if one is not None and ("/" in one[1][0] or _averaged_over(sentence, one[0])):
                 continue  # a range or an average's span ("mỗi ngày trong tháng 5") is its sentence's own
             if one is not None and _outside_brackets(_TARGET, sentence):
                 continue  # a target's due year
@@ -218,6 +228,16 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
             elif at is not current and at.label:
                 current = at
     return DocumentReading(title, published, tuple(found))
+
+
+def _averaged_over(sentence: str, mention) -> bool:
+    """Whether the period is the span of an average written right before it ("bình quân giai
+    đoạn 2020 - 2024", "mỗi ngày trong tháng 5"), not an average the sentence only names
+    ("tốc độ ... trung bình ... đạt", after "Đến cuối tháng 11/2025")."""
+    return any(
+        match.end() <= mention.start and mention.start - match.end() <= _AVERAGE_SPAN
+        for match in _AVERAGE.finditer(sentence, max(0, mention.start - _AVERAGE_SPAN - 20), mention.start)
+    )
 
 
 def _after_the_merger(sentence: str, context: PeriodContext, published: date | None) -> bool:
