@@ -487,6 +487,8 @@ def _with_period(proposal, source, reading: SentenceReading, figure) -> Proposal
 def _period_from_context(proposal: Proposal, context: PeriodContext, reading_text: str) -> Proposal:
     """The period in force at the sentence (set by the title, a heading or a sentence
     before), written as `period_quote`, or a refusal that says why there is none."""
+    if proposal.per_year and proposal.unit_vi == "%":  # "tăng khoảng 20%/năm": over a span the sentence does not state
+        return replace(proposal, period_refusal="a rate per year over a span the sentence does not state; add --period")
     if context.label is None:
         return replace(
             proposal,

@@ -543,7 +543,24 @@ class Statement:
         clause_start, _ = self._clause(figure)
         bracket = self._brackets(figure.start)
         if bracket is not None:  # "(kế hoạch 15%)", "(mục tiêu 70%)": a target of the figure before
-            return _TARGET_WORDS.match(self.sentence, bracket + 1) is not None
+            if _TARGET_WORDS.match(self.sentence, bracket + 1) is not None:
+                return True
+            # "vượt chỉ tiêu Trung ương giao (70%)": the bracket holds the value of the target it follows
+            words = self.sentence[clause_start:bracket]
+            named = list(_TARGET_WORDS.finditer(words))
+            return bool(named) and not find_numbers(words[named[-1].end() :]) and self._alone_in(bracket, figure)
+        return self._target_before(figure, clause_start)
+
+    def _alone_in(self, bracket: int, figure: NumberMention) -> bool:
+        """Whether the bracket opened at `bracket` holds only the figure ("(70%)")."""
+        closed = self.sentence.find(")", figure.end)
+        return (
+            closed >= 0
+            and not self.sentence[bracket + 1 : figure.start].strip()
+            and not self.sentence[figure.end : closed].strip(" %")
+        )
+
+    def _target_before(self, figure: NumberMention, clause_start: int) -> bool:
         before = self.sentence[clause_start : figure.start]
         for match in _TARGET_WORDS.finditer(before):
             if self._brackets(clause_start + match.start()) is None:

@@ -28,6 +28,10 @@ _PLANS_HEADING = re.compile(
 )
 # "Năm 2025, tỉnh phấn đấu ...": a target's due year is no period for the sentences after it
 _TARGET = re.compile(r"\b(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)\b", re.IGNORECASE)
+# "Con số này năm 2023 là 16,5%", "Tỷ lệ này cùng kỳ năm trước là ...": the figure before, at another time
+_SAME_FIGURE_THEN = re.compile(
+    r"^\s*(?:con\s+số|tỷ\s+lệ|mức|chỉ\s+số|giá\s+trị|tỷ\s+trọng)\s+(?:này|tương\s+ứng)\b", re.IGNORECASE
+)
 # "Tỉnh Đồng Tháp (mới)": the province as it is since the merger, that is as the source writes
 _NEW_UNIT = re.compile(r"\(\s*mới\s*\)", re.IGNORECASE)
 
@@ -206,6 +210,8 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
                 continue  # a range or an average's span ("mỗi ngày trong tháng 5") is its sentence's own
             if one is not None and _outside_brackets(_TARGET, sentence):
                 continue  # a target's due year
+            if one is not None and current.label and _SAME_FIGURE_THEN.match(sentence):
+                continue  # "Con số này năm 2023 là 16,5%": another period's value of the figure before, an aside
             unsupported = next((p for p in statement.periods if p.role == "period" and p.unsupported), None)
             if one is not None:
                 current = PeriodContext(one[1][0], one[0].text, sentence, "sentence", line_number, "", one[1][1:])

@@ -120,6 +120,15 @@ def test_a_target_is_told_from_an_observation(catalogue):
     assert statement.period_of(target, target=True).labels == ("2025",)
 
 
+def test_a_bracketed_value_after_a_named_target_is_that_target(catalogue):
+    statement = analyse(fold("Tỷ lệ đạt 73,2%, vượt chỉ tiêu Trung ương giao (70%)."), catalogue)
+    achieved, target = statement.figures
+    assert (statement.is_target(achieved), statement.is_target(target)) == (False, True)
+    # a value in brackets after a name, with no target named before it, is no target
+    statement = analyse(fold("Mục tiêu năm 2025 đã đạt; Hà Nội dẫn đầu (0,82)."), catalogue)
+    assert [statement.is_target(figure) for figure in statement.figures] == [False]
+
+
 def test_a_per_year_rate_is_marked(catalogue):
     statement = analyse(fold("Giai đoạn 2021-2025, kinh tế số tăng bình quân 20% mỗi năm."), catalogue)
     (figure,) = statement.figures
