@@ -27,7 +27,12 @@ _PLANS_HEADING = re.compile(
     r"^\s*(?:(?:[IVX]+|\d+(?:\.\d+)*)\.?\s*)?(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch|mục\s+tiêu)\b", re.IGNORECASE
 )
 # "Năm 2025, tỉnh phấn đấu ...": a target's due year is no period for the sentences after it
-_TARGET = re.compile(r"\b(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)\b", re.IGNORECASE)
+# "Tháng 11, Tổ công tác yêu cầu các địa phương hoàn thành 100% ...": a task set for a period, the same
+_TARGET = re.compile(
+    r"\b(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|(?:yêu\s+cầu|đề\s+nghị)\s+(?:các|toàn|hoàn\s+thành|tập\s+trung))\b"
+    r"|\b(?:yêu\s+cầu|đề\s+nghị)\s+100%",
+    re.IGNORECASE,
+)
 # "Con số này năm 2023 là 16,5%", "Tỷ lệ này cùng kỳ năm trước là ...": the figure before, at another time
 _SAME_FIGURE_THEN = re.compile(
     r"^\s*(?:con\s+số|tỷ\s+lệ|mức|chỉ\s+số|giá\s+trị|tỷ\s+trọng)\s+(?:này|tương\s+ứng)\b", re.IGNORECASE
