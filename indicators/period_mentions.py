@@ -233,6 +233,7 @@ _COMPARISON_BEFORE = re.compile(
     r"|gấp\s+(?:[\d.,]+\s+lần|[^\d,;()]{0,20}?lần|đôi|rưỡi)\s+(?:so\s+với\s+)?(?:[^\d,;()]{0,20}?\s+)?)$",
     re.IGNORECASE,
 )
+_SAME_TIME_BEFORE = re.compile(r"(?<!\()\b(?:hơn|với|kém|bằng)\s+cùng\s+kỳ\s+$", re.IGNORECASE)
 _TARGET_WORDS = ("mục tiêu", "phấn đấu", "kế hoạch", "chỉ tiêu", "định hướng")
 _TARGET_BEFORE = re.compile(
     r"(?:mục\s+tiêu|phấn\s+đấu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng)[^.;]{0,40}?(?:đến|tới|vào|trong)?\s*$", re.IGNORECASE
@@ -403,6 +404,8 @@ def _role(sentence: str, start: int) -> str:
     before = sentence[max(0, start - 60) : start]
     low = before.lower()
     if ("so với" in low or "gấp" in low) and _COMPARISON_BEFORE.search(before):
+        return "comparison"
+    if _SAME_TIME_BEFORE.search(before):  # "cao hơn cùng kỳ năm 2023 là 18,7 điểm": the same period a year before
         return "comparison"
     if any(word in low for word in _TARGET_WORDS) and _TARGET_BEFORE.search(before):
         return "target"

@@ -204,8 +204,8 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
                     plans,
                 )
             )
-            if role in ("heading", "caption"):
-                continue
+            if role in ("heading", "caption", "table-row"):
+                continue  # a table's rows are read by their columns; the prose after it goes on as before
             if catalogue is not None:
                 unit = named_unit(statement, line_number, catalogue, unit)
             if at.where == "present" and at.quote == sentence and current.where != "present":

@@ -34,6 +34,11 @@ from indicators.period_mentions import find_periods, single_plain_period
         ("Mục tiêu đến năm 2025, kinh tế số chiếm 20% GDP.", [("2025", "target")]),
         ("Hiện có 35 triệu tài khoản.", [(None, "present")]),
         ("Đến nay, 100% xã có cáp quang.", [(None, "present")]),
+        # "cao hơn cùng kỳ năm 2023": the same period a year before, a comparison
+        (
+            "Trong 6 tháng đầu năm 2024 đạt 62,5%, cao hơn cùng kỳ năm 2023 là 18,7 điểm phần trăm.",
+            [("2024-H1", "period"), ("2023", "comparison")],
+        ),
         # one day singled out, its year the document's
         ("Riêng ngày 8/8, cả nước tiếp nhận 240.000 hồ sơ.", [(None, "period")]),
         # the year of a named report is its edition's, no figure's period
