@@ -34,8 +34,13 @@ _TARGET = re.compile(
     re.IGNORECASE,
 )
 # "Con số này năm 2023 là 16,5%", "Tỷ lệ này cùng kỳ năm trước là ...": the figure before, at another time
+# "Trước đó, năm 2023, tỷ lệ này đạt 80,2%": the same, for a period before the one in force
 _SAME_FIGURE_THEN = re.compile(
     r"^\s*(?:con\s+số|tỷ\s+lệ|mức|chỉ\s+số|giá\s+trị|tỷ\s+trọng)\s+(?:này|tương\s+ứng)\b", re.IGNORECASE
+)
+_EARLIER_ASIDE = re.compile(
+    r"^\s*trước\s+đó\b|\b(?:con\s+số|tỷ\s+lệ|mức|chỉ\s+số|giá\s+trị|tỷ\s+trọng)\s+(?:này|tương\s+ứng)\b",
+    re.IGNORECASE,
 )
 # "Tỉnh Đồng Tháp (mới)": the province as it is since the merger, that is as the source writes
 _NEW_UNIT = re.compile(r"\(\s*mới\s*\)", re.IGNORECASE)
@@ -215,7 +220,7 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
                 continue  # a range or an average's span ("mỗi ngày trong tháng 5") is its sentence's own
             if one is not None and _outside_brackets(_TARGET, sentence):
                 continue  # a target's due year
-            if one is not None and current.label and _SAME_FIGURE_THEN.match(sentence):
+            if one is not None and _an_earlier_aside(sentence, one[1][0], current):
                 continue  # "Con số này năm 2023 là 16,5%": another period's value of the figure before, an aside
             unsupported = next((p for p in statement.periods if p.role == "period" and p.unsupported), None)
             if one is not None:
@@ -239,6 +244,21 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
             elif at is not current and at.label:
                 current = at
     return DocumentReading(title, published, tuple(found))
+
+
+def _an_earlier_aside(sentence: str, label: str, current: PeriodContext) -> bool:
+    """Whether the sentence gives the figure before at another time ("Con số tương ứng năm 2023
+    là ...", "Trước đó, năm 2023, tỷ lệ này đạt 80,2%") while a period is in force: an aside."""
+    if not current.label:
+        return False
+    if _SAME_FIGURE_THEN.match(sentence):
+        return True
+    if not _EARLIER_ASIDE.search(sentence):
+        return False
+    try:
+        return parse_period(label).end < parse_period(current.label).start
+    except ValueError:
+        return False
 
 
 def _averaged_over(sentence: str, mention) -> bool:
