@@ -10,8 +10,7 @@ without hints (no --period, --reporting-unit or --pick) and compare with the gol
   must-refuse figure proposed as if it could be filed.
 
 Run: `.venv/bin/python scripts/document_report.py [--json PATH] [--show wrong|refused|all]
-[--documents FOLDER]` (another folder of documents in the same form, e.g. ones written apart
-from the corpus to check that the readings hold on text nobody tuned them to).
+[--documents FOLDER]` (another folder of documents in the same form).
 Prints one row per document kind and the total; `--json` also writes every figure's outcome.
 """
 
