@@ -261,6 +261,9 @@ class Evidence:
         )
         if unit_id in clear or named or (source is not None and source.meta.reporting_unit == unit_id):
             return []
+        reading = sentence_reading(source, fields["quote"], catalogue)
+        if reading is not None and reading.unit is not None and reading.unit.unit_id == unit_id:
+            return []  # "Lai Châu xếp thứ 52/63. Toàn tỉnh hiện có ...": the unit a sentence before names
         message = (
             f"the quote does not name {name}; quote a sentence that names it, or mark the source as "
             f"{name}'s own publication (reporting_unit: {unit_id} in its metadata)"

@@ -28,8 +28,10 @@ import re
 from dataclasses import dataclass
 
 # role: "period" (the figure's own), "comparison", "target" (a target's due year),
-# "rate" (per year: no period), "present" (the source's date)
-ROLES = ("period", "comparison", "target", "rate", "present")
+# "rate" (per year: no period), "present" (the source's date), "name" (the year of a named
+# report, "Báo cáo Thương mại điện tử Việt Nam năm 2025": its edition, no figure's period)
+ROLES = ("period", "comparison", "target", "rate", "present", "name")
+_NAMED_REPORT_BEFORE = re.compile(r"(?-i:Báo\s+cáo|Sách\s+trắng)\s+(?-i:[A-ZĐ])[^,;:()]*$")
 
 
 @dataclass(frozen=True)
@@ -190,7 +192,8 @@ _WITHOUT_A_YEAR: list[tuple[str, tuple[str, ...], re.Pattern]] = [
         "months-so-far",
         ("tháng",),
         re.compile(
-            rf"(?:tính\s+chung\s+)?(?<![\d\w])(1[0-2]|[2-57-9]|{_MONTH_COUNT_WORDS})\s+tháng(?:\s+đầu\s+năm)?\b"
+            rf"(?:tính\s+chung\s+)?(?<![\d\w])(?<!sau )(?<!sau gần )(?<!sau hơn )(?<!sau khoảng )"
+            rf"(1[0-2]|[2-57-9]|{_MONTH_COUNT_WORDS})\s+tháng(?:\s+đầu\s+năm)?\b"
             r"(?!\s*(?:qua|tới|trước|sau|gần|liên|\d))"
         ),
     ),
@@ -215,10 +218,11 @@ _WITHOUT_A_YEAR: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     ),
     (
         "day-month",
-        ("đến", "tới", "báo cáo"),
-        # "tính đến 15/11", "tính đến 16h ngày 19/8", "báo cáo ngày 23/8", "tính đến ngày 15.6" (a dot only after "ngày": "15.6" alone is a number)
+        ("đến", "tới", "báo cáo", "riêng"),
+        # "tính đến 15/11", "tính đến 16h ngày 19/8", "báo cáo ngày 23/8", "tính đến ngày 15.6" (a dot only after "ngày": "15.6" alone is a number),
+        # "Riêng ngày 8/8" (one day singled out, as "Riêng tháng 9" is a month)
         re.compile(
-            r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?\s+)?|báo\s+cáo\s+)"
+            r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?\s+)?|báo\s+cáo\s+|riêng\s+(?:trong\s+)?(?=ngày))"
             r"(?:ngày\s+(\d{1,2})\s*[/.-]|(\d{1,2})\s*[/-])\s*(\d{1,2})\b(?![/.-]\d)"
         ),
     ),
@@ -229,6 +233,7 @@ _COMPARISON_BEFORE = re.compile(
     r"|gấp\s+(?:[\d.,]+\s+lần|[^\d,;()]{0,20}?lần|đôi|rưỡi)\s+(?:so\s+với\s+)?(?:[^\d,;()]{0,20}?\s+)?)$",
     re.IGNORECASE,
 )
+_SAME_TIME_BEFORE = re.compile(r"(?<!\()\b(?:hơn|với|kém|bằng)\s+cùng\s+kỳ\s+$", re.IGNORECASE)
 _TARGET_WORDS = ("mục tiêu", "phấn đấu", "kế hoạch", "chỉ tiêu", "định hướng")
 _TARGET_BEFORE = re.compile(
     r"(?:mục\s+tiêu|phấn\s+đấu|kế\s+hoạch|chỉ\s+tiêu|định\s+hướng)[^.;]{0,40}?(?:đến|tới|vào|trong)?\s*$", re.IGNORECASE
@@ -400,8 +405,12 @@ def _role(sentence: str, start: int) -> str:
     low = before.lower()
     if ("so với" in low or "gấp" in low) and _COMPARISON_BEFORE.search(before):
         return "comparison"
+    if _SAME_TIME_BEFORE.search(before):  # "cao hơn cùng kỳ năm 2023 là 18,7 điểm": the same period a year before
+        return "comparison"
     if any(word in low for word in _TARGET_WORDS) and _TARGET_BEFORE.search(before):
         return "target"
+    if ("báo" in low or "sách" in low) and _NAMED_REPORT_BEFORE.search(sentence, max(0, start - 80), start):
+        return "name"
     return "period"
 
 

@@ -52,11 +52,16 @@ _THRESHOLD_BEFORE = re.compile(
     r"(?:\b(?:có|còn)\s+\S.*?\s|\(|\b(?:một\s+số|các|nhiều)\s+(?:địa\s+phương|tỉnh|bộ|đơn\s+vị)\b.*?\s)(?:trên|dưới)\s*$|\bnhóm\b[^;]*\((?:trên|dưới)\s*$",
     re.IGNORECASE,
 )
-_RANKED_TOTAL_BEFORE = re.compile(r"(?:\btheo|\btrong\s+(?:số\s+)?|\btrên\s+tổng\s+số)\s*$", re.IGNORECASE)
+_RANKED_TOTAL_BEFORE = re.compile(
+    r"(?:\btheo|\btrong\s+(?:số\s+)?|\btrên\s+tổng\s+số|\btính\s+trên)\s*$", re.IGNORECASE
+)
+# "cao hơn 7,9% so với năm trước đó (0,7240)": the value of a period named only as the one before
+_EARLIER_BRACKET = re.compile(r"\b(?:năm|quý|tháng|kỳ)\s+trước(?:\s+đó)?\s*\(\s*$", re.IGNORECASE)
 _UNITS_AFTER = re.compile(r"^\s*(?:tỉnh|địa\s+phương|bộ|nền\s+kinh\s+tế|quốc\s+gia)\b", re.IGNORECASE)
 _GROUP_BEFORE = re.compile(r"(?:\bnhóm|\bbảng\s+xếp\s+hạng|\bdanh\s+sách|\btop)\s*$", re.IGNORECASE)
-# "Bình quân mỗi ngày, ... tiếp nhận 1.250 hồ sơ": a daily rate stated before the figure
-_PER_DAY_BEFORE = re.compile(r"\b(?:mỗi|một)\s+ngày\b", re.IGNORECASE)
+# "Bình quân mỗi ngày, ... tiếp nhận 1.250 hồ sơ", "mỗi tháng có 620 ...": a rate per day, week,
+# month or quarter stated before the figure
+_PER_DAY_BEFORE = re.compile(r"\b(?:mỗi|một)\s+ngày\b|\bmỗi\s+(?:tuần|tháng|quý)\b", re.IGNORECASE)
 # "Có 17 tỉnh ... đạt trên 30%": units counted by a threshold
 _UNITS_COUNTED_AFTER = re.compile(
     r"^\s*(?:tỉnh|thành\s+phố|địa\s+phương|bộ|ngành|huyện|xã|phường|đơn\s+vị|cơ\s+quan)\b[^;]*?"
@@ -68,18 +73,28 @@ _GAP_BEFORE = re.compile(
     r"\b(?:khoảng\s+cách|chênh\s+lệch)\b|\b(?:cao|thấp|kém)\s+hơn\s+(?:(?-i:[A-ZĐ])|khối|cả\s+nước|các)[^\d,;()]{0,30}$",
     re.IGNORECASE,
 )
+# "vượt 13,7 điểm phần trăm so với chỉ tiêu", "cao hơn 5% so với kế hoạch": by how much a target was passed
+_BY_BEFORE_TARGET = re.compile(
+    r"\b(?:vượt|cao\s+hơn|thấp\s+hơn|tăng|giảm|hụt)\s+(?:(?:mức|khoảng|gần|hơn|trên)\s+)?$", re.IGNORECASE
+)
+_TARGET_AFTER = re.compile(
+    r"^[^\d;()]{0,30}?\b(?:so\s+với\s+)?(?:mục\s+tiêu|(?-i:kế\s+hoạch)|chỉ\s+tiêu)\b", re.IGNORECASE
+)
+# "cao hơn khối bộ, ngành 9,2 điểm": a unit named between "hơn" and the figure
+_MORE_THAN_BEFORE = re.compile(r"\b(?:cao|thấp|kém|nhiều|ít)\s+hơn\s+$", re.IGNORECASE)
 # "mỗi xã, phường có ít nhất 1 điểm": a norm for each unit below, not a value of the unit
 _EACH_UNIT_BEFORE = re.compile(
     r"\bmỗi\s+(?:xã|phường|huyện|thôn|bản|hộ|người|doanh\s+nghiệp|đơn\s+vị|cơ\s+quan|trường|tỉnh|bộ)\b",
     re.IGNORECASE,
 )
 _FORECAST = re.compile(r"\b(?:dự\s+báo|dự\s+kiến|có\s+thể\s+đạt|kiến\s+nghị|đề\s+xuất)\b", re.IGNORECASE)
-_PER_DAY_AFTER = re.compile(r"^[^,;.]{0,40}?(?:\bmỗi\s+ngày|\bmột\s+ngày|/\s*ngày)\b", re.IGNORECASE)
+_PER_DAY_AFTER = re.compile(r"^[^,;.]{0,40}?(?:\bmỗi\s+(?:ngày|tuần|tháng|quý)|\bmột\s+ngày|/\s*ngày)\b", re.IGNORECASE)
 _EARLIER_PERIOD = re.compile(r"(?<!với )(?<!cùng kỳ )\b(?:tuần|tháng|quý|năm|kỳ)\s+trước(?:\s+đó)?\b", re.IGNORECASE)
 _EDITION_KINDS = ("rank", "level", "score")
 _EDITION_BEFORE = re.compile(r"\b(?:vị\s+trí|bậc|hạng|xếp\s+(?:thứ|ở)?|đứng\s+thứ)\s*(?:thứ\s+)?$", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\b(?:đến|tới)\s+(?:hết\s+)?$", re.IGNORECASE)
 _INDEX_NAMED = re.compile(r"(?-i:Chỉ\s+số)\s+(?-i:[A-ZĐ]|[^,;]*\((?-i:[A-Z]{2,})\))")
+_RANKING_WORDS = re.compile(r"\b(?:thứ\s+hạng|xếp\s+hạng|vị\s+trí)\b", re.IGNORECASE)
 _EDITION_AFTER = re.compile(r"^\s*(?:bậc|hạng|vị\s+trí)\b", re.IGNORECASE)
 _RUNNING_DAYS = 60  # a year-end report may come out a few weeks before the year ends
 _SINCE = re.compile(r"\b(?:kể\s+từ\s+khi|từ\s+khi)\b", re.IGNORECASE)
@@ -274,6 +289,8 @@ def _proposal(
     proposal = _with_period(proposal, source, reading, figure)
     if not proposal.target and _due_after(proposal, source, statement, figure):
         proposal = replace(proposal, target=True)  # "đến năm 2025, kinh tế số chiếm 20%", written in 2024
+    if not proposal.target and reading.plans and _ends_after(proposal.period, source):
+        proposal = replace(proposal, target=True)  # under "II. NHIỆM VỤ THÁNG 12", "... đạt 50% trong tháng 12"
     proposal = _within_the_document(proposal, source, statement, figure)
     return _with_unit(proposal, source, reading, figure, catalogue)
 
@@ -289,8 +306,10 @@ def _not_an_observation(statement: Statement, figure: NumberMention, before: str
         in_brackets and _SAME_TIME_BEFORE.match(before[opened + 1 :])
     ):
         return "a comparison base, not a figure of its own period"
-    if _GAP_BEFORE.search(clause):
+    if _GAP_BEFORE.search(clause) or _unit_set_against(statement, figure):
         return "a gap between two units ('khoảng cách', 'chênh lệch', 'cao hơn X …'), no unit's own figure"
+    if _BY_BEFORE_TARGET.search(clause[-30:]) and _TARGET_AFTER.match(after):
+        return "by how much a target or plan was passed or missed ('vượt … so với chỉ tiêu'), not an observation"
     if _RATIO_AFTER.match(after):
         return "a ratio ('… lần'), not a figure the registry keeps; file the two figures it compares"
     if _THRESHOLD_BEFORE.search(clause[-90:]):
@@ -302,12 +321,25 @@ def _not_an_observation(statement: Statement, figure: NumberMention, before: str
     if _FORECAST.search(clause):
         return "a forecast or a recommendation ('dự báo', 'dự kiến', 'kiến nghị'), neither an observation nor a target"
     if _PER_DAY_AFTER.match(after) or _PER_DAY_BEFORE.search(clause):
-        return "a daily rate ('mỗi ngày'); the registry keeps no per-day figures"
+        return "a daily or monthly rate ('mỗi ngày', 'mỗi tháng'); the registry keeps no such figures"
     if not figure.percent and figure.denominator is None and _UNITS_COUNTED_AFTER.match(after):
         return "the number of units that meet a threshold ('Có 17 tỉnh … trên 30%'), no unit's own figure"
     if _EACH_UNIT_BEFORE.search(clause):
         return "a norm for each unit below ('mỗi xã … ít nhất 1'), not a value of the unit"
     return ""
+
+
+def _unit_set_against(statement: Statement, figure: NumberMention) -> bool:
+    """ "cao hơn khối bộ, ngành 9,2 điểm phần trăm": the figure follows a unit named after
+    "hơn", with nothing but words between: the gap to that unit."""
+    for unit in statement.units:
+        if unit.end <= figure.start and _MORE_THAN_BEFORE.search(
+            statement.sentence[max(0, unit.start - 20) : unit.start]
+        ):
+            between = statement.sentence[unit.end : figure.start]
+            if not re.search(r"[\d,;()]", between) and len(between) <= 20:
+                return True
+    return False
 
 
 def _due_after(proposal: Proposal, source: SourceDocument, statement: Statement, figure: NumberMention) -> bool:
@@ -321,15 +353,29 @@ def _due_after(proposal: Proposal, source: SourceDocument, statement: Statement,
     return bool(by) and int(proposal.period) >= published.year
 
 
+def _ends_after(label: str | None, source: SourceDocument) -> bool:
+    """Whether the period had not ended when the source was published."""
+    published = source.meta.published
+    if label is None or published is None:
+        return False
+    try:
+        end = parse_period(label).end
+    except ValueError:
+        return False
+    return end is not None and end > published
+
+
 def _of_an_edition(statement: Statement, figure: NumberMention) -> bool:
     """Whether a figure is read off a ranking's edition (a place, a step or a level: "tăng 2
     bậc", "giữ nguyên vị trí 36", "xếp ở bậc 1/5"), complete when published within its year."""
     start, end = statement._clause(figure)
     before = statement.sentence[start : figure.start][-30:]
     after = statement.sentence[figure.end : end][:12]
-    # "Chỉ số dịch vụ trực tuyến (OSI) của Việt Nam đạt 0,7934": a named index's value
+    # "Chỉ số dịch vụ trực tuyến (OSI) của Việt Nam đạt 0,7934": a named index's value; "thứ hạng
+    # ... từ vị trí 59 (năm 2016) lên 47 (năm 2017), ... và 44 năm 2024": places listed in a ranking
     index = _INDEX_NAMED.search(statement.sentence, start, figure.start)
-    return bool(_EDITION_BEFORE.search(before) or _EDITION_AFTER.match(after) or index)
+    ranking = _RANKING_WORDS.search(statement.sentence, start, figure.start)
+    return bool(_EDITION_BEFORE.search(before) or _EDITION_AFTER.match(after) or index or ranking)
 
 
 def _within_the_document(
@@ -390,6 +436,13 @@ def target_year(period: str) -> int:
 
 def _with_period(proposal, source, reading: SentenceReading, figure) -> Proposal:
     statement = reading.statement
+    earlier = _EARLIER_BRACKET.search(statement.sentence[: figure.start])
+    if earlier:
+        return replace(
+            proposal,
+            period_refusal=f"the value in brackets is that of '{earlier.group(0).rstrip(' (')}', "
+            "a period the sentence does not name; add --period",
+        )
     found = statement.period_of(figure, target=proposal.target)
     published = source.meta.published
     proposal = replace(proposal, per_year=found.per_year)
@@ -434,6 +487,8 @@ def _with_period(proposal, source, reading: SentenceReading, figure) -> Proposal
 def _period_from_context(proposal: Proposal, context: PeriodContext, reading_text: str) -> Proposal:
     """The period in force at the sentence (set by the title, a heading or a sentence
     before), written as `period_quote`, or a refusal that says why there is none."""
+    if proposal.per_year and proposal.unit_vi == "%":  # "tăng khoảng 20%/năm": over a span the sentence does not state
+        return replace(proposal, period_refusal="a rate per year over a span the sentence does not state; add --period")
     if context.label is None:
         return replace(
             proposal,
@@ -535,6 +590,8 @@ def _unit_of(proposal, source, reading: SentenceReading, figure, catalogue) -> P
         named = _subject_province(statement, catalogue)
         if named is None and proposal.period_from == "context":
             named = _one_province(proposal.period_quote, catalogue)
+        if named is None and reading.unit is not None and catalogue.level(reading.unit.unit_id) == "province":
+            named = reading.unit.unit_id  # "Lai Châu xếp thứ 52/63. Toàn tỉnh hiện có 106 xã ..."
         if named:
             return replace(proposal, reporting_unit=named)
         refusal = "the sentence speaks of a province it does not name; add --reporting-unit"

@@ -79,6 +79,14 @@ class UnitCatalogue:
             for version in versions:
                 for written in version.written:
                     self._names.setdefault(_name_key(written), unit_id)
+        # names written with a comma ("khối bộ, ngành"); others never match across one ("hai cấp, tỉnh")
+        self._with_comma = {
+            _name_key(written)
+            for versions in self.versions.values()
+            for version in versions
+            for written in version.written
+            if "," in written
+        }
         self._longest = max((len(key) for key in self._names), default=0)
         self._first_words = {key[0] for key in self._names}
 
@@ -114,8 +122,8 @@ class UnitCatalogue:
             for size in range(min(self._longest, len(tokens) - index), 0, -1):
                 key = tuple(token[2] for token in tokens[index : index + size])
                 unit_id = self._names.get(key)
-                if unit_id is not None:
-                    start, end = tokens[index][0], tokens[index + size - 1][1]
+                start, end = tokens[index][0], tokens[index + size - 1][1]
+                if unit_id is not None and ("," not in sentence[start:end] or key in self._with_comma):
                     found.append(UnitMention(start, end, sentence[start:end], unit_id))
                     index += size
                     break

@@ -38,6 +38,12 @@ from indicators.reporting_units import UnitCatalogue, UnitMention
 _RESPECTIVELY = re.compile(r"\blần\s+lượt\b", re.IGNORECASE)
 # Between two listed items: "45,2% và 52,8%", "2023, 2024", "Hà Nội và TP.HCM" (a unit word may follow a value)
 _LISTED = re.compile(r"^\s*(?:[^\d\s,;:()]+\s+){0,3}?(?:,|và|,\s*và)\s*(?:năm\s+)?$", re.IGNORECASE)
+# Between two listed units: "Điện Biên và Hà Tĩnh", "tỉnh Lào Cai (cũ) và tỉnh Yên Bái"
+_UNITS_LISTED = re.compile(
+    r"^\s*(?:\((?:cũ|mới)\)\s*)?(?:,|và|,\s*và)\s*(?:(?:tỉnh|thành\s+phố|tp\.?)\s+)?$", re.IGNORECASE
+)
+# "Ở cấp bộ, Bộ Tài chính, ...": a level or place that opens the sentence as its scope, not an item of a list
+_SCOPE_OPENS = re.compile(r"(?:^|[,;:]\s*)(?:ở|đối\s+với|về|tại|trong)\s+$", re.IGNORECASE)
 # A district, town, commune or provincial city: a place below the catalogue's levels
 _LOCAL_WORD = re.compile(
     r"(?<!\w)(?:thành\s+phố|tp\.?|thị\s+xã|thị\s+trấn|huyện|quận|phường|xã(?!\s+hội\b))\s+", re.IGNORECASE
@@ -97,14 +103,25 @@ _OWN_UNIT_WORD = re.compile(
 _GDP_AFTER = re.compile(r"^\s*(?:[^\d,;()\s]+\s+){0,2}?(?-i:GDP)\b", re.IGNORECASE)
 # "Gia Lai (mới)": the unit formed by a merger, for periods from its first day only
 _NEW_UNIT_AFTER = re.compile(r"\s*\(\s*mới\s*\)", re.IGNORECASE)
-# "xếp thứ 9", "đứng thứ 4", "xếp hạng 12": a rank written as a bare integer
-_RANK_NUMBER_BEFORE = re.compile(r"(?:\bxếp\s+(?:hạng\s+)?(?:thứ\s+)?|\bđứng\s+thứ\s+|\bhạng\s+)$", re.IGNORECASE)
+# "xếp thứ 9", "đứng thứ 4", "xếp hạng 12", "vị trí thứ 5", "thứ 2, thứ 3": a rank written as a bare integer
+_RANK_NUMBER_BEFORE = re.compile(
+    r"(?:\bxếp\s+(?:hạng\s+)?(?:thứ\s+)?|\bđứng\s+thứ\s+|\bhạng\s+|\bvị\s+trí\s+thứ\s+|\bthứ\s+\d+\s*(?:,|và|,\s*và)\s*thứ\s+)$",
+    re.IGNORECASE,
+)
 _NATIONWIDE = re.compile(r"\b(?:cả\s+nước|toàn\s+quốc)\b", re.IGNORECASE)
 # "cấp ... cho công dân": a ministry serving people across the country, whose figure may be national
 _BENEFICIARIES = re.compile(r"\bcho\s+(?:công\s+dân|người\s+dân|doanh\s+nghiệp|tổ\s+chức)\b", re.IGNORECASE)
 _LED_GROUP_BEFORE = re.compile(r"(?:dẫn\s+đầu|đứng\s+đầu|đứng\s+thứ\s+\S+\s+trong)\s*$", re.IGNORECASE)
+# "các bộ, ngành đã ...": the ministries as a group, which may be their bloc or the whole country
+# (not "các bộ, ngành, địa phương", everyone)
+MINISTRIES_GROUP = re.compile(
+    r"\bcác\s+bộ,\s*(?:ngành|cơ\s+quan\s+ngang\s+bộ)\b(?!\s*(?:,|và|,\s*và)\s*(?:các\s+)?(?:địa\s+phương|tỉnh|doanh))",
+    re.IGNORECASE,
+)
+# "Bộ Khoa học và Công nghệ đã công bố kết quả ...": a ministry announcing results, not their unit
+_ANNOUNCES_AFTER = re.compile(r"\s*(?:(?:đã|vừa|chính\s+thức)\s+)*công\s+bố\b", re.IGNORECASE)
 _TARGET_WORDS = re.compile(
-    r"(?:mục\s+tiêu|phấn\s+đấu|chỉ\s+tiêu|(?-i:kế\s+hoạch)(?!\s+số)|yêu\s+cầu|đề\s+nghị|đặt\s+ra|cần\s+(?:đưa|đạt|nâng))",
+    r"(?:mục\s+tiêu|phấn\s+đấu|chỉ\s+tiêu|(?-i:kế\s+hoạch)(?!\s+số)|yêu\s+cầu|(?<!hồ\s{1}sơ\s{1})(?<!đơn\s{1})đề\s+nghị(?!\s+cấp)|đặt\s+ra|cần\s+(?:đưa|đạt|nâng))",
     re.IGNORECASE,
 )
 
@@ -144,7 +161,7 @@ class Statement:
             return None
         at = match.start()
         periods = [p for p in self.periods if p.end <= at and p.role == "period" and p.label]
-        units = [u for u in self.units if u.end <= at and not u.local and not self._unit_excluded(u)]
+        units = self._joined_before(at)
         after = [figure for figure in self.figures if figure.start >= match.end()]
         if after and len(periods) < 2:  # "lần lượt đạt 45,2% và 52,8% trong các năm 2023, 2024"
             periods = (
@@ -154,6 +171,21 @@ class Statement:
             named = [u for u in self.units if not u.local and not self._unit_excluded(u)]
             units = self._list_after(after[-1].end, named) or units
         return at, periods, units, after
+
+    def _joined_before(self, at: int) -> list[UnitMention]:
+        """The units listed right before position `at` ("Điện Biên và Hà Tĩnh lần lượt"): the last
+        one before it and those joined to it by "," or "và", not a unit of an earlier phrase."""
+        named = [u for u in self.units if u.end <= at and not u.local and not self._unit_excluded(u)]
+        if not named:
+            return []
+        listed = [named[-1]]
+        for unit in reversed(named[:-1]):
+            if not _UNITS_LISTED.match(self.sentence[unit.end : listed[0].start]) or _SCOPE_OPENS.search(
+                self.sentence[: unit.start]
+            ):
+                break
+            listed.insert(0, unit)
+        return listed
 
     def _list_after(self, end: int, mentions: list) -> list:
         """The mentions listed ("2023, 2024", "Hà Nội và TP.HCM") right after position `end`,
@@ -338,7 +370,7 @@ class Statement:
                     )
                 return UnitOf(distinct[position[0]], "list-position")
         clause_start, clause_end = self._clause(figure)
-        units = [u for u in self.units if not self._unit_excluded(u)]
+        units = [u for u in self.units if not self._unit_excluded(u) and not self.announces(u, catalogue)]
         bracket = self._brackets(figure.start)
         # a name with a value in brackets after it, "Bắc Ninh (80,17 điểm)", owns that value only
         units = [u for u in units if bracket == u.end + self._space_after(u.end) or not self._owns_brackets(u)]
@@ -367,6 +399,10 @@ class Statement:
             return UnitOf(how="ambiguous", reason=f"the value in brackets belongs to '{owner}', not a reporting unit")
         if nearest is None and _UNNAMED_EXTREME.search(self.sentence, clause_start, figure.start):
             return UnitOf(how="ambiguous", reason="the figure belongs to a unit the sentence does not name ('… nhất')")
+        group = self._ministries_group(clause_start, figure.start)
+        if group is not None and (nearest is None or nearest.end <= group.start() or nearest.start >= figure.end):
+            reason = f"'{group.group(0)}' may be the ministries' bloc or the whole country"
+            return UnitOf(how="ambiguous", reason=reason)
         if nearest is None and clause_start and (_GOES_ON.match(self.sentence, clause_start) or not own_word):
             # "Cả nước có ...; tỷ lệ ... đạt 48,6%", "Đối với cấp tỉnh, ... đạt 0,6974; trong đó trụ cột ...
             # đạt 0,7591": a clause naming no unit goes on with the unit of the clause before
@@ -419,6 +455,22 @@ class Statement:
         if _NEW_UNIT_AFTER.match(self.sentence, nearest.end):
             return UnitOf(nearest.unit_id, "new-unit")
         return UnitOf(nearest.unit_id, "sentence")
+
+    def announces(self, unit: UnitMention, catalogue: UnitCatalogue) -> bool:
+        """ "Bộ ... công bố kết quả DTI": a ministry announcing figures, whose they are is said elsewhere."""
+        return (
+            bool(unit.unit_id)
+            and catalogue.level(unit.unit_id) == "ministry"
+            and _ANNOUNCES_AFTER.match(self.sentence, unit.end) is not None
+        )
+
+    def _ministries_group(self, start: int, end: int) -> re.Match | None:
+        """ "các bộ, ngành" as who the clause speaks of (not a source, nor a unit set against)."""
+        for match in MINISTRIES_GROUP.finditer(self.sentence, start, end):
+            before = self.sentence[: match.start()][-40:]
+            if not _SOURCE_BEFORE.search(before) and not _REFERENCE_BEFORE.search(before):
+                return match
+        return None
 
     def _name_at(self, at: int) -> bool:
         rest = self.sentence[at:].lstrip()
@@ -491,7 +543,24 @@ class Statement:
         clause_start, _ = self._clause(figure)
         bracket = self._brackets(figure.start)
         if bracket is not None:  # "(kế hoạch 15%)", "(mục tiêu 70%)": a target of the figure before
-            return _TARGET_WORDS.match(self.sentence, bracket + 1) is not None
+            if _TARGET_WORDS.match(self.sentence, bracket + 1) is not None:
+                return True
+            # "vượt chỉ tiêu Trung ương giao (70%)": the bracket holds the value of the target it follows
+            words = self.sentence[clause_start:bracket]
+            named = list(_TARGET_WORDS.finditer(words))
+            return bool(named) and not find_numbers(words[named[-1].end() :]) and self._alone_in(bracket, figure)
+        return self._target_before(figure, clause_start)
+
+    def _alone_in(self, bracket: int, figure: NumberMention) -> bool:
+        """Whether the bracket opened at `bracket` holds only the figure ("(70%)")."""
+        closed = self.sentence.find(")", figure.end)
+        return (
+            closed >= 0
+            and not self.sentence[bracket + 1 : figure.start].strip()
+            and not self.sentence[figure.end : closed].strip(" %")
+        )
+
+    def _target_before(self, figure: NumberMention, clause_start: int) -> bool:
         before = self.sentence[clause_start : figure.start]
         for match in _TARGET_WORDS.finditer(before):
             if self._brackets(clause_start + match.start()) is None:

@@ -9,7 +9,8 @@ without hints (no --period, --reporting-unit or --pick) and compare with the gol
 - wrong: a filed figure proposed with another value, period, unit or target flag, or a
   must-refuse figure proposed as if it could be filed.
 
-Run: `.venv/bin/python scripts/document_report.py [--json PATH] [--show wrong|refused|all]`.
+Run: `.venv/bin/python scripts/document_report.py [--json PATH] [--show wrong|refused|all]
+[--documents FOLDER]` (another folder of documents in the same form).
 Prints one row per document kind and the total; `--json` also writes every figure's outcome.
 """
 
@@ -166,8 +167,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", type=Path, help="also write every figure's outcome and the summary here")
     parser.add_argument("--show", choices=("wrong", "refused", "all"), help="list the figures with this verdict")
+    parser.add_argument(
+        "--documents",
+        type=Path,
+        default=DOCUMENTS,
+        help="a folder of documents in the corpus's form (default: tests/fixtures/documents/)",
+    )
     arguments = parser.parse_args(argv)
-    outcomes = corpus_outcomes()
+    outcomes = corpus_outcomes(arguments.documents)
     table = summary(outcomes)
     print(f"{'document kind':<22} {'figures':>7} {'refuse':>7} {'right':>7} {'refused':>8} {'wrong':>6} {'right %':>8}")
     for kind, counts in table.items():

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from indicators.period_mentions import PeriodMention
 from indicators.periods import parse_period
+from indicators.statements import MINISTRIES_GROUP
 
 
 @dataclass(frozen=True)
@@ -125,13 +126,21 @@ _OWN_UNIT = re.compile(
 
 def named_unit(statement, line: int, catalogue, current: UnitContext | None) -> UnitContext | None:
     """The unit in force after a sentence: the one it names (its only named unit, not a
-    source, a place in brackets or a place below a province), none when it names the
-    publisher's own unit or several units, else the one in force before it."""
+    source, a place in brackets or a place below a province), none when it names several
+    units or, after a unit other than a province, the publisher's own ("toàn tỉnh"), else the
+    one in force before it (a province, spoken of again as "tỉnh")."""
     if names_no_unit(statement):
         return current
-    named = [u for u in statement.units if u.unit_id and not u.local and not statement._unit_excluded(u)]
+    named = [
+        u
+        for u in statement.units
+        if u.unit_id and not u.local and not statement._unit_excluded(u) and not statement.announces(u, catalogue)
+    ]
     distinct = list(dict.fromkeys(u.unit_id for u in named))
-    if _OWN_UNIT.search(statement.sentence) or len(distinct) != 1 or any(u.local for u in statement.units):
+    local = any(u.local for u in statement.units)
+    if not named and not local and current is not None and catalogue.level(current.unit_id) == "province":
+        return current  # "Lai Châu xếp thứ 52/63. Toàn tỉnh hiện có ...": the province named before
+    if _OWN_UNIT.search(statement.sentence) or len(distinct) != 1 or local:
         return None
     return UnitContext(distinct[0], named[0].text, statement.sentence, line)
 
@@ -139,4 +148,8 @@ def named_unit(statement, line: int, catalogue, current: UnitContext | None) -> 
 def names_no_unit(statement) -> bool:
     """Whether a sentence names no unit at all: no place (sources and bracketed names
     count: they end what a sentence before named), and not the publisher's own ("toàn tỉnh")."""
-    return not statement.units and not _OWN_UNIT.search(statement.sentence)
+    return (
+        not statement.units
+        and not _OWN_UNIT.search(statement.sentence)
+        and not MINISTRIES_GROUP.search(statement.sentence)
+    )

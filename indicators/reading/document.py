@@ -20,8 +20,28 @@ from indicators.text import fold, split_sentences
 
 _KEPT = 512  # readings kept in memory (one per source text)
 _AVERAGE = re.compile(r"\b(?:mỗi|một)\s+ngày\b|\btrung\s+bình\b|\bbình\s+quân\b", re.IGNORECASE)
+# "bình quân giai đoạn 2020 - 2024", "mỗi ngày trong tháng 5": the average's words right before its span
+_AVERAGE_SPAN = 25
+# "II. NHIỆM VỤ THÁNG 12", "Phương hướng năm 2025": a section of tasks or plans
+_PLANS_HEADING = re.compile(
+    r"^\s*(?:(?:[IVX]+|\d+(?:\.\d+)*)\.?\s*)?(?:nhiệm\s+vụ|phương\s+hướng|kế\s+hoạch|mục\s+tiêu)\b", re.IGNORECASE
+)
 # "Năm 2025, tỉnh phấn đấu ...": a target's due year is no period for the sentences after it
-_TARGET = re.compile(r"\b(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu)\b", re.IGNORECASE)
+# "Tháng 11, Tổ công tác yêu cầu các địa phương hoàn thành 100% ...": a task set for a period, the same
+_TARGET = re.compile(
+    r"\b(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|(?:yêu\s+cầu|đề\s+nghị)\s+(?:các|toàn|hoàn\s+thành|tập\s+trung))\b"
+    r"|\b(?:yêu\s+cầu|đề\s+nghị)\s+100%",
+    re.IGNORECASE,
+)
+# "Con số này năm 2023 là 16,5%", "Tỷ lệ này cùng kỳ năm trước là ...": the figure before, at another time
+# "Trước đó, năm 2023, tỷ lệ này đạt 80,2%": the same, for a period before the one in force
+_SAME_FIGURE_THEN = re.compile(
+    r"^\s*(?:con\s+số|tỷ\s+lệ|mức|chỉ\s+số|giá\s+trị|tỷ\s+trọng)\s+(?:này|tương\s+ứng)\b", re.IGNORECASE
+)
+_EARLIER_ASIDE = re.compile(
+    r"^\s*trước\s+đó\b|\b(?:con\s+số|tỷ\s+lệ|mức|chỉ\s+số|giá\s+trị|tỷ\s+trọng)\s+(?:này|tương\s+ứng)\b",
+    re.IGNORECASE,
+)
 # "Tỉnh Đồng Tháp (mới)": the province as it is since the merger, that is as the source writes
 _NEW_UNIT = re.compile(r"\(\s*mới\s*\)", re.IGNORECASE)
 
@@ -44,6 +64,7 @@ class SentenceReading:
     # a table row under a header of years ("Địa phương | 2022 | 2023"): (start, end, year) of each cell
     columns: tuple[tuple[int, int, str], ...] = ()
     header: str = ""  # that header row
+    plans: bool = False  # under a heading of tasks or plans ("II. NHIỆM VỤ THÁNG 12"): its figures are targets
 
     def column_of(self, at: int) -> str | None:
         """The year of the column holding position `at` of the sentence, or None."""
@@ -126,6 +147,7 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
     lead_seen = False
     unit: UnitContext | None = None
     header: tuple[str, tuple[str | None, ...]] | None = None  # a table's header of years and its row
+    plans = False
     for line_number, raw in enumerate(text.splitlines(), start=1):
         line = fold(raw)
         if current.where == "present":  # "hiện ..." speaks for the rest of its paragraph only
@@ -133,6 +155,7 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
         role = line_role(line)
         if role == "heading":
             unit = None  # a new section speaks of the document's own unit again
+            plans = _PLANS_HEADING.match(line) is not None
         columns: tuple[tuple[int, int, str], ...] = ()
         if role != "table-row":
             header = None
@@ -150,7 +173,8 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
             year = (_year(current) if near else None) or document_year or default_year
             own = stated(statement.periods, sentence, year)
             one = one_period(own)
-            if role == "paragraph" and not lead_seen:
+            lead = role == "paragraph" and not lead_seen
+            if lead:
                 lead_seen = True
                 if document_year is None and one is not None:
                     document_year = _year(PeriodContext(one[1][0]))
@@ -182,23 +206,28 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
                     unit,
                     cells,
                     header[0] if cells and header else "",
+                    plans,
                 )
             )
-            if role in ("heading", "caption"):
-                continue
+            if role in ("heading", "caption", "table-row"):
+                continue  # a table's rows are read by their columns; the prose after it goes on as before
             if catalogue is not None:
                 unit = named_unit(statement, line_number, catalogue, unit)
             if at.where == "present" and at.quote == sentence and current.where != "present":
                 before_present, current = current, at
                 continue
-            if (one is not None and "/" in one[1][0]) or _AVERAGE.search(sentence):
+            if one is not None and ("/" in one[1][0] or _averaged_over(sentence, one[0])):
                 continue  # a range or an average's span ("mỗi ngày trong tháng 5") is its sentence's own
             if one is not None and _outside_brackets(_TARGET, sentence):
                 continue  # a target's due year
+            if one is not None and _an_earlier_aside(sentence, one[1][0], current):
+                continue  # "Con số này năm 2023 là 16,5%": another period's value of the figure before, an aside
             unsupported = next((p for p in statement.periods if p.role == "period" and p.unsupported), None)
             if one is not None:
                 current = PeriodContext(one[1][0], one[0].text, sentence, "sentence", line_number, "", one[1][1:])
                 history.append(current)
+                if lead and base is NONE and len(current.label) <= 7:
+                    base = current  # "Năm 2023, ...": a lead's year, quarter or month holds where the title states none
             elif (
                 unsupported is not None
             ):  # "Trong 9 tháng năm 2024, ...": a new period, one the registry has no form for
@@ -217,11 +246,39 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
     return DocumentReading(title, published, tuple(found))
 
 
+def _an_earlier_aside(sentence: str, label: str, current: PeriodContext) -> bool:
+    """Whether the sentence gives the figure before at another time ("Con số tương ứng năm 2023
+    là ...", "Trước đó, năm 2023, tỷ lệ này đạt 80,2%") while a period is in force: an aside."""
+    if not current.label:
+        return False
+    if _SAME_FIGURE_THEN.match(sentence):
+        return True
+    if not _EARLIER_ASIDE.search(sentence):
+        return False
+    try:
+        return parse_period(label).end < parse_period(current.label).start
+    except ValueError:
+        return False
+
+
+def _averaged_over(sentence: str, mention) -> bool:
+    """Whether the period is the span of an average written right before it ("bình quân giai
+    đoạn 2020 - 2024", "mỗi ngày trong tháng 5"), not an average the sentence only names
+    ("tốc độ ... trung bình ... đạt", after "Đến cuối tháng 11/2025")."""
+    return any(
+        match.end() <= mention.start and mention.start - match.end() <= _AVERAGE_SPAN
+        for match in _AVERAGE.finditer(sentence, max(0, mention.start - _AVERAGE_SPAN - 20), mention.start)
+    )
+
+
 def _after_the_merger(sentence: str, context: PeriodContext, published: date | None) -> bool:
     """Whether the sentence speaks of a unit as it is since the 1 July 2025 merger ("(mới)")
-    while the period in force began before it: that period cannot be the sentence's."""
-    if context.label is None or published is None or published < MERGER_DAY or not _NEW_UNIT.search(sentence):
+    while the period in force began before it (that period cannot be the sentence's), or while
+    none is in force."""
+    if published is None or published < MERGER_DAY or not _NEW_UNIT.search(sentence):
         return False
+    if context.label is None:
+        return True
     try:
         return parse_period(context.label).start < MERGER_DAY
     except ValueError:
@@ -232,10 +289,22 @@ _YEAR_CELL = re.compile(r"^\s*(?:năm\s+)?((?:19|20)\d{2})\s*$", re.IGNORECASE)
 
 
 def _year_columns(line: str) -> tuple[str | None, ...] | None:
-    """The year of each cell of a table's header row ("Địa phương | 2022 | 2023"), None for
-    a cell that names none; None for a row with fewer than two year cells."""
-    years = tuple((match.group(1) if (match := _YEAR_CELL.match(cell)) else None) for cell in line.split(" | "))
-    return years if sum(year is not None for year in years) >= 2 else None
+    """The period of each cell of a table's header row ("Địa phương | 2022 | 2023",
+    "Địa phương | Tháng 9/2025 | Tháng 10/2025"), None for a cell that names none; None for a
+    row with fewer than two such cells."""
+    periods = tuple(_period_cell(cell) for cell in line.split(" | "))
+    return periods if sum(period is not None for period in periods) >= 2 else None
+
+
+def _period_cell(cell: str) -> str | None:
+    """The period a header cell is, whole ("2023", "Quý III/2025", "Tháng 9/2025"), else None."""
+    if match := _YEAR_CELL.match(cell):
+        return match.group(1)
+    mentions = find_periods(cell)
+    if len(mentions) != 1 or mentions[0].role != "period" or len(mentions[0].labels) != 1:
+        return None
+    mention = mentions[0]
+    return mention.labels[0] if not (cell[: mention.start] + cell[mention.end :]).strip() else None
 
 
 def _cells(line: str, years: tuple[str | None, ...]) -> tuple[tuple[int, int, str], ...]:

@@ -25,9 +25,9 @@ sys.path.insert(0, str(PROJECT / "scripts"))
 
 import document_report  # noqa: E402
 
-# Measured on the corpus (593 of 626 right, 94.7%; none wrong), less one point: a regression
+# Measured on the corpus (776 of 800 right, 97.0%; none wrong), less one point: a regression
 # below these fails. The target is 95% right; the report script lists what is left.
-AT_LEAST_RIGHT = 0.937
+AT_LEAST_RIGHT = 0.959
 AT_MOST_WRONG = 0
 
 

@@ -34,6 +34,18 @@ from indicators.period_mentions import find_periods, single_plain_period
         ("Mục tiêu đến năm 2025, kinh tế số chiếm 20% GDP.", [("2025", "target")]),
         ("Hiện có 35 triệu tài khoản.", [(None, "present")]),
         ("Đến nay, 100% xã có cáp quang.", [(None, "present")]),
+        # "cao hơn cùng kỳ năm 2023": the same period a year before, a comparison
+        (
+            "Trong 6 tháng đầu năm 2024 đạt 62,5%, cao hơn cùng kỳ năm 2023 là 18,7 điểm phần trăm.",
+            [("2024-H1", "period"), ("2023", "comparison")],
+        ),
+        # one day singled out, its year the document's
+        ("Riêng ngày 8/8, cả nước tiếp nhận 240.000 hồ sơ.", [(None, "period")]),
+        # the year of a named report is its edition's, no figure's period
+        (
+            "Theo Báo cáo Kinh tế số Hà Tĩnh năm 2025, tỷ trọng năm 2024 đạt 9,8%.",
+            [("2025", "name"), ("2024", "period")],
+        ),
     ],
 )
 def test_each_form_gives_its_label_and_role(sentence, expected):
@@ -45,6 +57,8 @@ def test_each_form_gives_its_label_and_role(sentence, expected):
     [
         "Thực hiện Quyết định số 749/QĐ-TTg ngày 3/6/2020 của Thủ tướng, có 35 triệu tài khoản.",
         "Theo Nghị định 13/2023/NĐ-CP, dữ liệu cá nhân được bảo vệ.",
+        # a duration, not the first months of a year
+        "Sau gần ba tháng vận hành, tỉnh đã số hóa 80% hồ sơ.",
     ],
 )
 def test_dates_and_years_of_documents_are_not_periods(sentence):

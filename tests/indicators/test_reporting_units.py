@@ -42,6 +42,12 @@ def test_the_longest_name_wins(catalogue):
     assert mention.text == "Văn phòng Chính phủ"
 
 
+def test_a_name_is_never_read_across_a_comma_it_does_not_have(catalogue):
+    # "chính quyền hai cấp, tỉnh đã ...": no "cấp tỉnh"; "khối bộ, ngành" is written with its comma
+    assert catalogue.find("Sau khi vận hành chính quyền hai cấp, tỉnh đã số hóa hồ sơ.") == []
+    assert [m.unit_id for m in catalogue.find("Khối bộ, ngành đạt 61%.")] == ["khoi-bo-nganh"]
+
+
 def test_a_merged_province_is_in_force_until_30_june_2025(catalogue):
     assert catalogue.at("ha-giang", datetime.date(2025, 6, 30)) is not None
     assert catalogue.at("ha-giang", datetime.date(2025, 7, 1)) is None

@@ -94,6 +94,19 @@ def test_the_period_of_each_figure(sentence, expected, catalogue):
         # a centrally-run city written with its own "thành phố"
         ("Năm 2024, Thành phố Đà Nẵng có 2.100 doanh nghiệp.", [("da-nang", "sentence")]),
         ("Năm 2024, Bảo hiểm xã hội Việt Nam có 12 triệu tài khoản.", [("vn", "sentence")]),
+        # 'lần lượt' pairs the places listed right before it, not one of an earlier phrase or the scope
+        (
+            "Năm 2024, Sơn La đứng thứ 9, Điện Biên và Lai Châu lần lượt xếp thứ 12 và 14.",
+            [("son-la", "sentence"), ("dien-bien", "list-position"), ("lai-chau", "list-position")],
+        ),
+        (
+            "Năm 2023, ở cấp tỉnh, Hà Tĩnh và Nghệ An lần lượt đạt 0,66 và 0,65.",
+            [("ha-tinh", "list-position"), ("nghe-an", "list-position")],
+        ),
+        # 'các bộ, ngành': the ministries' bloc or the whole country
+        ("Năm 2024, các bộ, ngành đã cắt giảm 820 thủ tục.", [(None, "ambiguous")]),
+        # a ministry announcing results is not their unit
+        ("Năm 2024, Bộ Nội vụ công bố chỉ số chung đạt 85,1%.", [(None, "none")]),
     ],
 )
 def test_the_reporting_unit_of_each_figure(sentence, expected, catalogue):
@@ -105,6 +118,15 @@ def test_a_target_is_told_from_an_observation(catalogue):
     achieved, target = statement.figures
     assert (statement.is_target(achieved), statement.is_target(target)) == (False, True)
     assert statement.period_of(target, target=True).labels == ("2025",)
+
+
+def test_a_bracketed_value_after_a_named_target_is_that_target(catalogue):
+    statement = analyse(fold("Tỷ lệ đạt 73,2%, vượt chỉ tiêu Trung ương giao (70%)."), catalogue)
+    achieved, target = statement.figures
+    assert (statement.is_target(achieved), statement.is_target(target)) == (False, True)
+    # a value in brackets after a name, with no target named before it, is no target
+    statement = analyse(fold("Mục tiêu năm 2025 đã đạt; Hà Nội dẫn đầu (0,82)."), catalogue)
+    assert [statement.is_target(figure) for figure in statement.figures] == [False]
 
 
 def test_a_per_year_rate_is_marked(catalogue):
