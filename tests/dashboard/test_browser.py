@@ -34,6 +34,7 @@ skip_without_chromium()
 
 from optional_fields import enriched_copy, optional_fields, variant  # noqa: E402
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
 from dashboard.i18n import LABELS  # noqa: E402
 
@@ -114,11 +115,31 @@ def open_and_wait(page: Page, url: str, ready: str = '[data-testid="stMain"] h1'
     page.goto(url)
     page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
     page.wait_for_selector(ready, timeout=30_000)
-    # The status widget shows while a script run is in progress.
+    wait_for_the_run(page)
+
+
+def wait_for_the_run(page: Page) -> None:
+    """Wait while a script run is in progress (the status widget shows)."""
     for _ in range(120):
         if page.query_selector('[data-testid="stStatusWidget"]') is None:
-            break
+            return
         time.sleep(0.25)
+
+
+def choose(page: Page, box, option: str) -> None:
+    """Pick `option` of a select box as a reader does: open it, click the option; a run
+    that redraws the page closes an open list, so it is opened again (at most three times)."""
+    for attempt in range(3):
+        wait_for_the_run(page)
+        box.click()
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=10_000)
+            time.sleep(0.5)  # the run the choice starts
+            wait_for_the_run(page)  # fields it redraws take what is typed next
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
 
 
 def assert_no_exception(page: Page) -> None:

@@ -15,7 +15,7 @@ import pytest
 from conftest import DATA
 from pdf_documents import TABLE, report
 from playwright.sync_api import expect, sync_playwright
-from test_browser import CHROMIUM, CHROMIUM_ARGS, Server  # skips this module without Chromium
+from test_browser import CHROMIUM, CHROMIUM_ARGS, Server, choose  # skips this module without Chromium
 from test_sign_in import EDITOR, ONLY_LOOPBACK, SIGN_IN, SIGN_OUT, open_editor, openid_provider, sign_in, write_secrets
 
 from indicators.edit_log import read_entries, verify
@@ -87,12 +87,16 @@ def test_a_table_is_uploaded_a_column_filed_and_a_pdf_table_saved(tmp_path):
 
                 # The 2022 column, filed as a new indicator
                 column = main.get_by_role("combobox", name="Column", exact=True)
-                column.click()
-                page.get_by_role("option", name="2022", exact=True).click()
+                choose(page, column, "2022")
                 main.get_by_role("textbox", name="New id").fill(INDICATOR)
-                main.get_by_role("textbox", name="Name (vi)", exact=True).fill("Chỉ số chuyển đổi số cấp tỉnh (thử nghiệm)")
-                main.get_by_role("textbox", name="Name (en)", exact=True).fill("Provincial digital transformation index (test)")
+                main.get_by_role("textbox", name="Name (vi)", exact=True).fill(
+                    "Chỉ số chuyển đổi số cấp tỉnh (thử nghiệm)"
+                )
+                main.get_by_role("textbox", name="Name (en)", exact=True).fill(
+                    "Provincial digital transformation index (test)"
+                )
                 main.get_by_role("textbox", name="Unit (en), without the scale word").fill("index points")
+                main.get_by_role("textbox", name="Unit (en), without the scale word").press("Enter")
                 file_button = main.get_by_role("button", name=f"File 5 cells in {INDICATOR}.yaml")
                 expect(file_button).to_be_visible(timeout=60_000)
                 for province in ("Quảng Ninh", "Cà Mau"):
