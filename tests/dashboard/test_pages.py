@@ -249,6 +249,21 @@ def test_health_page_without_an_edit_log(app, monkeypatch, real_data_copy):
     assert [shown(info.value) for info in app.info] == ["Nhật ký biên tập chưa có mục nào."]
 
 
+def test_a_problem_naming_a_table_names_it_relative_to_the_data_folder(app, monkeypatch, tmp_path):
+    data = tmp_path / "data"  # outside the working directory: the validator names its files in full
+    shutil.copytree(DATA, data)
+    path = data / "registry" / "dti-province-rank.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    reporting_unit: da-nang\n", "", 1), encoding="utf-8")
+    monkeypatch.setenv("INDICATORS_DATA", str(data))
+    app.query_params["lang"] = "en"
+    open_page(app, "health")
+    assert not app.exception
+    (problems,) = [table.value for table in app.main.dataframe if "How to fix" in table.value.columns]
+    (message,) = problems.loc[problems["Code"] == "geography-not-in-cell", "Message"]
+    assert message.startswith("sources/mic-dti-2022-provincial-ranking.csv cell B2: ")
+    assert str(tmp_path) not in problems.to_csv()
+
+
 def test_a_broken_registry_shows_an_error_panel_and_the_valid_rest(app, monkeypatch, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
