@@ -144,7 +144,11 @@ def test_unknown_indicator_in_the_link_is_a_notice(app):
 def test_rankings_page_shows_rank_of_n(app):
     open_page(app, "rankings")
     assert_clean(app)
-    assert len(charts(app)) == 3  # one panel per index, in columns that stack on a phone
+    *panels, provinces = [json.loads(chart.proto.spec) for chart in charts(app)]
+    assert len(panels) == 3 and all("facet" in panel for panel in panels)  # one per index, in columns that stack
+    # The provincial index's 63 provinces compared for its one year (DTI 2022):
+    assert provinces["title"]["text"] == "Xếp hạng chỉ số chuyển đổi số cấp tỉnh (DTI) · 2022"
+    assert provinces["layer"][0]["mark"]["type"] == "bar" and app.selectbox(key="province_period").options == ["2022"]
     text = text_of(app)
     for rank in ["hạng 71 trên 193", "hạng 46 trên 132", "hạng 47 trên 172", "97/191"]:
         assert rank in text  # the latest of each index, and an earlier edition in its history
@@ -153,7 +157,7 @@ def test_rankings_page_shows_rank_of_n(app):
 
 @pytest.mark.parametrize(
     ("page", "params", "count"),
-    [("indicator", {"indicator": "digital-product-exports"}, 1), ("rankings", {}, 3), ("health", {}, 2)],
+    [("indicator", {"indicator": "digital-product-exports"}, 1), ("rankings", {}, 4), ("health", {}, 2)],
 )
 @pytest.mark.parametrize(("language", "thousands", "month"), [("vi", ".", "tháng 1"), ("en", ",", "January")])
 def test_every_chart_has_a_title_a_source_line_and_the_languages_formats(
