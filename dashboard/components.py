@@ -23,7 +23,7 @@ from dashboard.target_views import progress_of, status_badge
 from dashboard.view import View
 from indicators.codes import CATALOGUE
 from indicators.formatting import format_date_value, format_number, format_period, format_value
-from indicators.problems import Problem
+from indicators.problems import Problem, display_path
 from indicators.query import series_rows
 from indicators.vocabulary import PERIOD_KINDS
 
@@ -435,8 +435,11 @@ def shown_path(view: View, path: str) -> str:
 
 def problem_message(view: View, problem: Problem) -> str:
     """The problem's message (written in English) for the reader: on a Vietnamese page, what
-    its code means in Vietnamese, then the English detail marked untranslated."""
+    its code means in Vietnamese, then the English detail marked untranslated. A file it
+    names (a table, another indicator's) is named relative to the data folder, as
+    `shown_path` names the problem's own."""
+    detail = problem.message.replace(display_path(view.loaded.registry.data_dir) + os.sep, "")
     if view.language == "en":
-        return problem.message
+        return detail
     meaning = CATALOGUE[problem.code].summary_in(view.language)
-    return view.plain("untranslated_detail", meaning=meaning, detail=problem.message)
+    return view.plain("untranslated_detail", meaning=meaning, detail=detail)

@@ -33,6 +33,7 @@ from indicators.files import TextError
 from indicators.formatting import MISSING, format_number, format_period, format_value, plain_number, scaled_unit
 from indicators.periods import is_valid_period, parse_period
 from indicators.proposals import figure_sentences, propose
+from indicators.tables.citing import citation
 from indicators.text import alphabetical_key
 from indicators.vocabulary import DIRECTIONS, KINDS, SCALES
 from indicators.yaml_reader import number_hint
@@ -324,6 +325,19 @@ def saved_message() -> None:
         render.success(view.t("ed_saved", name=name), icon=":material/check:")
 
 
+def cited_cell(observation) -> dict | None:
+    """The table cell an observation cites (`{row, column}`), None for a quote."""
+    cell = observation.get("cell")
+    return cell if isinstance(cell, dict) and {"row", "column"} <= cell.keys() else None
+
+
+def evidence(observation) -> str:
+    """What an observation cites, in short: its quote, or its cell's row × column ("" for
+    neither: a file being fixed)."""
+    cell = cited_cell(observation)
+    return f"{cell['row']} × {cell['column']}" if cell else str(observation.get("quote") or "")
+
+
 def observation_rows(indicator_id: str, existing: list) -> tuple[list[int], dict[int, dict]]:
     """Each observation with a Remove box and a Change toggle that opens its value,
     period, quote and period quote for editing in place. Returns the indexes to remove
@@ -331,7 +345,7 @@ def observation_rows(indicator_id: str, existing: list) -> tuple[list[int], dict
     removed, changes = [], {}
     for index, observation in enumerate(existing):
         value = format_number(observation["value"], view.language)
-        label = f"{period_label(observation['period'])}: {value} — {str(observation['quote'])[:90]}"
+        label = f"{period_label(observation['period'])}: {value} — {evidence(observation)[:90]}"
         remove, change = st.columns([5, 1])
         if render.checkbox(
             md("{remove} · {label}", remove=view.t("ed_remove"), label=label),
@@ -345,12 +359,17 @@ def observation_rows(indicator_id: str, existing: list) -> tuple[list[int], dict
 
 
 def observation_fields(indicator_id: str, index: int, observation) -> dict:
-    """The value, period, quote and period quote of one observation as the editor holds them."""
+    """The value, period, quote and period quote of one observation as the editor holds
+    them; an observation citing a table cell shows its cell, and has no quote to edit."""
     key = f"{indicator_id}_{index}"
     left, right = st.columns(2)
     value = render.text_input(view.t("ed_value"), plain_number(observation["value"]), key=f"value_{key}", into=left)
     period = render.text_input(view.t("ed_period"), str(observation["period"]), key=f"period_{key}", into=right)
-    quote = render.text_area(view.t("ed_quote_verbatim"), str(observation["quote"]), height=100, key=f"quote_{key}")
+    cell = cited_cell(observation)
+    if cell:  # the table's title, row × column, and the cell as printed
+        render.caption(inert(citation(registry.sources.get(str(observation.get("source"))), cell)))
+        return {"value": value.strip(), "period": period.strip()}
+    quote = render.text_area(view.t("ed_quote_verbatim"), evidence(observation), height=100, key=f"quote_{key}")
     period_quote = render.text_area(
         view.t("ed_period_quote"), str(observation.get("period_quote") or ""), height=68, key=f"period_quote_{key}"
     )

@@ -24,6 +24,17 @@ def charts(app: AppTest) -> list:
     return [element for element in app.main if getattr(element, "type", None) == "vega_lite_chart"]
 
 
+def labelled_values(spec: dict) -> list[str]:
+    """The value labels a history chart's spec writes, over all its text layers (one
+    layer per placement, each with its own data)."""
+    return [
+        row["value_text"]
+        for layer in spec["layer"]
+        if layer["mark"]["type"] == "text" and layer["encoding"].get("text", {}).get("field") == "value_text"
+        for row in spec["datasets"][layer["data"]["name"]]
+    ]
+
+
 def shown(markdown: str) -> str:
     """The text a reader sees of markdown the app escaped (`64\\,9` reads `64,9`)."""
     return re.sub(r"\\(.)", r"\1", str(markdown)).replace("  \n", "\n")

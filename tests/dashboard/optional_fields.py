@@ -2,10 +2,11 @@
 
 The fields come from the pydantic models, so a field added to a model is covered
 without touching the tests. `enriched_copy` copies data/ and adds
-`tests/fixtures/optional/` (a provincial report and three indicators written so that
-every optional field is present somewhere) and a sector description; `variant` then
-removes one field everywhere it occurs, or sets it to null wherever it is set, with
-the editor's round trip, which keeps everything else as it was.
+`tests/fixtures/optional/` (a provincial report, its data annex as a workbook, and
+three indicators written so that every optional field is present somewhere) and a
+sector description; `variant` then removes one field everywhere it occurs, or sets it
+to null wherever it is set, with the editor's round trip, which keeps everything else
+as it was.
 
 `check_field` opens every page on one field's variants and returns what went wrong;
 the tests run it for each field in a few processes (AppTest runs a page in the
@@ -33,6 +34,7 @@ from indicators import read_registry, yaml_writer
 from indicators.formatting import LANGUAGES
 from indicators.models import Indicator, Source, Taxonomy
 from indicators.paths import DataLayout
+from indicators.problems import display_path
 from indicators.registry import Registry
 from indicators.yaml_reader import fast_parse
 
@@ -183,9 +185,12 @@ def indicator_of(registry: Registry, indicator_id: str) -> tuple:
 
 
 def loaded(registry: Registry) -> tuple:
-    """Everything the pages read, but the lines of problems (a null is one line more)."""
+    """Everything the pages read, but the lines of problems (a null is one line more) and
+    the folder's own path (a table's problem names its file by its path)."""
+    folder = display_path(registry.data_dir) + os.sep
     problems = [
-        (Path(problem.path).name, problem.field, problem.message, problem.code) for problem in registry.problems
+        (Path(problem.path).name, problem.field, problem.message.replace(folder, ""), problem.code)
+        for problem in registry.problems
     ]
     sources = {source_id: source.meta for source_id, source in registry.sources.items()}
     return registry.taxonomy, sources, registry.indicators, registry.rows, problems

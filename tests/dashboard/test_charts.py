@@ -4,6 +4,7 @@ and on every chart its title, source line and the reader's number and date forma
 import pandas as pd
 import pytest
 from conftest import DATA
+from dashboard_helpers import labelled_values
 
 from dashboard.charts import HISTORY_COLUMNS, Caption, count_bars, history_chart, ranking_chart
 from indicators import load_registry
@@ -141,17 +142,6 @@ def test_a_long_history_labels_only_the_latest_point_of_each_series():
     assert sorted(labelled_values(history_chart(few, "tỷ USD", "Loại kỳ", COLORS, CAPTION).to_dict())) == sorted(
         few["value_text"]
     )  # a short history: every point labelled (none of its labels would cross another)
-
-
-def labelled_values(spec: dict) -> list[str]:
-    """The value labels a history chart writes, over all its text layers."""
-    return [
-        row["value_text"]
-        for layer in spec["layer"]
-        if marks({"layer": [layer]}) == [("text", None)]
-        and layer["encoding"].get("text", {}).get("field") == "value_text"
-        for row in spec["datasets"][layer["data"]["name"]]
-    ]
 
 
 def test_a_chart_carries_only_its_columns_and_its_own_categories():

@@ -39,7 +39,9 @@ def test_any_write_gives_a_new_load(folder):
 
 def test_after_many_saves_the_server_holds_at_most_four_loads(folder):
     """Each save gives a new load (a new fingerprint); the caches keep the last four
-    (`max_entries`), so older versions of the registry are freed, not kept per stamp."""
+    (`max_entries`), so older versions of the registry are freed, not kept per stamp.
+    Only this folder's loads are counted: an app test run earlier in the process leaves
+    its last run's view, and the load it shows, in the script's globals (`__main__`)."""
     import gc
 
     from indicators import Registry
@@ -56,7 +58,9 @@ def test_after_many_saves_the_server_holds_at_most_four_loads(folder):
         data.changes_of(loaded)
         assert f"Ghi chú {number}" in loaded.frame["note_vi"].tolist()
     gc.collect()
-    alive = [thing for thing in gc.get_objects() if isinstance(thing, data.Loaded)]
-    registries = [thing for thing in gc.get_objects() if isinstance(thing, Registry)]
+    alive = [
+        thing for thing in gc.get_objects() if isinstance(thing, data.Loaded) and thing.registry.data_dir == folder
+    ]
+    registries = [thing for thing in gc.get_objects() if isinstance(thing, Registry) and thing.data_dir == folder]
     assert 1 <= len(alive) <= 4
     assert len(registries) <= 4

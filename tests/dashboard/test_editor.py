@@ -184,6 +184,23 @@ def test_a_figure_is_changed_in_place(editable):
     assert observation.quote == "Phần mềm Bảo hiểm xã hội hiện có 35 triệu tài khoản"
 
 
+def test_a_figure_citing_a_table_cell_shows_its_cell_and_is_changed_without_a_quote(editable):
+    app, data = editable
+    app.selectbox(key="editor_indicator").set_value("egdi-rank").run()
+    assert not app.exception and not app.error, [element.value for element in app.exception]
+    row = next(box for box in app.checkbox if box.key == "remove_egdi-rank_1")
+    assert shown(row.label) == "Remove · 2003: 97 — 2003 × E-Government Rank"
+    app.toggle(key="change_egdi-rank_1").set_value(True).run()
+    assert any(shown(caption.value).endswith(" — 2003 × E-Government Rank: 97") for caption in app.main.caption)
+    assert app.text_input(key="value_egdi-rank_1").value == "97"
+    assert "quote_egdi-rank_1" not in [area.key for area in app.text_area]  # the cell is its evidence
+    app.text_input(key="value_egdi-rank_1").input("98").run()
+    app.button(key="editor_preview").click().run()
+    diff = app.code[0].value
+    assert "-  - value: 97\n+  - value: 98" in diff and "+    quote" not in diff and "-    cell" not in diff
+    assert "value-not-in-cell" in static_tables(app)[0].to_csv()
+
+
 def test_a_conflicting_save_is_refused_with_the_difference(editable):
     app, data = editable
     path = data / "registry" / "vssid-accounts.yaml"

@@ -144,7 +144,11 @@ def test_unknown_indicator_in_the_link_is_a_notice(app):
 def test_rankings_page_shows_rank_of_n(app):
     open_page(app, "rankings")
     assert_clean(app)
-    assert len(charts(app)) == 4  # one panel per index, in columns that stack on a phone; the provinces compared
+    *panels, provinces = [json.loads(chart.proto.spec) for chart in charts(app)]
+    assert len(panels) == 3 and all("facet" in panel for panel in panels)  # one per index, in columns that stack
+    # The provincial index's 63 provinces compared for its one year (DTI 2022):
+    assert provinces["title"]["text"] == "Xếp hạng chỉ số chuyển đổi số cấp tỉnh (DTI) · 2022"
+    assert provinces["layer"][0]["mark"]["type"] == "bar" and app.selectbox(key="province_period").options == ["2022"]
     text = text_of(app)
     for rank in ["hạng 71 trên 193", "hạng 46 trên 132", "hạng 47 trên 172", "97/191"]:
         assert rank in text  # the latest of each index, and an earlier edition in its history
@@ -247,6 +251,21 @@ def test_health_page_without_an_edit_log(app, monkeypatch, real_data_copy):
     open_page(app, "health")
     assert_clean(app)
     assert [shown(info.value) for info in app.info] == ["Nhật ký biên tập chưa có mục nào."]
+
+
+def test_a_problem_naming_a_table_names_it_relative_to_the_data_folder(app, monkeypatch, tmp_path):
+    data = tmp_path / "data"  # outside the working directory: the validator names its files in full
+    shutil.copytree(DATA, data)
+    path = data / "registry" / "dti-province-rank.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    reporting_unit: da-nang\n", "", 1), encoding="utf-8")
+    monkeypatch.setenv("INDICATORS_DATA", str(data))
+    app.query_params["lang"] = "en"
+    open_page(app, "health")
+    assert not app.exception
+    (problems,) = [table.value for table in app.main.dataframe if "How to fix" in table.value.columns]
+    (message,) = problems.loc[problems["Code"] == "geography-not-in-cell", "Message"]
+    assert message.startswith("sources/mic-dti-2022-provincial-ranking.csv cell B2: ")
+    assert str(tmp_path) not in problems.to_csv()
 
 
 def test_a_broken_registry_shows_an_error_panel_and_the_valid_rest(app, monkeypatch, tmp_path):

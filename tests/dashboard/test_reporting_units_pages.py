@@ -7,7 +7,7 @@ import json
 import pyarrow as pa
 import pytest
 from conftest import FIXTURES
-from dashboard_helpers import charts, open_page, shown, text_of
+from dashboard_helpers import charts, labelled_values, open_page, shown, text_of
 
 UNITS = FIXTURES / "units"
 
@@ -90,8 +90,11 @@ def test_the_comparison_follows_the_period_chosen(units_app):
 def test_other_sources_for_a_period_are_hollow_markers(units_app):
     open_page(units_app, "indicator", indicator="digital-firms")
     (history,) = specs(units_app)
-    assert mark_types(history) == [("line", None), ("point", True), ("text", None), ("point", False)]
-    hollow = history["datasets"][history["layer"][3]["data"]["name"]]
+    marks = mark_types(history)
+    assert marks[:2] == [("line", None), ("point", True)] and marks[-1] == ("point", False)
+    assert set(marks[2:-1]) == {("text", None)}  # value labels, one layer per placement
+    assert sorted(labelled_values(history)) == ["70,000 firms", "73,000 firms"]  # the standing figures only
+    hollow = history["datasets"][history["layer"][-1]["data"]["name"]]
     assert [(row["value"], row["source_line"]) for row in hollow] == [(74_500.0, "Báo Đầu tư, 5 January 2025")]
 
 
@@ -100,8 +103,10 @@ def test_the_unit_filter_keeps_only_the_units_chosen(units_app):
     open_page(units_app, "indicator", indicator="online-dossiers-provinces")
     assert not units_app.warning
     (history,) = specs(units_app)  # one unit: no comparison
-    values = sorted(row["value"] for data in history["datasets"].values() for row in data if "value" in row)
-    assert values == [66.1, 72.3]
+    line = history["datasets"][history["layer"][0]["data"]["name"]]
+    assert sorted(row["value"] for row in line) == [66.1, 72.3]
+    assert {row["value"] for data in history["datasets"].values() for row in data if "value" in row} == {66.1, 72.3}
+    assert sorted(labelled_values(history)) == ["66.1%", "72.3%"]
     assert units_app.multiselect(key="units@en").value == ["da-nang"]
 
 
@@ -117,7 +122,7 @@ def test_a_rank_that_falls_is_an_improvement_drawn_upwards(units_app):
     units_app.run()
     rank = {shown(metric.label): metric for metric in units_app.metric}["rank"].proto
     assert (shown(rank.body), shown(rank.delta), rank.color, rank.direction) == ("71/193", "+15", rank.GREEN, rank.UP)
-    assert rank.delta_description == "places vs full year"
+    assert rank.delta_description == "places vs 2022"  # the period the change is reckoned from
     assert list(rank.chart_data) == [-86, -71]  # the sparkline rises as the rank improves
 
 
@@ -132,4 +137,11 @@ def test_a_card_gives_the_distance_to_its_target(units_app):
     assert "Target 2025: 80% · 18.5 to go" in text_of(units_app)
     open_page(units_app, "indicator", indicator="online-dossiers-provinces")
     history = specs(units_app)[0]
-    assert [layer["mark"]["type"] for layer in history["layer"]][-2:] == ["rule", "text"]
+    path, goal, label = history["layer"][-3:]  # a dashed path from Bac Ninh's first figure to a labelled diamond
+    assert (path["mark"]["type"], path["mark"]["strokeDash"]) == ("line", [6, 4])
+    assert [row["at"] for row in history["datasets"][path["data"]["name"]]] == [52.8, 80.0]
+    assert (goal["mark"]["type"], goal["mark"]["shape"]) == ("point", "diamond")
+    assert label["mark"]["type"] == "text"
+    assert [row["label"] for row in history["datasets"][label["data"]["name"]]] == [
+        "Target 2025 · Bac Ninh province: 80%"
+    ]

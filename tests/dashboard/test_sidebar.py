@@ -36,6 +36,10 @@ def test_filters_follow_the_data_when_a_year_or_a_unit_disappears(app, monkeypat
     assert not app.exception
     assert app.sidebar.slider(key="years@vi").value == (2023, 2024)
     assert app.sidebar.multiselect(key="units@vi").value == []
-    (data / "registry" / "online-dossiers-provinces.yaml").write_text("id: [", encoding="utf-8")
+    last = data / "registry" / "online-dossiers-provinces.yaml"
+    last.write_text("id: [", encoding="utf-8")
+    app.run()  # a file broken after a valid load keeps its last valid figures, and the years they cover
+    assert not app.exception and app.sidebar.slider(key="years@vi").value == (2023, 2024)
+    last.unlink()
     app.run()  # no figure at all: one year, no slider
     assert not app.exception and not app.sidebar.get("slider")
