@@ -139,9 +139,7 @@ class IndicatorChecker:
             period = single_plain_period(quote)
             if period is None or fields["period"] not in period.labels:
                 return False
-            return all(
-                evidence.catalogue.level(mention.unit_id) == "national" for mention in evidence.catalogue.find(quote)
-            )
+            return evidence.catalogue.names_only_the_nation(quote)
 
         return passes
 

@@ -155,6 +155,7 @@ _WORDS_OF = {
     "year": ("năm",),
     "bare-year": ("",),
 }
+_ALL_WORDS = frozenset(word for words in _WORDS_OF.values() for word in words)
 _RANGE_GOES_ON = re.compile(rf"\s*(?:-|–|đến|tới)\s*(?:năm\s+)?{_YEAR}")
 _AFTER_A_BARE_YEAR = re.compile(r"\d|[/.,-]\d|%|\s*(?:tỷ|triệu|nghìn|ngàn)")
 # Forms without a year, found only where their words occur.
@@ -265,9 +266,10 @@ def _ending_at(low: str, sentence: str, end: int, taken: list[tuple[int, int]]) 
     """The period mention that ends with the year ending at `end`, if its words form one."""
     window_start = max(0, end - _WINDOW)
     window = low[window_start:end]
+    present = {word for word in _ALL_WORDS if word in window}
     best = None  # the form that starts earliest (the longest) wins: "6 tháng cuối năm 2024" over "cuối năm 2024"
     for kind, pattern in _ENDING_WITH_A_YEAR:
-        if not any(word in window for word in _WORDS_OF[kind]):
+        if present.isdisjoint(_WORDS_OF[kind]):
             continue
         match = pattern.search(window)
         if match is None:
@@ -409,6 +411,7 @@ def _role(sentence: str, start: int) -> str:
 # target) or add one without a year (a day and month): their absence is what makes the quick
 # reading below certain.
 _NOT_PLAIN = ("nay", "hiện", "thời điểm", "thời gian", "lượt", "so với", "/", "hàng năm", "hằng năm", "mỗi năm")
+_NOT_PLAIN_WORDS = re.compile("|".join(map(re.escape, _NOT_PLAIN + _TARGET_WORDS)))
 
 
 def single_plain_period(sentence: str) -> PeriodMention | None:
@@ -416,7 +419,7 @@ def single_plain_period(sentence: str) -> PeriodMention | None:
     year in the sentence, nothing that could add a period or change a role. None otherwise
     (then `find_periods` decides). Where it answers, it answers as `find_periods` would."""
     low = sentence.lower()
-    if len(low) != len(sentence) or any(word in low for word in _NOT_PLAIN + _TARGET_WORDS):
+    if len(low) != len(sentence) or _NOT_PLAIN_WORDS.search(low):
         return None
     years = list(_YEARS.finditer(low))
     if len(years) != 1 or _RANGE_GOES_ON.match(low, years[0].end()):

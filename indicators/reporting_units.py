@@ -81,6 +81,14 @@ class UnitCatalogue:
                     self._names.setdefault(_name_key(written), unit_id)
         self._longest = max((len(key) for key in self._names), default=0)
         self._first_words = {key[0] for key in self._names}
+        # every way a word may be written whose key starts a name (of any unit; of a unit below the nation)
+        self._first_forms = frozenset(form for key in self._first_words for form in _written_forms(key))
+        self._first_forms_below_nation = frozenset(
+            form
+            for key, unit_id in self._names.items()
+            if self.level(unit_id) != "national"
+            for form in _written_forms(key[0])
+        )
 
     def __contains__(self, unit_id: str) -> bool:
         return unit_id in self.versions
@@ -102,9 +110,21 @@ class UnitCatalogue:
     def level(self, unit_id: str) -> str:
         return self.versions[unit_id][-1].level
 
+    def names_only_the_nation(self, sentence: str) -> bool:
+        """Whether every unit `find` finds in the sentence is national (or it finds none);
+        most sentences hold no word that starts the name of a unit below the nation."""
+        if self._first_forms_below_nation.isdisjoint(_words(sentence)):
+            return True
+        return all(self.level(mention.unit_id) == "national" for mention in self.find(sentence))
+
     def find(self, sentence: str) -> list[UnitMention]:
         """Every unit named in a sentence, in order; the longest name wins where names
         overlap ("Văn phòng Chính phủ" over "Chính phủ")."""
+        if self._first_forms.isdisjoint(_words(sentence)):
+            return []  # no word that starts a name: most sentences
+        return self._walk(sentence)
+
+    def _walk(self, sentence: str) -> list[UnitMention]:
         tokens = [(match.start(), match.end(), _word_key(match.group(0))) for match in _TOKEN.finditer(sentence)]
         found, index = [], 0
         while index < len(tokens):
@@ -145,6 +165,18 @@ def _word_key(word: str) -> str:
     word = unicodedata.normalize("NFC", word.lower())
     ending = word[-2:]
     return word[:-2] + _TONE_MOVES[ending] if ending in _TONE_MOVES else word
+
+
+def _written_forms(key: str) -> tuple[str, ...]:
+    """Every lower-case NFC word whose key is `key`: itself and, where its ending is a tone
+    placement `_word_key` moves to, the old placement."""
+    return (key, *(key[:-2] + old for old, new in _TONE_MOVES.items() if key.endswith(new)))
+
+
+def _words(sentence: str) -> list[str]:
+    """The sentence's words (`_TOKEN`) in lower case and NFC: each word's key is the key of one
+    of its `_written_forms`, so a word missing here starts no name."""
+    return _TOKEN.findall(unicodedata.normalize("NFC", sentence.lower()))
 
 
 def _name_key(written: str) -> tuple[str, ...]:
