@@ -266,11 +266,10 @@ def _ending_at(low: str, sentence: str, end: int, taken: list[tuple[int, int]]) 
     """The period mention that ends with the year ending at `end`, if its words form one."""
     window_start = max(0, end - _WINDOW)
     window = low[window_start:end]
-    present = {word for word in _ALL_WORDS if word in window}
     best = None  # the form that starts earliest (the longest) wins: "6 tháng cuối năm 2024" over "cuối năm 2024"
-    for kind, pattern in _ENDING_WITH_A_YEAR:
-        if present.isdisjoint(_WORDS_OF[kind]):
-            continue
+    for kind, pattern in _forms_for(window):
+        if kind == "bare-year" and best is not None:
+            break  # the last form, and the shortest: it starts at the year, so it never starts earlier
         match = pattern.search(window)
         if match is None:
             continue
@@ -285,6 +284,20 @@ def _ending_at(low: str, sentence: str, end: int, taken: list[tuple[int, int]]) 
         return []
     _, kind, match = best
     return _mentions_of(kind, _Located(match, sentence, window_start), sentence)
+
+
+_FORMS_FOR: dict[frozenset[str], tuple[tuple[str, re.Pattern], ...]] = {}
+
+
+def _forms_for(window: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The forms of `_ENDING_WITH_A_YEAR` one of whose words is in the window, in order
+    (kept per set of words present: there are few)."""
+    present = frozenset(word for word in _ALL_WORDS if word in window)
+    forms = _FORMS_FOR.get(present)
+    if forms is None:
+        forms = tuple((kind, pattern) for kind, pattern in _ENDING_WITH_A_YEAR if not present.isdisjoint(_WORDS_OF[kind]))
+        _FORMS_FOR[present] = forms
+    return forms
 
 
 class _Located:
