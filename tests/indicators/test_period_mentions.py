@@ -91,7 +91,7 @@ def test_the_year_pattern_finds_what_its_plain_form_finds():
     rng = random.Random(84)
     found = 0
     for _ in range(20000):
-        text = "".join(rng.choice("01299 a/-") for _ in range(rng.randint(0, 24)))
+        text = "".join(rng.choice(["19", "20", "0", "1", "2", "9", " ", "a", "/"]) for _ in range(rng.randint(0, 16)))
         spans = [match.span() for match in plain.finditer(text)]
         assert [match.span() for match in _YEARS.finditer(text)] == spans, text
         found += len(spans)
