@@ -135,7 +135,9 @@ class IndicatorChecker:
                 and plainly_stated(fields["quote"], value, scale)
             ):
                 return False
-            quote = fold(fields["quote"])
+            quote = fields["quote"]
+            if quote not in source.sentences:  # a sentence of the source is folded already
+                quote = fold(quote)
             period = single_plain_period(quote)
             if period is None or fields["period"] not in period.labels:
                 return False

@@ -73,6 +73,8 @@ def citation_of(
 def sentence_of(source: SourceDocument | None, quote: str) -> str:
     """The sentence of `source` that holds `quote` (both folded), or the folded quote
     when no one sentence holds it."""
+    if source is not None and quote in source.sentences:  # a sentence of the source is folded already
+        return quote
     folded = fold(quote)
     if source is None or folded in source.sentences:
         return folded

@@ -234,6 +234,8 @@ def _read_all(paths: list[Path], checker: IndicatorChecker, max_bytes: int, work
     """Read every file, in `workers` forked processes when there are enough files to pay for starting them."""
     if workers <= 1 or len(paths) < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
         return [_read_indicator(path, checker, max_bytes) for path in paths]
+    for source in checker.sources.values():
+        _ = source.sentences  # split once, before the fork: the workers and the registry's later checks share them
     global _WORKER_CHECKER
     _WORKER_CHECKER = checker  # inherited by forked workers, not pickled
     try:
