@@ -18,6 +18,7 @@ import io
 import json
 import os
 from dataclasses import asdict
+from importlib import metadata
 from itertools import chain
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from indicators.problems import Problem
 from indicators.registry import OBSERVATION_FIELDS, FileResult, Rows
 from indicators.stamps import file_stamp, stat_stamp
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 _CODE = Path(__file__).resolve().parent
 
 
@@ -53,17 +54,27 @@ def cache_folder(data_dir: Path) -> Path | None:
 
 def context_digest(data_dir: Path) -> str:
     """Everything besides the file itself that its validation depends on: the
-    validator's code, the taxonomy, and every source file (stat stamps, which
-    change with every write; see `indicators.stamps`)."""
+    validator's code (every module, the proofs' included), the taxonomy, every
+    source file (text or table, and its metadata), every reporting-units file and
+    the provinces package the catalogue reads (stat stamps, which change with
+    every write; see `indicators.stamps`)."""
     data = DataLayout(data_dir)
-    parts = [f"format {CACHE_FORMAT}"]
-    parts += [f"{path.name} {file_stamp(path)[-1]}" for path in sorted(_CODE.glob("*.py"))]
+    parts = [f"format {CACHE_FORMAT}", f"vietnam-provinces {_version('vietnam-provinces')}"]
+    parts += [f"{path.relative_to(_CODE)} {file_stamp(path)[-1]}" for path in sorted(_CODE.rglob("*.py"))]
     if data.taxonomy.exists():
         parts.append(f"taxonomy {file_stamp(data.taxonomy)}")
-    if data.sources.is_dir():
-        with os.scandir(data.sources) as scan:
-            parts.extend(sorted(f"{entry.name} {stat_stamp(entry.stat())}" for entry in scan))
+    for folder in (data.sources, data.reporting_units):
+        if folder.is_dir():
+            with os.scandir(folder) as scan:
+                parts.extend(sorted(f"{folder.name}/{entry.name} {stat_stamp(entry.stat())}" for entry in scan))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 class ValidationCache:

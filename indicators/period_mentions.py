@@ -295,7 +295,9 @@ def _forms_for(window: str) -> tuple[tuple[str, re.Pattern], ...]:
     present = frozenset(word for word in _ALL_WORDS if word in window)
     forms = _FORMS_FOR.get(present)
     if forms is None:
-        forms = tuple((kind, pattern) for kind, pattern in _ENDING_WITH_A_YEAR if not present.isdisjoint(_WORDS_OF[kind]))
+        forms = tuple(
+            (kind, pattern) for kind, pattern in _ENDING_WITH_A_YEAR if not present.isdisjoint(_WORDS_OF[kind])
+        )
         _FORMS_FOR[present] = forms
     return forms
 

@@ -77,3 +77,42 @@ def test_cache_can_be_off_or_unwritable(good_data, monkeypatch, tmp_path):
     monkeypatch.setenv("INDICATORS_CACHE", str(blocked / "cache"))
     assert ValidationCache(good_data).folder is None
     assert read_registry(good_data, cache=True).problems == []
+
+
+def test_a_reporting_units_change_invalidates_everything(good_data):
+    """The catalogue is read by the place proofs: a name added to a bloc makes the quote
+    that writes it that bloc's, on the next load with the cache as without it."""
+    assert read_registry(good_data, cache=True).problems == []
+    aggregates = good_data / "reporting-units" / "aggregates.yaml"
+    text = aggregates.read_text(encoding="utf-8")
+    aggregates.write_text(
+        text.replace('written: ["khối tỉnh, thành phố"', 'written: ["Bảo hiểm xã hội", "khối tỉnh, thành phố"'),
+        encoding="utf-8",
+    )
+    fresh, cached = read_registry(good_data), read_registry(good_data, cache=True)
+    assert [(p.code, p.line) for p in cached.problems] == [("geography-not-in-quote", 12)]
+    assert cached.problems == fresh.problems
+
+
+def test_a_source_date_change_invalidates_everything(good_data):
+    """The period proofs read the source's date ("hiện có" is the day of publication)."""
+    assert read_registry(good_data, cache=True).problems == []
+    meta = good_data / "sources" / "example-source.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("2024-07-19", "2024-07-20"), encoding="utf-8")
+    fresh, cached = read_registry(good_data), read_registry(good_data, cache=True)
+    assert [p.code for p in cached.problems] == ["period-not-in-quote"]
+    assert cached.problems == fresh.problems
+
+
+def test_the_proofs_code_is_part_of_the_cache_context(good_data, monkeypatch, tmp_path):
+    """A change to any module of the validator, those of `indicators.reading` and
+    `indicators.proofs` included, invalidates the cache."""
+    import indicators.cache as cache_module
+
+    code = tmp_path / "code"
+    shutil.copytree(cache_module._CODE, code)
+    monkeypatch.setattr(cache_module, "_CODE", code)
+    before = cache_module.context_digest(good_data)
+    module = code / "reading" / "document.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert cache_module.context_digest(good_data) != before
