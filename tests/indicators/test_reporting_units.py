@@ -98,7 +98,6 @@ def test_the_word_filters_pass_over_no_sentence_that_names_a_unit(catalogue):
     """`find` and `names_only_the_nation` answer at once when no word of the sentence starts
     a name (of a unit below the nation); over every sentence of the sources and the document
     corpus, they answer so only where walking the sentence's words finds no such name."""
-    from indicators.reporting_units import _TOKEN, _word_key
 
     found = below = checked = 0
     for sentence in _every_sentence(catalogue):
