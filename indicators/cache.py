@@ -85,6 +85,7 @@ class ValidationCache:
         self.context = context_digest(data_dir) if self.folder else ""
         self.entries: dict[str, dict] = {}
         self.rows: dict[str, Rows] = {}
+        self.cited_twice: list[Problem] | None = None  # figures cited by two indicators, across files
         self.changed = False
         if self.folder:
             self._read()
@@ -102,6 +103,8 @@ class ValidationCache:
             start, count = entry["rows"]
             self.entries[name] = entry
             self.rows[name] = {field: values[start : start + count] for field, values in columns.items()}
+        if index.get("cited_twice") is not None:
+            self.cited_twice = [Problem(**fields) for fields in index["cited_twice"]]
 
     def get(self, path: Path) -> FileResult | None:
         """What reading the file gave last time, when cached and still current."""
@@ -121,6 +124,11 @@ class ValidationCache:
             "problems": [asdict(problem) for problem in problems],
         }
         self.rows[path.name] = rows or {field: [] for field in OBSERVATION_FIELDS}
+
+    def keep_cited_twice(self, problems: list[Problem]) -> None:
+        """The registry's figures cited twice, found with the files as they now are."""
+        self.changed = True
+        self.cited_twice = problems
 
     def keep_only(self, names: set[str]) -> None:
         for name in set(self.entries) - names:
@@ -142,7 +150,8 @@ class ValidationCache:
         }
         table = io.BytesIO()
         pq.write_table(pa.table(columns, schema=_SCHEMA), table)
-        index = json.dumps({"context": self.context, "files": files}, ensure_ascii=False)
+        cited_twice = None if self.cited_twice is None else [asdict(problem) for problem in self.cited_twice]
+        index = json.dumps({"context": self.context, "files": files, "cited_twice": cited_twice}, ensure_ascii=False)
         try:
             atomic_write(self.folder / "observations.parquet", table.getvalue())
             atomic_write(self.folder / "files.json", index)

@@ -116,3 +116,21 @@ def test_the_proofs_code_is_part_of_the_cache_context(good_data, monkeypatch, tm
     module = code / "reading" / "document.py"
     module.write_text(module.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     assert cache_module.context_digest(good_data) != before
+
+
+def test_figures_cited_twice_come_from_the_cache_until_a_file_changes(good_data, monkeypatch):
+    """The check across files is kept with the files' results: a restart with every file
+    current reports it without finding it again; an edit finds it again."""
+    duplicate = FIXTURES / "bad" / "figure-cited-twice" / "registry" / "vssid-app-accounts.yaml"
+    shutil.copy(duplicate, good_data / "registry")
+    fresh, first = read_registry(good_data), read_registry(good_data, cache=True)
+    assert [p.code for p in first.problems] == ["figure-cited-twice"] and first.problems == fresh.problems
+    found = []
+    original = __import__("indicators.loader", fromlist=["figures_cited_twice"]).figures_cited_twice
+    monkeypatch.setattr("indicators.loader.figures_cited_twice", lambda *a: found.append(1) or original(*a))
+    assert read_registry(good_data, cache=True).problems == fresh.problems and found == []
+    copy = good_data / "registry" / "vssid-app-accounts.yaml"
+    copy.write_text(copy.read_text(encoding="utf-8").replace("value: 35", "value: 36"), encoding="utf-8")
+    again = read_registry(good_data, cache=True)
+    assert [p.code for p in again.problems] == ["value-not-in-quote"] and found == [1]
+    assert read_registry(good_data, cache=True).problems == again.problems and found == [1]
