@@ -117,6 +117,9 @@ def measure(size: int, naive: bool) -> dict:
     figures["cold_one_file_changed_s"] = round(load_in_new_process(data_dir, workers, cache=True), 3)
     edited.write_text(text, encoding="utf-8")
 
+    # the largest of the loads above, each a new process (with its workers): what a load costs alone
+    figures["load_peak_rss_mib"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+
     registry = read_registry(data_dir, workers=workers)  # for the steps that follow a load
     frame = registry.observations_frame
     assert not registry.problems and len(frame) == size
