@@ -1,9 +1,10 @@
 """A columnar on-disk cache of validated indicator files.
 
 A file's validation result is reused while the file (same size, time and
-content digest), the taxonomy, every source and the validator's own code are
-unchanged; a change to one indicator file re-validates only that
-file. The cache is Parquet (observations) plus JSON (everything else): data
+content digest), the taxonomy, every source, the reporting units and the
+validator's own code are unchanged (`context_digest`); a change to one
+indicator file re-validates only that file. The check across files (figures
+cited twice) is kept with them and found again when any file changed. The cache is Parquet (observations) plus JSON (everything else): data
 only, nothing in it is executed when read.
 
 Location: `$INDICATORS_CACHE`, else `~/.cache/vn-indicators/<digest of the data
