@@ -1,9 +1,10 @@
 """A columnar on-disk cache of validated indicator files.
 
 A file's validation result is reused while the file (same size, time and
-content digest), the taxonomy, every source and the validator's own code are
-unchanged; a change to one indicator file re-validates only that
-file. The cache is Parquet (observations) plus JSON (everything else): data
+content digest), the taxonomy, every source, the reporting units and the
+validator's own code are unchanged (`context_digest`); a change to one
+indicator file re-validates only that file. The check across files (figures
+cited twice) is kept with them and found again when any file changed. The cache is Parquet (observations) plus JSON (everything else): data
 only, nothing in it is executed when read.
 
 Location: `$INDICATORS_CACHE`, else `~/.cache/vn-indicators/<digest of the data
@@ -18,6 +19,7 @@ import io
 import json
 import os
 from dataclasses import asdict
+from importlib import metadata
 from itertools import chain
 from pathlib import Path
 
@@ -31,7 +33,7 @@ from indicators.problems import Problem
 from indicators.registry import OBSERVATION_FIELDS, FileResult, Rows
 from indicators.stamps import file_stamp, stat_stamp
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 _CODE = Path(__file__).resolve().parent
 
 
@@ -53,17 +55,27 @@ def cache_folder(data_dir: Path) -> Path | None:
 
 def context_digest(data_dir: Path) -> str:
     """Everything besides the file itself that its validation depends on: the
-    validator's code, the taxonomy, and every source file (stat stamps, which
-    change with every write; see `indicators.stamps`)."""
+    validator's code (every module, the proofs' included), the taxonomy, every
+    source file (text or table, and its metadata), every reporting-units file and
+    the provinces package the catalogue reads (stat stamps, which change with
+    every write; see `indicators.stamps`)."""
     data = DataLayout(data_dir)
-    parts = [f"format {CACHE_FORMAT}"]
-    parts += [f"{path.name} {file_stamp(path)[-1]}" for path in sorted(_CODE.glob("*.py"))]
+    parts = [f"format {CACHE_FORMAT}", f"vietnam-provinces {_version('vietnam-provinces')}"]
+    parts += [f"{path.relative_to(_CODE)} {file_stamp(path)[-1]}" for path in sorted(_CODE.rglob("*.py"))]
     if data.taxonomy.exists():
         parts.append(f"taxonomy {file_stamp(data.taxonomy)}")
-    if data.sources.is_dir():
-        with os.scandir(data.sources) as scan:
-            parts.extend(sorted(f"{entry.name} {stat_stamp(entry.stat())}" for entry in scan))
+    for folder in (data.sources, data.reporting_units):
+        if folder.is_dir():
+            with os.scandir(folder) as scan:
+                parts.extend(sorted(f"{folder.name}/{entry.name} {stat_stamp(entry.stat())}" for entry in scan))
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 class ValidationCache:
@@ -74,6 +86,7 @@ class ValidationCache:
         self.context = context_digest(data_dir) if self.folder else ""
         self.entries: dict[str, dict] = {}
         self.rows: dict[str, Rows] = {}
+        self.cited_twice: list[Problem] | None = None  # figures cited by two indicators, across files
         self.changed = False
         if self.folder:
             self._read()
@@ -91,6 +104,8 @@ class ValidationCache:
             start, count = entry["rows"]
             self.entries[name] = entry
             self.rows[name] = {field: values[start : start + count] for field, values in columns.items()}
+        if index.get("cited_twice") is not None:
+            self.cited_twice = [Problem(**fields) for fields in index["cited_twice"]]
 
     def get(self, path: Path) -> FileResult | None:
         """What reading the file gave last time, when cached and still current."""
@@ -110,6 +125,11 @@ class ValidationCache:
             "problems": [asdict(problem) for problem in problems],
         }
         self.rows[path.name] = rows or {field: [] for field in OBSERVATION_FIELDS}
+
+    def keep_cited_twice(self, problems: list[Problem]) -> None:
+        """The registry's figures cited twice, found with the files as they now are."""
+        self.changed = True
+        self.cited_twice = problems
 
     def keep_only(self, names: set[str]) -> None:
         for name in set(self.entries) - names:
@@ -131,7 +151,8 @@ class ValidationCache:
         }
         table = io.BytesIO()
         pq.write_table(pa.table(columns, schema=_SCHEMA), table)
-        index = json.dumps({"context": self.context, "files": files}, ensure_ascii=False)
+        cited_twice = None if self.cited_twice is None else [asdict(problem) for problem in self.cited_twice]
+        index = json.dumps({"context": self.context, "files": files, "cited_twice": cited_twice}, ensure_ascii=False)
         try:
             atomic_write(self.folder / "observations.parquet", table.getvalue())
             atomic_write(self.folder / "files.json", index)

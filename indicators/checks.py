@@ -135,13 +135,13 @@ class IndicatorChecker:
                 and plainly_stated(fields["quote"], value, scale)
             ):
                 return False
-            quote = fold(fields["quote"])
+            quote = fields["quote"]
+            if quote not in source.sentences:  # a sentence of the source is folded already
+                quote = fold(quote)
             period = single_plain_period(quote)
             if period is None or fields["period"] not in period.labels:
                 return False
-            return all(
-                evidence.catalogue.level(mention.unit_id) == "national" for mention in evidence.catalogue.find(quote)
-            )
+            return evidence.catalogue.names_only_the_nation(quote)
 
         return passes
 

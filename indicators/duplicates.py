@@ -62,17 +62,23 @@ def citation_of(
 ) -> Citation:
     """One observation as a Citation: its quote's sentence, or a table cell named by its
     row and column labels (`cell`: a dict or an object with `row` and `column`)."""
+    where = _cited_where(sources, source, quote, cell)
+    return Citation(indicator_id, source, where, value * factor, out_of, value, factor, cell=quote is None)
+
+
+def _cited_where(sources: dict, source: str, quote: str | None, cell) -> str:
+    """A Citation's `sentence`: the sentence of the quote, or the cell's row and column."""
     if quote is None:
         labels = cell if isinstance(cell, dict) else getattr(cell, "__dict__", {})
-        where = f"{labels.get('row')} × {labels.get('column')}"
-        return Citation(indicator_id, source, where, value * factor, out_of, value, factor, cell=True)
-    sentence = sentence_of(sources.get(source), quote)
-    return Citation(indicator_id, source, sentence, value * factor, out_of, value, factor)
+        return f"{labels.get('row')} × {labels.get('column')}"
+    return sentence_of(sources.get(source), quote)
 
 
 def sentence_of(source: SourceDocument | None, quote: str) -> str:
     """The sentence of `source` that holds `quote` (both folded), or the folded quote
     when no one sentence holds it."""
+    if source is not None and quote in source.sentences:  # a sentence of the source is folded already
+        return quote
     folded = fold(quote)
     if source is None or folded in source.sentences:
         return folded
@@ -84,9 +90,23 @@ def figures_cited_twice(
 ) -> list[Problem]:
     """An error at each observation that cites a figure of a sentence another indicator
     (first in id order) already cites; the message names that indicator and its file."""
+    first: dict[tuple, str] = {}  # each figure (`Citation.figure`) and the first indicator citing it
+    repeated = set()
+    for indicator_id in sorted(rows):
+        factor = indicators[indicator_id].scale_factor
+        columns = rows[indicator_id]
+        for source, quote, cell, value, out_of in zip(
+            columns["source"], columns["quote"], columns["cell"], columns["value"], columns["out_of"], strict=True
+        ):
+            figure = (source, _cited_where(sources, source, quote, cell), round(value * factor, 6), out_of)
+            if first.setdefault(figure, indicator_id) != indicator_id:
+                repeated.add(figure)
+    if not repeated:
+        return []
     groups: dict[tuple, dict[str, Citation]] = {}
     for citation in citations(indicators, rows, sources):
-        groups.setdefault(citation.figure, {}).setdefault(citation.indicator_id, citation)
+        if citation.figure in repeated:
+            groups.setdefault(citation.figure, {}).setdefault(citation.indicator_id, citation)
     problems = []
     for group in groups.values():
         if len(group) < 2:

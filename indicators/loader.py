@@ -53,9 +53,12 @@ def read_registry(
         sources = _read_sources(data, problems)
         checker = IndicatorChecker.for_taxonomy(taxonomy, units, sources)
         paths = _indicator_paths(data.registry, problems)
-        results = _read_with_cache(paths, checker, max_bytes, workers or os.cpu_count() or 1, cache, data.root)
+        stored = ValidationCache(data.root) if cache else None
+        results = _read_with_cache(paths, checker, max_bytes, workers or os.cpu_count() or 1, stored)
         indicators, rows, files = _assemble(paths, results, problems)
-        problems.extend(figures_cited_twice(indicators, rows, files, sources))
+        problems.extend(_cited_twice(stored, indicators, rows, files, sources))
+        if stored is not None:
+            stored.write()
     problems.sort(key=lambda problem: (problem.path, problem.line, problem.column))
     return Registry(data.root, taxonomy, sources, indicators, rows, files, problems, units)
 
@@ -210,11 +213,10 @@ def _quick_accept(path: Path, data: dict, checker: IndicatorChecker) -> tuple[In
     return indicator, rows_from_fields(observations)
 
 
-def _read_with_cache(paths, checker, max_bytes, workers, use_cache: bool, data_dir: Path) -> list[FileResult]:
-    """Results for every path: from the cache when current, read (and cached) otherwise."""
-    if not use_cache:
+def _read_with_cache(paths, checker, max_bytes, workers, cache: ValidationCache | None) -> list[FileResult]:
+    """Results for every path: from the cache when current, read (and put in the cache) otherwise."""
+    if cache is None:
         return _read_all(paths, checker, max_bytes, workers)
-    cache = ValidationCache(data_dir)
     results = [cache.get(path) for path in paths]
     stale = [index for index, result in enumerate(results) if result is None]
     fresh = _read_all([paths[index] for index in stale], checker, max_bytes, workers)
@@ -222,8 +224,18 @@ def _read_with_cache(paths, checker, max_bytes, workers, use_cache: bool, data_d
         cache.put(paths[index], *result)
         results[index] = result
     cache.keep_only({path.name for path in paths})
-    cache.write()
     return results
+
+
+def _cited_twice(cache: ValidationCache | None, indicators, rows, files, sources) -> list[Problem]:
+    """`figures_cited_twice` of the registry; from the cache when no file changed since it was
+    found (it reads only the files and the sources, which the cache's context covers)."""
+    if cache is not None and not cache.changed and cache.cited_twice is not None:
+        return cache.cited_twice
+    found = figures_cited_twice(indicators, rows, files, sources)
+    if cache is not None:
+        cache.keep_cited_twice(found)
+    return found
 
 
 _WORKER_CHECKER: IndicatorChecker | None = None
@@ -234,6 +246,8 @@ def _read_all(paths: list[Path], checker: IndicatorChecker, max_bytes: int, work
     """Read every file, in `workers` forked processes when there are enough files to pay for starting them."""
     if workers <= 1 or len(paths) < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
         return [_read_indicator(path, checker, max_bytes) for path in paths]
+    for source in checker.sources.values():
+        _ = source.sentences  # split once, before the fork: the workers and the registry's later checks share them
     global _WORKER_CHECKER
     _WORKER_CHECKER = checker  # inherited by forked workers, not pickled
     try:

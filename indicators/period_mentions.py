@@ -83,7 +83,7 @@ class PeriodMention:
 
 
 _YEAR = r"((?:19|20)\d{2})"
-_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEARS = re.compile(r"(?:19|20)\d\d(?<!\d{5})(?!\d)")  # no digit on either side; the literal first, for speed
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _SEP = r"\s*[-/.]\s*"
 _WINDOW = 48
@@ -157,6 +157,7 @@ _WORDS_OF = {
     "year": ("năm",),
     "bare-year": ("",),
 }
+_ALL_WORDS = frozenset(word for words in _WORDS_OF.values() for word in words)
 _RANGE_GOES_ON = re.compile(rf"\s*(?:-|–|đến|tới)\s*(?:năm\s+)?{_YEAR}")
 _AFTER_A_BARE_YEAR = re.compile(r"\d|[/.,-]\d|%|\s*(?:tỷ|triệu|nghìn|ngàn)")
 # Forms without a year, found only where their words occur.
@@ -271,9 +272,9 @@ def _ending_at(low: str, sentence: str, end: int, taken: list[tuple[int, int]]) 
     window_start = max(0, end - _WINDOW)
     window = low[window_start:end]
     best = None  # the form that starts earliest (the longest) wins: "6 tháng cuối năm 2024" over "cuối năm 2024"
-    for kind, pattern in _ENDING_WITH_A_YEAR:
-        if not any(word in window for word in _WORDS_OF[kind]):
-            continue
+    for kind, pattern in _forms_for(window):
+        if kind == "bare-year" and best is not None:
+            break  # the last form, and the shortest: it starts at the year, so it never starts earlier
         match = pattern.search(window)
         if match is None:
             continue
@@ -288,6 +289,22 @@ def _ending_at(low: str, sentence: str, end: int, taken: list[tuple[int, int]]) 
         return []
     _, kind, match = best
     return _mentions_of(kind, _Located(match, sentence, window_start), sentence)
+
+
+_FORMS_FOR: dict[frozenset[str], tuple[tuple[str, re.Pattern], ...]] = {}
+
+
+def _forms_for(window: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The forms of `_ENDING_WITH_A_YEAR` one of whose words is in the window, in order
+    (kept per set of words present: there are few)."""
+    present = frozenset(word for word in _ALL_WORDS if word in window)
+    forms = _FORMS_FOR.get(present)
+    if forms is None:
+        forms = tuple(
+            (kind, pattern) for kind, pattern in _ENDING_WITH_A_YEAR if not present.isdisjoint(_WORDS_OF[kind])
+        )
+        _FORMS_FOR[present] = forms
+    return forms
 
 
 class _Located:
@@ -418,6 +435,7 @@ def _role(sentence: str, start: int) -> str:
 # target) or add one without a year (a day and month): their absence is what makes the quick
 # reading below certain.
 _NOT_PLAIN = ("nay", "hiện", "thời điểm", "thời gian", "lượt", "so với", "/", "hàng năm", "hằng năm", "mỗi năm")
+_NOT_PLAIN_WORDS = re.compile("|".join(map(re.escape, _NOT_PLAIN + _TARGET_WORDS)))
 
 
 def single_plain_period(sentence: str) -> PeriodMention | None:
@@ -425,7 +443,7 @@ def single_plain_period(sentence: str) -> PeriodMention | None:
     year in the sentence, nothing that could add a period or change a role. None otherwise
     (then `find_periods` decides). Where it answers, it answers as `find_periods` would."""
     low = sentence.lower()
-    if len(low) != len(sentence) or any(word in low for word in _NOT_PLAIN + _TARGET_WORDS):
+    if len(low) != len(sentence) or _NOT_PLAIN_WORDS.search(low):
         return None
     years = list(_YEARS.finditer(low))
     if len(years) != 1 or _RANGE_GOES_ON.match(low, years[0].end()):

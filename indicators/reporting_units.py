@@ -89,6 +89,16 @@ class UnitCatalogue:
         }
         self._longest = max((len(key) for key in self._names), default=0)
         self._first_words = {key[0] for key in self._names}
+        # every way a word may be written whose key starts a name (of any unit; of a unit below the nation)
+        self._first_forms = _any_word({form for key in self._first_words for form in _written_forms(key)})
+        self._first_forms_below_nation = _any_word(
+            {
+                form
+                for key, unit_id in self._names.items()
+                if self.level(unit_id) != "national"
+                for form in _written_forms(key[0])
+            }
+        )
 
     def __contains__(self, unit_id: str) -> bool:
         return unit_id in self.versions
@@ -110,9 +120,21 @@ class UnitCatalogue:
     def level(self, unit_id: str) -> str:
         return self.versions[unit_id][-1].level
 
+    def names_only_the_nation(self, sentence: str) -> bool:
+        """Whether every unit `find` finds in the sentence is national (or it finds none);
+        most sentences hold no word that starts the name of a unit below the nation."""
+        if self._first_forms_below_nation.search(_lowered(sentence)) is None:
+            return True
+        return all(self.level(mention.unit_id) == "national" for mention in self.find(sentence))
+
     def find(self, sentence: str) -> list[UnitMention]:
         """Every unit named in a sentence, in order; the longest name wins where names
         overlap ("Văn phòng Chính phủ" over "Chính phủ")."""
+        if self._first_forms.search(_lowered(sentence)) is None:
+            return []  # no word that starts a name: most sentences
+        return self._walk(sentence)
+
+    def _walk(self, sentence: str) -> list[UnitMention]:
         tokens = [(match.start(), match.end(), _word_key(match.group(0))) for match in _TOKEN.finditer(sentence)]
         found, index = [], 0
         while index < len(tokens):
@@ -153,6 +175,38 @@ def _word_key(word: str) -> str:
     word = unicodedata.normalize("NFC", word.lower())
     ending = word[-2:]
     return word[:-2] + _TONE_MOVES[ending] if ending in _TONE_MOVES else word
+
+
+def _written_forms(key: str) -> tuple[str, ...]:
+    """Every lower-case NFC word whose key is `key`: itself and, where its ending is a tone
+    placement `_word_key` moves to, the old placement."""
+    return (key, *(key[:-2] + old for old, new in _TONE_MOVES.items() if key.endswith(new)))
+
+
+def _lowered(sentence: str) -> str:
+    """The sentence in lower case and NFC: each of its words (`_TOKEN`) is one of the
+    `_written_forms` of its key."""
+    return unicodedata.normalize("NFC", sentence.lower())
+
+
+def _any_word(words: set[str]) -> re.Pattern:
+    """A pattern that finds any of `words` as a whole word (letters, digits on neither side),
+    written as a trie so that a search tries each letter once."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        alternatives = [re.escape(character) + branch(child) for character, child in sorted(node.items()) if character]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(rf"(?<!\w){branch(trie)}(?!\w)" if trie else r"(?!)")
 
 
 def _name_key(written: str) -> tuple[str, ...]:

@@ -480,6 +480,11 @@ class TooDeep(ValueError):
 def check_nesting(text: str) -> None:
     """Raise TooDeep when YAML `text` nests (block indentation, `- ` and `? ` items and
     flow `[`/`{` together) deeper than SCAN_MAX_DEPTH. One pass, linear in the text."""
+    if not _within_bound(text):
+        _scan_nesting(text)
+
+
+def _scan_nesting(text: str) -> None:
     flow = 0  # open flow collections
     block: list[int] = []  # the columns of the block levels open at this line
     scalar_indent = -1  # >= 0 while inside a block scalar (|, >) opened at this indentation
@@ -543,6 +548,15 @@ def check_nesting(text: str) -> None:
             if closing > position and "\n" in text[position:closing]:
                 line_start = text.rfind("\n", position, closing) + 1
             position = closing
+
+
+def _within_bound(text: str) -> bool:
+    """Whether the scan below cannot reach SCAN_MAX_DEPTH, by a bound counted in C: the
+    block levels open at a line are columns, strictly increasing, none past the end of the
+    line's leading run of spaces, `-` and `?`; open flow collections are at most every `[`
+    and `{` of the text."""
+    room = SCAN_MAX_DEPTH - 1 - text.count("[") - text.count("{")
+    return room >= 0 and re.search(f"^[ ?-]{{{room + 1}}}", text, re.MULTILINE) is None
 
 
 def _closing_quote(text: str, start: int, quote: str) -> int:

@@ -77,3 +77,60 @@ def test_cache_can_be_off_or_unwritable(good_data, monkeypatch, tmp_path):
     monkeypatch.setenv("INDICATORS_CACHE", str(blocked / "cache"))
     assert ValidationCache(good_data).folder is None
     assert read_registry(good_data, cache=True).problems == []
+
+
+def test_a_reporting_units_change_invalidates_everything(good_data):
+    """The catalogue is read by the place proofs: a name added to a bloc makes the quote
+    that writes it that bloc's, on the next load with the cache as without it."""
+    assert read_registry(good_data, cache=True).problems == []
+    aggregates = good_data / "reporting-units" / "aggregates.yaml"
+    text = aggregates.read_text(encoding="utf-8")
+    aggregates.write_text(
+        text.replace('written: ["khối tỉnh, thành phố"', 'written: ["Bảo hiểm xã hội", "khối tỉnh, thành phố"'),
+        encoding="utf-8",
+    )
+    fresh, cached = read_registry(good_data), read_registry(good_data, cache=True)
+    assert [(p.code, p.line) for p in cached.problems] == [("geography-not-in-quote", 12)]
+    assert cached.problems == fresh.problems
+
+
+def test_a_source_date_change_invalidates_everything(good_data):
+    """The period proofs read the source's date ("hiện có" is the day of publication)."""
+    assert read_registry(good_data, cache=True).problems == []
+    meta = good_data / "sources" / "example-source.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("2024-07-19", "2024-07-20"), encoding="utf-8")
+    fresh, cached = read_registry(good_data), read_registry(good_data, cache=True)
+    assert [p.code for p in cached.problems] == ["period-not-in-quote"]
+    assert cached.problems == fresh.problems
+
+
+def test_the_proofs_code_is_part_of_the_cache_context(good_data, monkeypatch, tmp_path):
+    """A change to any module of the validator, those of `indicators.reading` and
+    `indicators.proofs` included, invalidates the cache."""
+    import indicators.cache as cache_module
+
+    code = tmp_path / "code"
+    shutil.copytree(cache_module._CODE, code)
+    monkeypatch.setattr(cache_module, "_CODE", code)
+    before = cache_module.context_digest(good_data)
+    module = code / "reading" / "document.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert cache_module.context_digest(good_data) != before
+
+
+def test_figures_cited_twice_come_from_the_cache_until_a_file_changes(good_data, monkeypatch):
+    """The check across files is kept with the files' results: a restart with every file
+    current reports it without finding it again; an edit finds it again."""
+    duplicate = FIXTURES / "bad" / "figure-cited-twice" / "registry" / "vssid-app-accounts.yaml"
+    shutil.copy(duplicate, good_data / "registry")
+    fresh, first = read_registry(good_data), read_registry(good_data, cache=True)
+    assert [p.code for p in first.problems] == ["figure-cited-twice"] and first.problems == fresh.problems
+    found = []
+    original = __import__("indicators.loader", fromlist=["figures_cited_twice"]).figures_cited_twice
+    monkeypatch.setattr("indicators.loader.figures_cited_twice", lambda *a: found.append(1) or original(*a))
+    assert read_registry(good_data, cache=True).problems == fresh.problems and found == []
+    copy = good_data / "registry" / "vssid-app-accounts.yaml"
+    copy.write_text(copy.read_text(encoding="utf-8").replace("value: 35", "value: 36"), encoding="utf-8")
+    again = read_registry(good_data, cache=True)
+    assert [p.code for p in again.problems] == ["value-not-in-quote"] and found == [1]
+    assert read_registry(good_data, cache=True).problems == again.problems and found == [1]

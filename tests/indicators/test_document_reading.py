@@ -85,3 +85,30 @@ def test_figures_due_by_a_later_year_and_items_after_a_target_colon_are_targets(
     assert (proposal.period, proposal.target) == ("2026", True)
     text = "Năm 2025, Thủ tướng yêu cầu hoàn thành các chỉ tiêu: tỷ lệ hồ sơ đạt 85%; kinh tế số đạt 22% GDP."
     assert _filed(text, "22%", published="2025-03-01").target
+
+
+def test_a_reading_is_never_served_for_another_catalogue(tmp_path):
+    """Readings are kept per text and catalogue. Catalogues read one after the other (as a
+    dashboard reloads its registry) may be allocated where a freed one was: a name added to
+    a bloc in one of them must still decide the unit carried to the next sentence."""
+    import gc
+    import shutil
+
+    from indicators.reading import read_text
+
+    shutil.copytree(PROJECT / "data" / "reporting-units", tmp_path / "plain")
+    shutil.copytree(PROJECT / "data" / "reporting-units", tmp_path / "added")
+    aggregates = tmp_path / "added" / "aggregates.yaml"
+    written = 'written: ["khối tỉnh, thành phố"'
+    aggregates.write_text(
+        aggregates.read_text(encoding="utf-8").replace(written, 'written: ["Bảo hiểm xã hội", "khối tỉnh, thành phố"'),
+        encoding="utf-8",
+    )
+    text = "Năm 2024, Bảo hiểm xã hội có 35 triệu tài khoản.\nTrong đó, 20 triệu tài khoản mới."
+    for _ in range(30):
+        for folder, expected in (("plain", None), ("added", "khoi-tinh-thanh")):
+            units = read_catalogue(tmp_path / folder, [])
+            carried = read_text(text, "Tin", None, units).sentences[1].unit
+            assert (carried.unit_id if carried else None) == expected
+            del units
+            gc.collect()

@@ -200,3 +200,44 @@ def test_an_edit_log_linked_outside_is_neither_read_nor_written(real_data_copy, 
     with pytest.raises(ValueError, match="link"):
         save_text(path, before + "# x\n", digest(before), local_author())
     assert path.read_text(encoding="utf-8") == before and secret.read_text(encoding="utf-8") == LEAKED_LINE
+
+
+def _random_texts(count: int):
+    """Texts near the nesting limit: staircases of indentation with items, quotes, comments
+    and flow marks, and the exact edge (one column a level, then flow marks)."""
+    import random
+
+    marks = ["- ", "- ", "? ", " ", "k: ", "'q' ", "# ", "-x", "x", "[x] ", "{x} "]
+    rng = random.Random(20)
+    for _ in range(count):
+        lines, indent = [], 0
+        for _ in range(rng.randint(1, 2 * SCAN_MAX_DEPTH)):
+            indent = max(0, indent + rng.choice([-2, 0, 1, 2, 2]))
+            lines.append(" " * indent + "".join(rng.choice(marks) for _ in range(rng.randint(0, 6))) + "k:")
+        flow = rng.randint(0, SCAN_MAX_DEPTH // 2)
+        yield "\n".join(lines) + " " + "[" * flow + "]" * flow + "\n"
+    for levels in range(SCAN_MAX_DEPTH - 12, SCAN_MAX_DEPTH + 2):
+        for flow in range(0, 12):
+            staircase = "".join(" " * level + "k:\n" for level in range(levels - 1))
+            yield staircase + " " * (levels - 1) + "k: " + "[" * flow + "]" * flow + "\n"
+            yield "- " * levels + "x: " + "{" * flow + "}" * flow + "\n"
+
+
+def test_the_quick_bound_never_passes_a_text_the_scan_refuses():
+    """`check_nesting` skips its scan when a bound counted in C says it cannot reach the
+    limit: on texts around the limit it refuses exactly what the scan refuses."""
+    from indicators.yaml_reader import _scan_nesting, _within_bound
+
+    refused = skipped = 0
+    for text in _random_texts(1500):
+        try:
+            _scan_nesting(text)
+        except TooDeep:
+            refused += 1
+            assert not _within_bound(text), text
+            with pytest.raises(TooDeep):
+                check_nesting(text)
+        else:
+            check_nesting(text)
+            skipped += _within_bound(text)
+    assert refused > 50 and skipped > 50  # both sides of the limit were met

@@ -75,3 +75,43 @@ def test_a_broken_catalogue_file_is_a_problem_naming_it(tmp_path):
     catalogue = read_catalogue(folder, problems)
     assert problems and "ministries.yaml" in str(problems[0])
     assert "vn" in catalogue  # the other files are still read
+
+
+def _every_sentence(catalogue):
+    """Every written name of the catalogue in a sentence, also in the old tone placement
+    ("Hoà Bình"); the sentences of the shipped sources and of the document corpus, as quotes
+    are folded, and each upper-cased and in the old tone placement."""
+    from indicators.reporting_units import _TONE_MOVES
+    from indicators.text import fold, sentences
+
+    for versions in catalogue.versions.values():
+        for written in {name for version in versions for name in version.written}:
+            yield f"Năm 2024, {written} có 5 xã."
+            for old, new in _TONE_MOVES.items():
+                yield f"Năm 2024, {written.lower().replace(new, old)} có 5 xã."
+
+    project = Path(__file__).resolve().parents[2]
+    texts = sorted((project / "data" / "sources").glob("*.txt"))
+    texts += sorted((project / "tests" / "fixtures" / "documents").glob("*.txt"))
+    for path in texts:
+        for _, sentence in sentences(path.read_text(encoding="utf-8")):
+            yield sentence
+            yield fold(sentence.upper())
+            yield sentence.replace("òa", "oà").replace("úy", "uý").replace("ỏa", "oả")
+
+
+def test_the_word_filters_pass_over_no_sentence_that_names_a_unit(catalogue):
+    """`find` and `names_only_the_nation` answer at once when no word of the sentence starts
+    a name (of a unit below the nation); over every sentence of the sources and the document
+    corpus, they answer so only where walking the sentence's words finds no such name."""
+
+    found = below = checked = 0
+    for sentence in _every_sentence(catalogue):
+        walked = catalogue._walk(sentence)  # every word looked up: what `find` did before its filter
+        assert catalogue.find(sentence) == walked, sentence
+        only = catalogue.names_only_the_nation(sentence)
+        assert only == all(catalogue.level(mention.unit_id) == "national" for mention in walked), sentence
+        found += bool(walked)
+        below += not only
+        checked += 1
+    assert checked > 2000 and found > 500 and below > 300
