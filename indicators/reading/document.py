@@ -145,6 +145,7 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
     # lead's, else the publication's (never a year a later sentence names: it may be a past one)
     document_year = _year(base)
     lead_seen = False
+    lead_base: PeriodContext | None = None  # the lead's period, while it holds after headings
     unit: UnitContext | None = None
     header: tuple[str, tuple[str | None, ...]] | None = None  # a table's header of years and its row
     plans = False
@@ -227,7 +228,12 @@ def _read(text: str, title: str, published: date | None, catalogue: UnitCatalogu
                 current = PeriodContext(one[1][0], one[0].text, sentence, "sentence", line_number, "", one[1][1:])
                 history.append(current)
                 if lead and base is NONE and len(current.label) <= 7:
-                    base = current  # "Năm 2023, ...": a lead's year, quarter or month holds where the title states none
+                    base = lead_base = (
+                        current  # "Năm 2023, ...": a lead's year, quarter or month holds where the title states none
+                    )
+                elif base is lead_base and current.label != lead_base.label:
+                    # a body that goes on to another period speaks of several: after a heading, no period is in force
+                    base = PeriodContext(reason=f"the document speaks of {lead_base.label} and {current.label}")
             elif (
                 unsupported is not None
             ):  # "Trong 9 tháng năm 2024, ...": a new period, one the registry has no form for

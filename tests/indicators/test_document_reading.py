@@ -112,3 +112,18 @@ def test_a_reading_is_never_served_for_another_catalogue(tmp_path):
             assert (carried.unit_id if carried else None) == expected
             del units
             gc.collect()
+
+
+def test_the_leads_year_holds_after_a_heading_only_while_the_body_keeps_to_it():
+    kept = (
+        "Năm 2024, tỉnh Bắc Ninh đẩy mạnh chuyển đổi số.\nDịch vụ công\n"
+        "Tỷ lệ hồ sơ trực tuyến toàn trình đạt 61,5%.\nDoanh nghiệp số\nToàn tỉnh có 1.420 doanh nghiệp công nghệ số."
+    )
+    assert _filed(kept, "1.420").period == "2024"
+    moved_on = (
+        "Năm 2023, tỉnh Bắc Ninh có 1.250 doanh nghiệp công nghệ số.\n"
+        "Năm 2024, tỷ lệ hồ sơ trực tuyến toàn trình đạt 61,5%.\nDoanh nghiệp số\n"
+        "Toàn tỉnh đã hình thành 1.400 doanh nghiệp công nghệ số."
+    )
+    refused = _filed(moved_on, "1.400")  # 2023 or 2024? The document does not say: no guess
+    assert refused.period is None and "2023 and 2024" in refused.period_refusal
