@@ -60,3 +60,28 @@ def test_after_many_saves_the_server_holds_at_most_four_loads(folder):
     registries = [thing for thing in gc.get_objects() if isinstance(thing, Registry)]
     assert 1 <= len(alive) <= 4
     assert len(registries) <= 4
+
+
+def test_a_load_that_ends_late_does_not_bring_back_an_older_last_valid_version(folder):
+    """Loads of two versions run side by side and the older ends last: a file broken after
+    both must be shown with the newer of its valid versions, not the one that ended last."""
+    from indicators import read_registry
+    from indicators.edit_log import local_author
+    from indicators.editing import open_draft, save_text
+
+    path = folder / "registry" / "digital-firms.yaml"
+    loads = []
+    for number in (1, 2):
+        draft = open_draft(path)
+        draft.data["observations"][0]["note"] = {"vi": f"Ghi chú {number}", "en": f"Note {number}"}
+        save_text(path, draft.text(), draft.base_digest, local_author(), summary="test")
+        loads.append((data.load_started(), read_registry(folder)))
+    (older_started, older), (newer_started, newer) = loads
+    data._with_last_valid(str(folder), newer, newer_started)
+    data._with_last_valid(str(folder), older, older_started)  # the older load ends last
+    draft = open_draft(path)
+    save_text(path, draft.text().replace("value: 70000", "value: 7 0000"), draft.base_digest, local_author(), "x")
+    broken = read_registry(folder)
+    assert data._with_last_valid(str(folder), broken, data.load_started()) == {"digital-firms"}
+    notes = broken.observations_frame.query("indicator_id == 'digital-firms'")["note_vi"].tolist()
+    assert "Ghi chú 2" in notes and "Ghi chú 1" not in notes
