@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import threading
 import time
 from dataclasses import dataclass
@@ -61,6 +63,33 @@ def _with_last_valid(folder: str, registry: Registry, started: int) -> frozenset
         return correcting
 
 
+# Every save is a new load of the whole registry, on whichever thread runs the script; what
+# the loads evicted from the cache free, the C allocator keeps in its per-thread arenas, in
+# pieces too scattered to give back on its own: the server's resident memory grew with the
+# number of saves. Before a load, at most once every TRIM_SECONDS, glibc's malloc_trim hands
+# the free pages back (a few milliseconds; nothing where the C library is not glibc).
+TRIM_SECONDS = 30.0
+_trim_lock = threading.Lock()
+_trimmed_at: float | None = None
+
+
+def _glibc_trim() -> None:
+    with contextlib.suppress(OSError, AttributeError):  # not glibc
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+def hand_back_freed_memory(now: float | None = None) -> bool:
+    """Trim the C allocator's free memory unless done in the last TRIM_SECONDS; True when done."""
+    global _trimmed_at
+    now = time.monotonic() if now is None else now
+    with _trim_lock:
+        if _trimmed_at is not None and now - _trimmed_at < TRIM_SECONDS:
+            return False
+        _trimmed_at = now
+    _glibc_trim()
+    return True
+
+
 def data_dir() -> Path:
     return default_data_dir()
 
@@ -68,6 +97,7 @@ def data_dir() -> Path:
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _load(folder: str, stamp: str) -> Loaded:
     # Reuses the validation of unchanged files across restarts; large registries use every core.
+    hand_back_freed_memory()
     started = load_started()
     registry = read_registry(Path(folder), cache=True)
     correcting = _with_last_valid(folder, registry, started)

@@ -85,3 +85,26 @@ def test_a_load_that_ends_late_does_not_bring_back_an_older_last_valid_version(f
     assert data._with_last_valid(str(folder), broken, data.load_started()) == {"digital-firms"}
     notes = broken.observations_frame.query("indicator_id == 'digital-firms'")["note_vi"].tolist()
     assert "Ghi chú 2" in notes and "Ghi chú 1" not in notes
+
+
+def test_loads_hand_freed_memory_back_at_most_every_trim_seconds(folder, monkeypatch):
+    """Each save is a new load; what the evicted loads freed is handed back to the system
+    (glibc's malloc_trim) before a load, but not more often than TRIM_SECONDS."""
+    trims = []
+    monkeypatch.setattr(data, "_glibc_trim", lambda: trims.append(1))
+    monkeypatch.setattr(data, "_trimmed_at", None)
+    clock = [1000.0]
+    monkeypatch.setattr(data.time, "monotonic", lambda: clock[0])
+    path = folder / "registry" / "digital-firms.yaml"
+    text = path.read_text(encoding="utf-8")
+    for number in range(3):  # three saves within TRIM_SECONDS: one trim
+        path.write_text(text + f"# {number}\n", encoding="utf-8")
+        data.current()
+        clock[0] += 1
+    assert len(trims) == 1
+    clock[0] += data.TRIM_SECONDS
+    path.write_text(text, encoding="utf-8")
+    data.current()
+    assert len(trims) == 2
+    assert data.hand_back_freed_memory(clock[0] + 1) is False
+    assert data.hand_back_freed_memory(clock[0] + data.TRIM_SECONDS) is True
