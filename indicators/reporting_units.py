@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -81,6 +82,10 @@ class UnitCatalogue:
                     self._names.setdefault(_name_key(written), unit_id)
         self._longest = max((len(key) for key in self._names), default=0)
         self._first_words = {key[0] for key in self._names}
+        # What the catalogue holds, for caches of what was read with it: every load builds a new
+        # catalogue from the same files, and a cache keyed by the catalogue's identity kept
+        # one reading per source for every load, until its bound.
+        self.digest = hashlib.blake2b(repr(sorted(self.versions.items())).encode(), digest_size=16).digest()
 
     def __contains__(self, unit_id: str) -> bool:
         return unit_id in self.versions

@@ -96,7 +96,7 @@ def read_text(
 ) -> DocumentReading:
     """The reading of a text (one paragraph, heading, caption or table row per line)."""
     digest = hashlib.blake2b(f"{title}\x00{published}\x00{text}".encode(), digest_size=16).digest()
-    key = (digest, id(catalogue))
+    key = (digest, catalogue.digest if catalogue is not None else None)
     found = _readings.get(key)
     if found is not None:
         _readings.move_to_end(key)
