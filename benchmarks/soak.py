@@ -2,6 +2,7 @@
 
     python -m benchmarks.soak                          # 60 s, 4 browser sessions
     python -m benchmarks.soak --seconds 300 --sessions 6 --keep /tmp/soak
+    python -m benchmarks.soak --seconds 480 --sessions 2 --trace /tmp/trace.txt  # what grows
 
 What runs, all against a copy of `data/` in a temporary folder:
 
@@ -18,8 +19,8 @@ What runs, all against a copy of `data/` in a temporary folder:
   open sessions, and it saves over a stale draft, which must be refused
   (ConflictError). Every save is classified by `editing.check_text`; a save whose
   class differs from the one intended is reported as a surprise.
-- N Chromium sessions (browser contexts, run concurrently) cycling every page of
-  the navigation: by link (a new Streamlit session, with `?indicator=` or
+- N Chromium sessions (browser contexts, run concurrently) cycling the pages of
+  `PAGES` (the navigation has more): by link (a new Streamlit session, with `?indicator=` or
   `?source=`, sometimes in English), by the sidebar's navigation (the same
   session, its filters seeded before the data changed) and by switching the
   language. After each load has settled (no running indicator, no stale element)
@@ -67,7 +68,7 @@ from benchmarks.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 DATA = PROJECT / "data"
 # The pages of dashboard/app.py's navigation (the editor only exists with DASHBOARD_EDIT=1).
-PAGES = ("overview", "indicator", "rankings", "sources", "health")
+PAGES = ("overview", "indicator", "rankings", "sources", "changes", "health")
 # How a reader reaches the next page: a link (a new Streamlit session), the sidebar's navigation
 # (the same session), or the language switch (the same page again); drawn with these weights.
 MODES = ("link", "link", "navigation", "navigation", "language")
@@ -326,7 +327,7 @@ def healthy(url: str) -> bool:
 class Server:
     """`streamlit run dashboard/app.py` on a free loopback port, its output in `log_path`."""
 
-    def __init__(self, data_dir: Path, cache_dir: Path, log_path: Path, timeout: float = 90):
+    def __init__(self, data_dir: Path, cache_dir: Path, log_path: Path, trace: Path | None = None, timeout: float = 90):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
@@ -337,6 +338,9 @@ class Server:
             STREAMLIT_BROWSER_GATHER_USAGE_STATS="false",
         )
         env.pop("DASHBOARD_EDIT", None)
+        env.pop("DASHBOARD_TRACEMALLOC", None)
+        if trace:  # where the server's memory goes (dashboard/memory_trace.py)
+            env["DASHBOARD_TRACEMALLOC"] = str(trace.resolve())
         command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(self.port)]
         command += ["--server.address", "127.0.0.1", "--server.headless", "true", "--client.showErrorDetails", "full"]
         self._log = log_path.open("wb")
@@ -426,7 +430,7 @@ class Readers:
         self.titles = {
             (name, language): {LABELS[key][index]}
             for name, key in [("overview", "app_title"), ("rankings", "page_rankings"), ("sources", "page_sources")]
-            + [("health", "page_health"), ("indicator", "page_indicator")]
+            + [("changes", "page_changes"), ("health", "page_health"), ("indicator", "page_indicator")]
             for index, language in enumerate(LANGUAGES)
         }
         for info in registry.indicators.values():
@@ -509,8 +513,7 @@ class Readers:
                 await page.goto(url, wait_until="domcontentloaded", timeout=LOAD_TIMEOUT_S * 1000)
             elif mode == "navigation":
                 language = await self.language_of(page)
-                link = page.locator('[data-testid="stSidebarNav"] a').nth(PAGES.index(name))
-                await link.click(timeout=LOAD_TIMEOUT_S * 1000)
+                await (await self.sidebar_link(page, name)).click(timeout=LOAD_TIMEOUT_S * 1000)
             else:
                 other = page.locator(f'{LANGUAGE_SWITCH}[aria-checked="false"]').first
                 language = LANGUAGE_BUTTONS[(await other.inner_text(timeout=LOAD_TIMEOUT_S * 1000)).strip()]
@@ -532,6 +535,17 @@ class Readers:
         if name == "health":
             await self.check_edit_log(page, where)
         return True
+
+    async def sidebar_link(self, page, name: str):
+        """The sidebar's link to page `name`, found by its address (the default page's is the
+        app's root), not by its place: the navigation has more pages than the soak reads."""
+        links = page.locator('[data-testid="stSidebarNav"] a')
+        hrefs = await links.evaluate_all("links => links.map(link => link.href)")
+        for index, href in enumerate(hrefs):
+            last = urllib.parse.urlparse(href).path.rstrip("/").rsplit("/", 1)[-1]
+            if last == name or (name == "overview" and last == ""):
+                return links.nth(index)
+        raise LookupError(f"the sidebar has no link to the {name} page: {hrefs}")
 
     async def check_edit_log(self, page, where: dict) -> None:
         """Only `save_text` writes the soak's edit log, so the health page must find its chain intact."""
@@ -660,10 +674,16 @@ class RssSampler:
 
 
 def run(
-    seconds: float = 60, sessions: int = 4, seed: int = 1, workdir: Path | None = None, overtime: float = 180
+    seconds: float = 60,
+    sessions: int = 4,
+    seed: int = 1,
+    workdir: Path | None = None,
+    overtime: float = 180,
+    trace: Path | None = None,
 ) -> dict:
     """Run the soak for `seconds` in `workdir` (a new temporary folder when None, removed
-    after) and return its result. Past `seconds`, the readers go on (at most `overtime` s)
+    after) and return its result; `trace` names the file the server's allocation tracer
+    appends to (`DASHBOARD_TRACEMALLOC`). Past `seconds`, the readers go on (at most `overtime` s)
     until every page has loaded at least once, and the writer with them."""
     with contextlib.ExitStack() as stack:
         if workdir is None:
@@ -675,7 +695,7 @@ def run(
         load_before = round(os.getloadavg()[0], 1)
         shutil.copytree(DATA, data_dir, ignore=shutil.ignore_patterns("*.lock", ".*.tmp"))
         state_path = workdir / "writer-state.json"
-        server = Server(data_dir, workdir / "cache", workdir / "server.log")
+        server = Server(data_dir, workdir / "cache", workdir / "server.log", trace)
         stack.callback(server.stop)
         readers = Readers(server.url, data_dir, state_path, seed)
         readers.state_path.write_text(json.dumps({"version": 0, "notes": {}, "invalid": []}), encoding="utf-8")
@@ -726,6 +746,9 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=4, help="browser sessions reading at once")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (data copy, logs)")
+    parser.add_argument(
+        "--trace", type=Path, metavar="FILE", help="trace the server's allocations into FILE every minute (slower)"
+    )
     parser.add_argument("--writer", type=Path, metavar="DATA", help=argparse.SUPPRESS)  # the writer process
     parser.add_argument("--state", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--stop", type=Path, help=argparse.SUPPRESS)
@@ -736,7 +759,7 @@ def main() -> None:
         return
     if not Path(CHROMIUM).exists():
         sys.exit(f"no Chromium at {CHROMIUM}: `apt-get install chromium`")
-    result = run(arguments.seconds, arguments.sessions, arguments.seed, arguments.keep)
+    result = run(arguments.seconds, arguments.sessions, arguments.seed, arguments.keep, trace=arguments.trace)
     print(json.dumps(result, indent=1, ensure_ascii=False))
     writer = result["writer"]
     clean = not (result["exceptions"] or result["stale"] or result["edit_log_alarms"])

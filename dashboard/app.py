@@ -15,7 +15,7 @@ from dashboard.components import problems_panel  # noqa: E402
 from dashboard.downloads import app_address  # noqa: E402
 from dashboard.search_box import search_box  # noqa: E402
 from dashboard.sidebar import link_choices, linked_state, sidebar, write_link  # noqa: E402
-from dashboard.view import build_view  # noqa: E402
+from dashboard.view import build_view, set_current_view  # noqa: E402
 
 memory_trace.start_from_environment()  # a soak's allocation report; off unless asked
 # A file of the app's own: a Material icon name would be fetched from fonts.gstatic.com by every reader.
@@ -32,7 +32,7 @@ chosen = linked_state(loaded) if embedding else sidebar(loaded)
 if not embedding:
     write_link(chosen, link_choices(loaded))
 view = build_view(loaded, chosen)
-st.session_state["view"] = view
+set_current_view(view)
 st.set_page_config(page_title=view.plain("app_title"))  # the browser tab, in the reader's language
 
 pages = [

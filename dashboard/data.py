@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,24 +33,61 @@ class Loaded:
 # hand edit breaks a file, readers keep its card with the last valid figures, marked as
 # being corrected (the problems themselves are on the registry-health page). One entry per
 # indicator, replaced at every load and dropped when its file is removed: bounded by the registry.
+# Each entry carries when its load started: loads of two versions run side by side, and the
+# one that started later read every file as new or newer, whichever ends last.
 _LAST_VALID: dict[str, dict[str, tuple]] = {}
+_LAST_VALID_LOCK = threading.Lock()
 
 
-def _with_last_valid(folder: str, registry: Registry) -> frozenset[str]:
+def load_started() -> int:
+    """The moment a load starts, to order loads (see `_with_last_valid`)."""
+    return time.monotonic_ns()
+
+
+def _with_last_valid(folder: str, registry: Registry, started: int) -> frozenset[str]:
     """Put back, in place, the last valid version of every indicator whose file now fails;
-    returns their ids."""
-    kept = _LAST_VALID.setdefault(folder, {})
-    correcting = frozenset(indicator_id for indicator_id in registry.unloaded if indicator_id in kept)
-    for indicator_id in correcting:
-        registry.indicators[indicator_id], registry.rows[indicator_id], registry.files[indicator_id] = kept[
-            indicator_id
-        ]
-    for indicator_id in set(kept) - set(registry.indicators) - set(registry.unloaded):
-        del kept[indicator_id]
-    for indicator_id, indicator in registry.indicators.items():
-        if indicator_id not in correcting:
-            kept[indicator_id] = (indicator, registry.rows[indicator_id], registry.files[indicator_id])
-    return correcting
+    returns their ids. `started`: when the load of `registry` started (`load_started`)."""
+    with _LAST_VALID_LOCK:
+        kept = _LAST_VALID.setdefault(folder, {})
+        correcting = frozenset(indicator_id for indicator_id in registry.unloaded if indicator_id in kept)
+        for indicator_id in correcting:
+            _, registry.indicators[indicator_id], registry.rows[indicator_id], registry.files[indicator_id] = kept[
+                indicator_id
+            ]
+        for indicator_id in set(kept) - set(registry.indicators) - set(registry.unloaded):
+            if kept[indicator_id][0] <= started:
+                del kept[indicator_id]
+        for indicator_id, indicator in registry.indicators.items():
+            if indicator_id not in correcting and (indicator_id not in kept or kept[indicator_id][0] <= started):
+                kept[indicator_id] = (started, indicator, registry.rows[indicator_id], registry.files[indicator_id])
+        return correcting
+
+
+# Every save is a new load of the whole registry, on whichever thread runs the script; what
+# the loads evicted from the cache free, the C allocator keeps in its per-thread arenas, in
+# pieces too scattered to give back on its own: the server's resident memory grew with the
+# number of saves. Before a load, at most once every TRIM_SECONDS, glibc's malloc_trim hands
+# the free pages back (a few milliseconds; nothing where the C library is not glibc).
+TRIM_SECONDS = 30.0
+_trim_lock = threading.Lock()
+_trimmed_at: float | None = None
+
+
+def _glibc_trim() -> None:
+    with contextlib.suppress(OSError, AttributeError):  # not glibc
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+def hand_back_freed_memory(now: float | None = None) -> bool:
+    """Trim the C allocator's free memory unless done in the last TRIM_SECONDS; True when done."""
+    global _trimmed_at
+    now = time.monotonic() if now is None else now
+    with _trim_lock:
+        if _trimmed_at is not None and now - _trimmed_at < TRIM_SECONDS:
+            return False
+        _trimmed_at = now
+    _glibc_trim()
+    return True
 
 
 def data_dir() -> Path:
@@ -56,8 +97,10 @@ def data_dir() -> Path:
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _load(folder: str, stamp: str) -> Loaded:
     # Reuses the validation of unchanged files across restarts; large registries use every core.
+    hand_back_freed_memory()
+    started = load_started()
     registry = read_registry(Path(folder), cache=True)
-    correcting = _with_last_valid(folder, registry)
+    correcting = _with_last_valid(folder, registry, started)
     frame = registry.observations_frame
     return Loaded(registry, frame, stamp, reporting_units_of(frame), correcting)
 

@@ -50,16 +50,19 @@ def download_buttons(
 ) -> None:
     """A row of buttons, one per extension in `formats`, each downloading `rows`
     (observations frame rows, in the order shown) as `<file_stem>.<extension>`."""
-    # Read now: the file is built on another thread, outside this script run.
+    # Read now: the file is built on another thread, outside this script run. The buttons
+    # keep only what they need, not the view: a closed tab's buttons live on for two minutes,
+    # and a view kept its whole loaded registry alive.
     address, filters = app_address(page_path), filter_params()
     scope = f"{view.filters!r} {file_stem}"
+    version, language = view.loaded.fingerprint, view.language
     with st.container(horizontal=True):
         for extension in formats:
             label, mime, _ = FORMATS[extension]
             render.download_button(
                 view.t(label),
                 lambda extension=extension: _download_bytes(
-                    extension, view.loaded.fingerprint, scope, view.language, address, filters, rows
+                    extension, version, scope, language, address, filters, rows
                 ),
                 file_name=f"{file_stem}.{extension}",
                 mime=mime,

@@ -3,16 +3,21 @@ trace allocations (`tracemalloc`, `DASHBOARD_TRACEMALLOC_FRAMES` frames, default
 append to `<file>`, every `DASHBOARD_TRACEMALLOC_EVERY` seconds (default 60), the resident
 memory before and after glibc's `malloc_trim`, the traced total and the growth since the
 first report (after warm-up) and since the last one, summed by the project's nearest line
-and by traceback. With 0 frames only the resident memory is reported. Off by default:
-tracing slows every allocation."""
+and by traceback. Every report also counts what tracing cannot see or is too slow to
+group on a busy server: live Python objects by type (the growth since the first report),
+the bytes Arrow holds outside Python's allocator and Streamlit's own statistics (its
+caches, session states, media files), by family. With 0 frames only these counts and the
+resident memory are reported. Off by default: tracing slows every allocation."""
 
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import threading
 import time
 import tracemalloc
+from collections import Counter
 from pathlib import Path
 
 FRAMES = 12
@@ -89,25 +94,65 @@ def _trimmed() -> str:
     return f"RSS {before:.1f} MiB, after malloc_trim {rss_mib():.1f} MiB"
 
 
+def object_counts() -> Counter:
+    """Objects of the garbage collector's oldest generation (what lives on), by type name.
+    Only that generation: a listing of the young ones can catch a tuple still being built
+    in another thread, whose resize then fails (SystemError in `_PyTuple_Resize`)."""
+    return Counter(type(thing).__qualname__ for thing in gc.get_objects(generation=2))
+
+
+def census(counts: Counter, first: Counter) -> list[str]:
+    """Object types that grew most since `first`, Arrow's bytes and Streamlit's statistics."""
+    grown = sorted(((counts[name] - first.get(name, 0), name) for name in counts), reverse=True)[:TOP]
+    lines = ["  (objects by type, growth since the first report)"]
+    lines += [f"  {growth:+10d} now {counts[name]:9d}  {name}" for growth, name in grown if growth > 0]
+    try:
+        import pyarrow
+
+        lines.append(f"  arrow: {pyarrow.total_allocated_bytes() / 2**20:.1f} MiB allocated")
+    except ImportError:
+        pass
+    try:
+        from streamlit.runtime import Runtime
+
+        families = Runtime.instance().stats_mgr.get_stats()
+    except Exception as error:  # no runtime (a test), or a statistic that failed: say so
+        return [*lines, f"  streamlit statistics: {type(error).__name__}: {error}"]
+    for family, stats in sorted(families.items()):
+        sizes = [getattr(stat, "byte_length", None) for stat in stats]
+        if any(size is not None for size in sizes):
+            total = sum(size or 0 for size in sizes)
+            lines.append(f"  streamlit {family}: {len(stats)} entries, {total / 2**20:.1f} MiB")
+        else:
+            values = [getattr(stat, "value", None) for stat in stats]
+            lines.append(f"  streamlit {family}: {[value for value in values if value is not None][:8]}")
+    return lines
+
+
 def _report(target: Path, every: float) -> None:
     filters = [
         tracemalloc.Filter(False, tracemalloc.__file__),
         tracemalloc.Filter(False, "<frozen importlib._bootstrap>"),
     ]
     first = previous = None
+    first_counts: Counter | None = None
     started = time.monotonic()
     while True:
         time.sleep(every)
+        counts = object_counts()
+        first_counts = first_counts or counts
         if not tracemalloc.is_tracing():
+            lines = [f"== at {time.monotonic() - started:.0f} s: {_trimmed()}", *census(counts, first_counts)]
             with target.open("a", encoding="utf-8") as out:
-                out.write(f"== at {time.monotonic() - started:.0f} s: {_trimmed()}\n")
+                out.write("\n".join(lines) + "\n")
             continue
         snapshot = tracemalloc.take_snapshot().filter_traces(filters)
         traced, peak = tracemalloc.get_traced_memory()
         overhead = tracemalloc.get_tracemalloc_memory() / 2**20
         lines = [
             f"== at {time.monotonic() - started:.0f} s: traced {traced / 2**20:.1f} MiB (peak {peak / 2**20:.1f}, "
-            f"tracing itself {overhead:.1f} MiB); {_trimmed()}"
+            f"tracing itself {overhead:.1f} MiB); {_trimmed()}",
+            *census(counts, first_counts),
         ]
         if first is None:
             first = snapshot

@@ -146,7 +146,7 @@ def publish(stamp: str) -> None:
             shutil.rmtree(build, ignore_errors=True)
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(max_entries=1, show_spinner=False)
 def builder() -> SiteBuilder:
     """The server's one builder."""
     return SiteBuilder()

@@ -3,10 +3,10 @@ shared by every page of one script run."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 import pandas as pd
-import streamlit as st
 
 from dashboard.data import Loaded
 from dashboard.i18n import localised, template, translate
@@ -77,6 +77,17 @@ def build_view(loaded: Loaded, state: LinkState) -> View:
     return View(loaded, state.language, filters, filter_observations(loaded.frame, filters))
 
 
+# The view of the script run on this thread. Not in the session state: that outlives the run
+# (a closed tab's session is kept two minutes for a reconnection), and every view held there
+# kept its whole loaded registry alive, one per session, however many loads the cache held.
+_RUN = threading.local()
+
+
+def set_current_view(view: View) -> None:
+    """Make `view` the one this script run's pages get (app.py, before the page runs)."""
+    _RUN.view = view
+
+
 def current_view() -> View:
     """The view the app computed for this run (pages call this)."""
-    return st.session_state["view"]
+    return _RUN.view

@@ -107,20 +107,25 @@ class ValidationCache:
         if index.get("cited_twice") is not None:
             self.cited_twice = [Problem(**fields) for fields in index["cited_twice"]]
 
-    def get(self, path: Path) -> FileResult | None:
-        """What reading the file gave last time, when cached and still current."""
+    def get(self, path: Path, stamp: list) -> FileResult | None:
+        """What reading the file gave last time, when cached and its stamp is still `stamp`."""
         entry = self.entries.get(path.name)
-        if entry is None or entry["stamp"] != file_stamp(path):
+        if entry is None or entry["stamp"] != stamp:
             return None
         problems = [Problem(**fields) for fields in entry["problems"]]
         if entry["indicator"] is None:
             return None, None, problems
         return trusted_tree(IndicatorInfo, entry["indicator"]), self.rows[path.name], problems
 
-    def put(self, path: Path, indicator: IndicatorInfo | None, rows: Rows | None, problems: list[Problem]) -> None:
+    def put(
+        self, path: Path, stamp: list, indicator: IndicatorInfo | None, rows: Rows | None, problems: list[Problem]
+    ) -> None:
+        """Store what reading the file gave under `stamp`, taken *before* the read: a save
+        during the read then leaves the entry out of date instead of older data under a
+        newer stamp."""
         self.changed = True
         self.entries[path.name] = {
-            "stamp": file_stamp(path),
+            "stamp": stamp,
             "indicator": None if indicator is None else indicator.model_dump(mode="json"),
             "problems": [asdict(problem) for problem in problems],
         }

@@ -21,6 +21,7 @@ from indicators.paths import DataLayout, default_data_dir
 from indicators.problems import Problem, display_path
 from indicators.registry import FileResult, Registry, Rows, SourceDocument, rows_from_fields, rows_of
 from indicators.reporting_units import read_catalogue
+from indicators.stamps import file_stamp
 from indicators.tables.sheets import TABLE_SUFFIXES, read_table
 from indicators.yaml_reader import fast_parse, parse_yaml, read_yaml, validate_document
 
@@ -217,11 +218,12 @@ def _read_with_cache(paths, checker, max_bytes, workers, cache: ValidationCache 
     """Results for every path: from the cache when current, read (and put in the cache) otherwise."""
     if cache is None:
         return _read_all(paths, checker, max_bytes, workers)
-    results = [cache.get(path) for path in paths]
+    stamps = [file_stamp(path) for path in paths]  # before any read (see `ValidationCache.put`)
+    results = [cache.get(path, stamp) for path, stamp in zip(paths, stamps, strict=True)]
     stale = [index for index, result in enumerate(results) if result is None]
     fresh = _read_all([paths[index] for index in stale], checker, max_bytes, workers)
     for index, result in zip(stale, fresh, strict=True):
-        cache.put(paths[index], *result)
+        cache.put(paths[index], stamps[index], *result)
         results[index] = result
     cache.keep_only({path.name for path in paths})
     return results

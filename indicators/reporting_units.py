@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -99,6 +100,10 @@ class UnitCatalogue:
                 for form in _written_forms(key[0])
             }
         )
+        # What the catalogue holds, for caches of what was read with it: every load builds a new
+        # catalogue from the same files, and a cache keyed by the catalogue's identity kept
+        # one reading per source for every load, until its bound.
+        self.digest = hashlib.blake2b(repr(sorted(self.versions.items())).encode(), digest_size=16).digest()
 
     def __contains__(self, unit_id: str) -> bool:
         return unit_id in self.versions

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from indicators.coverage import full_dates, is_claim
 from indicators.numbers import NumberMention, find_numbers
@@ -654,8 +653,3 @@ def _end_of_proper_name(sentence: str, start: int) -> int:
             break
         end = word.end()
     return end
-
-
-@lru_cache(maxsize=8192)
-def analyse_cached(sentence: str, catalogue: UnitCatalogue | None = None) -> Statement:
-    return analyse(sentence, catalogue)

@@ -117,7 +117,9 @@ def read_text(
 ) -> DocumentReading:
     """The reading of a text (one paragraph, heading, caption or table row per line)."""
     digest = hashlib.blake2b(f"{title}\x00{published}\x00{text}".encode(), digest_size=16).digest()
-    key = (digest, catalogue)  # the catalogue itself (hashed by identity), so a freed one's id is never reused
+    # the catalogue's content: every load builds a new catalogue from the same files (keyed by
+    # identity, each load kept its own readings; by id, a freed catalogue's id could be reused)
+    key = (digest, catalogue.digest if catalogue is not None else None)
     found = _readings.get(key)
     if found is not None:
         _readings.move_to_end(key)

@@ -64,3 +64,51 @@ def test_after_many_saves_the_server_holds_at_most_four_loads(folder):
     registries = [thing for thing in gc.get_objects() if isinstance(thing, Registry) and thing.data_dir == folder]
     assert 1 <= len(alive) <= 4
     assert len(registries) <= 4
+
+
+def test_a_load_that_ends_late_does_not_bring_back_an_older_last_valid_version(folder):
+    """Loads of two versions run side by side and the older ends last: a file broken after
+    both must be shown with the newer of its valid versions, not the one that ended last."""
+    from indicators import read_registry
+    from indicators.edit_log import local_author
+    from indicators.editing import open_draft, save_text
+
+    path = folder / "registry" / "digital-firms.yaml"
+    loads = []
+    for number in (1, 2):
+        draft = open_draft(path)
+        draft.data["observations"][0]["note"] = {"vi": f"Ghi chú {number}", "en": f"Note {number}"}
+        save_text(path, draft.text(), draft.base_digest, local_author(), summary="test")
+        loads.append((data.load_started(), read_registry(folder)))
+    (older_started, older), (newer_started, newer) = loads
+    data._with_last_valid(str(folder), newer, newer_started)
+    data._with_last_valid(str(folder), older, older_started)  # the older load ends last
+    draft = open_draft(path)
+    save_text(path, draft.text().replace("value: 70000", "value: 7 0000"), draft.base_digest, local_author(), "x")
+    broken = read_registry(folder)
+    assert data._with_last_valid(str(folder), broken, data.load_started()) == {"digital-firms"}
+    notes = broken.observations_frame.query("indicator_id == 'digital-firms'")["note_vi"].tolist()
+    assert "Ghi chú 2" in notes and "Ghi chú 1" not in notes
+
+
+def test_loads_hand_freed_memory_back_at_most_every_trim_seconds(folder, monkeypatch):
+    """Each save is a new load; what the evicted loads freed is handed back to the system
+    (glibc's malloc_trim) before a load, but not more often than TRIM_SECONDS."""
+    trims = []
+    monkeypatch.setattr(data, "_glibc_trim", lambda: trims.append(1))
+    monkeypatch.setattr(data, "_trimmed_at", None)
+    clock = [1000.0]
+    monkeypatch.setattr(data.time, "monotonic", lambda: clock[0])
+    path = folder / "registry" / "digital-firms.yaml"
+    text = path.read_text(encoding="utf-8")
+    for number in range(3):  # three saves within TRIM_SECONDS: one trim
+        path.write_text(text + f"# {number}\n", encoding="utf-8")
+        data.current()
+        clock[0] += 1
+    assert len(trims) == 1
+    clock[0] += data.TRIM_SECONDS
+    path.write_text(text, encoding="utf-8")
+    data.current()
+    assert len(trims) == 2
+    assert data.hand_back_freed_memory(clock[0] + 1) is False
+    assert data.hand_back_freed_memory(clock[0] + data.TRIM_SECONDS) is True

@@ -9,6 +9,7 @@ import pytest
 from conftest import DATA, FIXTURES
 from dashboard_helpers import charts, open_page, shown, text_of
 
+from indicators import read_registry
 from indicators.edit_log import local_author, verify
 from indicators.editing import open_draft, save_text
 
@@ -114,7 +115,7 @@ def test_indicator_table_lists_every_observation_once_opened(app):
         "source_published",
         "source_url",
     ]
-    shown = app.session_state["view"].filtered.query("indicator_id == 'digital-product-exports'")
+    shown = read_registry(DATA).observations_frame.query("indicator_id == 'digital-product-exports'")
     assert len(shown) == 3 and table["quote"].tolist() == shown["quote"].tolist()
     assert table["source_published"].tolist() == ["19/7/2024"] * 3  # the page's one date style
     # Only the rows' own categories travel to the browser, not every source of the registry.
@@ -485,9 +486,25 @@ def test_a_filter_that_leaves_an_indicator_no_figure_keeps_that_indicator(app):
     app.query_params["from"] = "2024"  # before the first run: the filters are read when the session starts
     open_page(app, "indicator", indicator="global-innovation-index-rank")
     assert not app.exception and not app.warning  # not "ignored invalid values in the link"
-    assert shown(app.title[0].value) == app.session_state["view"].name("global-innovation-index-rank")
+    assert shown(app.title[0].value) == read_registry(DATA).indicators["global-innovation-index-rank"].name.en
     assert shown(app.info[0].value).startswith("The filters chosen (years, sector, level, unit) leave none")
     assert app.query_params["indicator"] == "global-innovation-index-rank" and not charts(app)
     app.sidebar.slider(key="years@en").set_value((2020, 2024)).run()
     assert app.query_params["indicator"] == "global-innovation-index-rank"
-    assert shown(app.title[0].value) == app.session_state["view"].name("global-innovation-index-rank") and not app.info
+    assert (
+        shown(app.title[0].value) == read_registry(DATA).indicators["global-innovation-index-rank"].name.en
+        and not app.info
+    )
+
+
+def test_a_finished_run_leaves_no_loaded_registry_in_the_session_state(app):
+    """A session's state outlives its runs (a closed tab's, two minutes): a view kept there
+    kept a whole loaded registry alive per session, beyond the loads the cache holds."""
+    from dashboard.data import Loaded
+    from dashboard.view import View
+
+    for name in ("overview", "indicator", "changes"):
+        open_page(app, name)
+        assert_clean(app)
+        kept = {key: type(app.session_state[key]).__name__ for key in app.session_state}
+        assert not [key for key in app.session_state if isinstance(app.session_state[key], View | Loaded)], kept

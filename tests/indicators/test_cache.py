@@ -134,3 +134,26 @@ def test_figures_cited_twice_come_from_the_cache_until_a_file_changes(good_data,
     again = read_registry(good_data, cache=True)
     assert [p.code for p in again.problems] == ["value-not-in-quote"] and found == [1]
     assert read_registry(good_data, cache=True).problems == again.problems and found == [1]
+
+
+def test_a_save_during_the_read_is_not_cached_under_the_new_stamp(good_data, monkeypatch):
+    """A file saved after it was read but before its entry is stored: the entry must keep the
+    stamp of what was read, so the next load reads the saved file instead of the older result."""
+    path = good_data / "registry" / "vssid-accounts.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "value: 35" in text
+    original = __import__("indicators.loader", fromlist=["_read_indicator"])._read_indicator
+
+    def read_then_saved(p, *rest):
+        result = original(p, *rest)
+        if p == path:  # an editor saves while the load is still going
+            path.write_text(text.replace("value: 35", "value: 36"), encoding="utf-8")
+        return result
+
+    monkeypatch.setattr("indicators.loader._read_indicator", read_then_saved)
+    during = read_registry(good_data, cache=True)
+    assert during.problems == []  # the file as it was read
+    monkeypatch.setattr("indicators.loader._read_indicator", original)
+    after = read_registry(good_data, cache=True)
+    assert [p.code for p in after.problems] == ["value-not-in-quote"]
+    assert [str(p) for p in after.problems] == [str(p) for p in read_registry(good_data).problems]

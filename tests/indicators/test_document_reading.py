@@ -127,3 +127,24 @@ def test_the_leads_year_holds_after_a_heading_only_while_the_body_keeps_to_it():
     )
     refused = _filed(moved_on, "1.400")  # 2023 or 2024? The document does not say: no guess
     assert refused.period is None and "2023 and 2024" in refused.period_refusal
+
+
+def test_a_reading_is_kept_once_for_catalogues_read_from_the_same_files():
+    """Every registry load builds a new catalogue from the same files: a document read with
+    each must be kept once, not once per load (the server's memory grew with every save)."""
+    from indicators.reading import document
+
+    def fresh_catalogue():
+        problems: list = []
+        return read_catalogue(PROJECT / "data" / "reporting-units", problems)
+
+    text = "Sở Thông tin và Truyền thông tỉnh Hà Giang cho biết năm 2024 có 120 xã phủ cáp quang.\n"
+    first, second = fresh_catalogue(), fresh_catalogue()
+    assert first is not second and first.digest == second.digest
+    before = len(document._readings)
+    reading = document.read_text(text, "Tin", datetime.date(2025, 1, 10), first)
+    assert document.read_text(text, "Tin", datetime.date(2025, 1, 10), second) is reading
+    assert len(document._readings) == before + 1
+    other = read_catalogue(PROJECT / "tests" / "fixtures" / "units" / "reporting-units", [])
+    assert other.digest != first.digest  # another catalogue: read again
+    assert document.read_text(text, "Tin", datetime.date(2025, 1, 10), other) is not reading
