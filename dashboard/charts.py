@@ -25,6 +25,7 @@ LABEL_PLOT_WIDTH = 680
 LABEL_CHARACTER_WIDTH = 8.6  # pixels per character of a 13 px bold label (DejaVu Sans Bold: 5.4–11.3)
 LABEL_HEIGHT = 16
 LABEL_OFFSET = 16  # pixels between a point and its label's middle
+HEADROOM = 0.1  # share of a history's value span left above its highest figure
 HISTORY_COLUMNS = [
     "period_start",
     "value",
@@ -163,7 +164,9 @@ def history_chart(
         "y": alt.Y(
             "value:Q",
             title=value_title,
-            scale=alt.Scale(reverse=True, zero=False, nice=False) if rank else alt.Scale(zero=True),
+            scale=alt.Scale(reverse=True, zero=False, nice=False)
+            if rank
+            else alt.Scale(zero=True, domainMax=value_headroom(data, targets)),
         ),
         "color": alt.Color(
             "series:N",
@@ -225,7 +228,7 @@ def placed_labels(
         times += list(pd.to_datetime(targets["start"])) + list(pd.to_datetime(targets["due"]))
         values += list(targets["value"])
     first, last = min(times), max(times)
-    low, high = min(values), max(values)
+    low, high = min(values), (max(values) if rank else value_headroom(data, targets))
     inner = LABEL_PLOT_WIDTH - 2 * TIME_PADDING
 
     def x_of(when) -> float:
@@ -258,6 +261,15 @@ def placed_labels(
         placed.append((index, align, dy))
     indices, aligns, offsets = zip(*placed, strict=True)
     return standing.loc[list(indices)].assign(align=aligns, dy=offsets)
+
+
+def value_headroom(data: pd.DataFrame, targets: pd.DataFrame | None) -> float:
+    """The top of a history's value axis: its highest figure or target and a tenth more of
+    the axis's span above it, so the latest figure's label, written above its point, stays
+    inside the plot and off the line (the axis is then rounded up to a tick)."""
+    values = [0.0, *data["value"]] + ([] if targets is None or targets.empty else list(targets["value"]))
+    low, high = min(values), max(values)
+    return high + HEADROOM * (high - low) if high > low else high + 1
 
 
 def time_axis(rows: pd.DataFrame) -> alt.Axis:
