@@ -88,7 +88,9 @@ def test_a_table_is_uploaded_a_column_filed_and_a_pdf_table_saved(tmp_path):
                 # The 2022 column, filed as a new indicator
                 column = main.get_by_role("combobox", name="Column", exact=True)
                 choose(page, column, "2022")
-                main.get_by_role("textbox", name="New id").fill(INDICATOR)
+                new_id = main.get_by_role("textbox", name="New id")
+                expect(new_id).to_have_count(1, timeout=60_000)  # the form the choice drew, its old one gone
+                new_id.fill(INDICATOR)
                 main.get_by_role("textbox", name="Name (vi)", exact=True).fill(
                     "Chỉ số chuyển đổi số cấp tỉnh (thử nghiệm)"
                 )
