@@ -12,7 +12,7 @@ from conftest import DATA
 from local_site import local_site
 from pdf_documents import EXPECTED_TEXT, TABLE_TITLE, report
 from playwright.sync_api import expect, sync_playwright
-from test_browser import CHROMIUM, CHROMIUM_ARGS, Server  # skips this module without Chromium
+from test_browser import CHROMIUM, CHROMIUM_ARGS, Server, wait_for_the_run  # skips this module without Chromium
 from test_sign_in import EDITOR, ONLY_LOOPBACK, SIGN_IN, SIGN_OUT, open_editor, openid_provider, sign_in, write_secrets
 
 from indicators.edit_log import read_entries, verify
@@ -54,6 +54,8 @@ def test_a_page_of_ten_figures_is_imported_reviewed_and_saved_in_one_go(tmp_path
                 # A PDF through the same tab: its text imported, its table kept apart
                 address.fill("")
                 main.locator('input[type="file"]').set_input_files(str(report(tmp_path / "bao-cao.pdf")))
+                page.wait_for_timeout(500)  # the run the cleared address and the upload start
+                wait_for_the_run(page)  # a click during it is lost
                 main.get_by_role("button", name="Import", exact=True).click()
                 expect(main.get_by_text(f"Imported {PDF_SOURCE}")).to_be_visible(timeout=60_000)
                 expect(
