@@ -25,8 +25,9 @@ run: $(BIN)/.installed
 editor: $(BIN)/.installed
 	$(BIN)/python scripts/editor.py --port $(PORT)
 
-# The test files run in TEST_WORKERS processes (pytest-xdist), each file's tests in one.
-TEST_WORKERS ?= 2
+# The test files run in TEST_WORKERS processes (pytest-xdist), each file's tests in one; one by
+# default: three browser tests still race the app's reruns when two processes share two cores.
+TEST_WORKERS ?= 1
 
 test: $(BIN)/.installed
 	$(BIN)/ruff check .
